@@ -1,0 +1,264 @@
+//! The loaded dataset: vocabularies, the records that passed validation, and a
+//! uniform [`Entry`] per record for the engine to index.
+
+use crate::date::PartialDate;
+use crate::model::{Agreement, Event, Place, RawDataset, Region, Theme, NATIONAL};
+use crate::validate::{self, Problem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordType {
+    Agreement,
+    Event,
+}
+
+impl RecordType {
+    pub const ALL: [RecordType; 2] = [RecordType::Agreement, RecordType::Event];
+
+    /// The name used in URLs and in the DOM.
+    pub fn key(self) -> &'static str {
+        match self {
+            RecordType::Agreement => "agreement",
+            RecordType::Event => "event",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RecordType> {
+        RecordType::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// What the engine needs of a record, whatever its type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub record_type: RecordType,
+    pub title: String,
+    /// `None` when the text gives no usable date.
+    pub date: Option<PartialDate>,
+    /// Region codes, [`NATIONAL`] included as a code of its own.
+    pub territory: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+impl Entry {
+    pub fn is_national(&self) -> bool {
+        self.territory.iter().any(|c| c == NATIONAL)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum RecordRef<'a> {
+    Agreement(&'a Agreement),
+    Event(&'a Event),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub regions: Vec<Region>,
+    pub themes: Vec<Theme>,
+    pub agreements: Vec<Agreement>,
+    pub events: Vec<Event>,
+    /// Agreements first, then events, in file order.
+    pub entries: Vec<Entry>,
+}
+
+/// Why a dataset could not be used at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub message: String,
+    /// 1-based position in the file, when the parser knows it.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+/// A usable catalog, and what had to be left out of it.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub problems: Vec<Problem>,
+}
+
+pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError {
+            message: crate::strings::ERR_EMPTY_FILE.to_string(),
+            line: None,
+            column: None,
+        });
+    }
+    let raw: RawDataset = serde_json::from_str(text).map_err(|e| LoadError {
+        message: validate::describe_json_error(&e),
+        line: Some(e.line()),
+        column: Some(e.column()),
+    })?;
+    Ok(from_raw(raw))
+}
+
+pub fn from_raw(raw: RawDataset) -> Loaded {
+    let mut problems = validate::vocabularies(&raw.regions, &raw.themes);
+    let mut agreements = Vec::with_capacity(raw.agreements.len());
+    for (i, value) in raw.agreements.into_iter().enumerate() {
+        match validate::parse_record::<Agreement>(value, "agreements", i) {
+            Ok(a) => agreements.push(a),
+            Err(p) => problems.push(p),
+        }
+    }
+    let mut events = Vec::with_capacity(raw.events.len());
+    for (i, value) in raw.events.into_iter().enumerate() {
+        match validate::parse_record::<Event>(value, "events", i) {
+            Ok(e) => events.push(e),
+            Err(p) => problems.push(p),
+        }
+    }
+    let (agreements, events, record_problems) =
+        validate::records(&raw.regions, &raw.themes, agreements, events);
+    problems.extend(record_problems);
+
+    let entries = agreements
+        .iter()
+        .map(|a| {
+            entry(
+                &a.id,
+                RecordType::Agreement,
+                &a.title,
+                &a.date.value,
+                &a.territory,
+                &a.themes,
+            )
+        })
+        .chain(events.iter().map(|e| {
+            entry(
+                &e.id,
+                RecordType::Event,
+                &e.title,
+                &e.date.value,
+                &e.territory,
+                &e.themes,
+            )
+        }))
+        .collect();
+    Loaded {
+        catalog: Catalog {
+            regions: raw.regions,
+            themes: raw.themes,
+            agreements,
+            events,
+            entries,
+        },
+        problems,
+    }
+}
+
+fn entry(
+    id: &str,
+    record_type: RecordType,
+    title: &str,
+    date: &Option<String>,
+    territory: &[String],
+    themes: &[String],
+) -> Entry {
+    Entry {
+        id: id.to_string(),
+        record_type,
+        title: title.to_string(),
+        date: date.as_deref().and_then(|d| PartialDate::parse(d).ok()),
+        territory: territory.to_vec(),
+        themes: themes.to_vec(),
+    }
+}
+
+impl Catalog {
+    pub fn record(&self, index: usize) -> RecordRef<'_> {
+        if index < self.agreements.len() {
+            RecordRef::Agreement(&self.agreements[index])
+        } else {
+            RecordRef::Event(&self.events[index - self.agreements.len()])
+        }
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.id == id)
+    }
+
+    pub fn region_name(&self, code: &str) -> Option<&str> {
+        self.regions
+            .iter()
+            .find(|r| r.code == code)
+            .map(|r| r.name.as_str())
+    }
+
+    pub fn theme_label(&self, id: &str) -> Option<&str> {
+        self.themes
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.label.as_str())
+    }
+
+    /// Events that belong to a record: an agreement's events, or a programme's parts.
+    pub fn events_of(&self, id: &str) -> Vec<&Event> {
+        self.events
+            .iter()
+            .filter(|e| e.part_of.as_deref() == Some(id) || e.agreements.iter().any(|a| a == id))
+            .collect()
+    }
+
+    /// Every piece of text a visitor may search a record by, separated by newlines.
+    pub fn searchable_text(&self, index: usize, out: &mut String) {
+        let mut push = |s: &str| {
+            out.push_str(s);
+            out.push('\n');
+        };
+        let place = |p: &Option<Place>, push: &mut dyn FnMut(&str)| {
+            if let Some(p) = p {
+                for s in [&p.name, &p.address, &p.commune].into_iter().flatten() {
+                    push(s);
+                }
+                if let Some(name) = p.region.as_deref().and_then(|c| self.region_name(c)) {
+                    push(name);
+                }
+            }
+        };
+        match self.record(index) {
+            RecordRef::Agreement(a) => {
+                push(&a.title);
+                push(&a.kind);
+                for s in a.description.iter().chain(&a.objectives) {
+                    push(s);
+                }
+                for p in &a.parties {
+                    push(&p.name);
+                    if let Some(acr) = &p.acronym {
+                        push(acr);
+                    }
+                }
+                for p in &a.people {
+                    push(&p.name);
+                }
+                place(&a.place, &mut push);
+                for x in &a.excerpts {
+                    push(&x.text);
+                }
+            }
+            RecordRef::Event(e) => {
+                push(&e.title);
+                push(&e.kind);
+                for s in e
+                    .description
+                    .iter()
+                    .chain(&e.objectives)
+                    .chain(&e.organiser)
+                    .chain(&e.audience)
+                {
+                    push(s);
+                }
+                for p in &e.people {
+                    push(&p.name);
+                }
+                place(&e.place, &mut push);
+                for x in &e.excerpts {
+                    push(&x.text);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! What the visitor asked for: the one piece of state the whole interface
+//! derives from, and that the URL mirrors.
+
+use std::collections::BTreeSet;
+
+use crate::catalog::{Catalog, RecordType};
+use crate::date::PartialDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Sort {
+    /// Most recent first; undated records last.
+    #[default]
+    Recent,
+    /// Oldest first; undated records last.
+    Oldest,
+    /// By title, ignoring case and accents.
+    Title,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Recent, Sort::Oldest, Sort::Title];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Recent => "recent",
+            Sort::Oldest => "oldest",
+            Sort::Title => "title",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterState {
+    /// Free text, as typed.
+    pub query: String,
+    /// Region codes; [`crate::model::NATIONAL`] may be one of them.
+    pub regions: BTreeSet<String>,
+    pub themes: BTreeSet<String>,
+    pub types: BTreeSet<RecordType>,
+    /// Inclusive range; a record matches when its period overlaps it.
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    /// With a date range active, also keep records whose date is unknown.
+    pub include_undated: bool,
+    /// With regions selected, also keep national-scope records.
+    pub include_national: bool,
+    pub sort: Sort,
+}
+
+impl Default for FilterState {
+    fn default() -> Self {
+        FilterState {
+            query: String::new(),
+            regions: BTreeSet::new(),
+            themes: BTreeSet::new(),
+            types: BTreeSet::new(),
+            from: None,
+            to: None,
+            include_undated: false,
+            include_national: true,
+            sort: Sort::Recent,
+        }
+    }
+}
+
+impl FilterState {
+    pub fn date_active(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// True when the text query has words to search for; punctuation alone
+    /// filters nothing, so it must not show as an active filter either.
+    pub fn has_query(&self) -> bool {
+        !crate::fold::tokens(&self.query).is_empty()
+    }
+
+    /// True when some filter narrows the list (sort alone does not).
+    pub fn narrows(&self) -> bool {
+        self.has_query()
+            || !self.regions.is_empty()
+            || !self.themes.is_empty()
+            || !self.types.is_empty()
+            || self.date_active()
+    }
+
+    /// Drops ids the catalog does not know, so a stale or hand-edited URL
+    /// degrades to the nearest meaningful view instead of an empty one.
+    pub fn retain_known(&mut self, catalog: &Catalog) {
+        self.regions
+            .retain(|c| catalog.regions.iter().any(|r| &r.code == c));
+        self.themes
+            .retain(|t| catalog.themes.iter().any(|x| &x.id == t));
+    }
+}

@@ -1,0 +1,195 @@
+//! Every word the interface and the validator show, in one place, so the
+//! English version later is a matter of one more module of the same shape.
+
+pub const APP_NAME: &str = "Passerelles";
+pub const TAGLINE: &str =
+    "Conventions de partenariat et événements de l'économie sociale et solidaire et des organisations d'employeurs";
+
+// Loading and errors.
+pub const LOADING: &str = "Chargement des données…";
+pub const ERR_EMPTY_FILE: &str = "Le fichier de données est vide.";
+pub const ERR_TRUNCATED: &str =
+    "Le fichier de données s'arrête avant la fin : il est sans doute tronqué.";
+pub const ERR_SYNTAX: &str = "Le fichier de données n'est pas un JSON valide";
+pub const ERR_SHAPE: &str = "Le fichier de données n'a pas la forme attendue";
+pub const ERR_RECORD_SHAPE: &str = "Cette fiche n'a pas la forme attendue";
+pub const LOAD_FAILED_TITLE: &str = "Les données n'ont pas pu être chargées";
+pub const LOAD_FAILED_HELP: &str =
+    "Rechargez la page. Si le problème persiste, prévenez la personne qui tient les données à jour : le fichier doit être corrigé, puis vérifié avec « cargo run --bin validate ».";
+pub const LOAD_FAILED_WHERE: &str = "Position dans le fichier";
+pub const HTTP_FAILED: &str = "Le serveur a répondu";
+
+pub fn skipped_records(n: usize) -> String {
+    if n == 1 {
+        "1 fiche ignorée car invalide".into()
+    } else {
+        format!("{n} fiches ignorées car invalides")
+    }
+}
+pub const SHOW_REASONS: &str = "Voir les raisons";
+
+// Interface.
+pub const SKIP_TO_RESULTS: &str = "Aller aux résultats";
+pub const FILTERS: &str = "Filtrer";
+pub const SEARCH_LABEL: &str = "Rechercher";
+pub const SEARCH_HINT: &str = "Un mot, une organisation, un lieu… (sans se soucier des accents)";
+pub const FACET_TYPE: &str = "Type de fiche";
+pub const FACET_THEME: &str = "Thème";
+pub const FACET_REGION: &str = "Territoire";
+pub const FACET_DATES: &str = "Période";
+pub const TYPE_AGREEMENT: &str = "Accords et conventions";
+pub const TYPE_EVENT: &str = "Événements";
+pub const BADGE_AGREEMENT: &str = "Accord";
+pub const BADGE_EVENT: &str = "Événement";
+pub const NATIONAL_SWITCH: &str = "Inclure les fiches de portée nationale";
+pub const NATIONAL_SWITCH_HINT: &str = "S'applique quand une région est choisie.";
+pub const MORE_REGIONS: &str = "Afficher toutes les régions";
+pub const FEWER_REGIONS: &str = "Masquer les régions sans fiche";
+pub const DATE_FROM: &str = "Du";
+pub const DATE_TO: &str = "Au";
+pub const DATE_HINT: &str = "Année (2019), mois (2019-11) ou jour (2019-11-21).";
+pub const DATE_INVALID: &str = "Date non reconnue : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ.";
+pub const DATE_INVERTED: &str =
+    "La date de début est après la date de fin : aucune fiche datée ne peut correspondre.";
+pub const DATE_UNKNOWN: &str = "Date inconnue";
+pub fn undated_option(n: u32) -> String {
+    format!("Inclure les fiches de date inconnue ({n})")
+}
+pub fn undated_excluded(n: u32) -> String {
+    if n == 1 {
+        "1 fiche de date inconnue est écartée par la période.".into()
+    } else {
+        format!("{n} fiches de date inconnue sont écartées par la période.")
+    }
+}
+pub const CLEAR: &str = "Effacer les filtres";
+pub const RESULTS: &str = "Résultats";
+pub const NO_RECORD: &str = "Aucune fiche";
+pub const SORT_LABEL: &str = "Trier par";
+pub const SORT_RECENT: &str = "Plus récentes d'abord";
+pub const SORT_OLDEST: &str = "Plus anciennes d'abord";
+pub const SORT_TITLE: &str = "Titre (A → Z)";
+pub const ACTIVE_FILTERS: &str = "Filtres actifs";
+pub const REMOVE_FILTER: &str = "Retirer le filtre";
+pub const EMPTY_TITLE_RESULTS: &str = "Aucune fiche ne correspond à ces filtres.";
+pub const EMPTY_HELP: &str = "Essayez d'en retirer un :";
+pub const CHIP_SEARCH: &str = "Recherche";
+pub const CHIP_DATES: &str = "Période";
+pub const ORGANISED_BY: &str = "Organisé par";
+pub const BACK_TO_LIST: &str = "Retour à la liste";
+pub const UNKNOWN_RECORD: &str = "Cette fiche n'existe pas, ou plus, dans les données.";
+pub const D_DATE: &str = "Date";
+pub const D_TIME: &str = "Horaire";
+pub const D_PLACE: &str = "Lieu";
+pub const D_TERRITORY: &str = "Territoire";
+pub const D_PARTIES: &str = "Parties";
+pub const D_PEOPLE: &str = "Personnes nommées";
+pub const D_ORGANISER: &str = "Organisateur";
+pub const D_AUDIENCE: &str = "Public";
+pub const D_THEMES: &str = "Thèmes";
+pub const D_REGISTRATION: &str = "Inscription";
+pub const D_OBJECTIVES: &str = "Objectifs";
+pub const D_TARGETS: &str = "Objectifs chiffrés";
+pub const D_FIGURES: &str = "Chiffres cités";
+pub const D_SOURCE: &str = "Source";
+pub const D_EXCERPTS: &str = "Extraits du texte source";
+pub const D_SUPPORTS: &str = "Appuie";
+pub const D_PART_OF: &str = "Fait partie de";
+pub const D_PARTS: &str = "Rendez-vous de ce programme";
+pub const D_EVENTS: &str = "Événements liés";
+pub const D_AGREEMENTS: &str = "Accords liés";
+pub const D_FILE: &str = "Document";
+pub const D_TITLE: &str = "Titre";
+pub const D_LINK: &str = "Lien";
+pub const D_PUBLISHED: &str = "Publié le";
+pub const D_PUBLISHER: &str = "Éditeur";
+pub const FOOTER_SOURCES: &str = "Chaque fiche est transcrite d'un communiqué ou d'une annonce publique, cité avec ses extraits. Une fiche ne dit que ce que son texte dit.";
+
+// Validator messages.
+pub const EMPTY_TITLE: &str = "le titre est vide";
+pub const EMPTY_LABEL: &str = "le libellé est vide";
+pub const EMPTY_TERRITORY: &str =
+    "aucun territoire : indiquez au moins un code de région, ou \"FR\" pour la portée nationale";
+pub const NO_PARTIES: &str = "aucune partie signataire";
+pub fn duplicate_code(code: &str) -> String {
+    format!("code \"{code}\" en double dans le vocabulaire")
+}
+pub fn missing_national(code: &str) -> String {
+    format!("le vocabulaire des régions doit contenir la portée nationale (code \"{code}\")")
+}
+pub fn date_format(v: &str) -> String {
+    format!("date \"{v}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ")
+}
+pub fn date_impossible(v: &str) -> String {
+    format!("date {v} impossible")
+}
+pub fn not_http(url: &str) -> String {
+    format!("lien \"{url}\" refusé : seuls les liens http(s) sont permis")
+}
+pub fn unknown_region(code: &str) -> String {
+    format!("code de région \"{code}\" inconnu")
+}
+pub fn unknown_theme(theme: &str, known: &[&str]) -> String {
+    match closest(theme, known) {
+        Some(best) => format!("thème \"{theme}\" inconnu (vouliez-vous dire \"{best}\" ?)"),
+        None => format!("thème \"{theme}\" inconnu"),
+    }
+}
+pub fn bad_time(v: &str) -> String {
+    format!("heure \"{v}\" mal écrite : attendu HH:MM")
+}
+pub fn dangling_link(id: &str) -> String {
+    format!("lien vers la fiche \"{id}\", qui n'existe pas")
+}
+pub fn bad_id(id: &str) -> String {
+    format!("identifiant \"{id}\" invalide : lettres minuscules, chiffres et tirets seulement")
+}
+pub fn duplicate_id(id: &str) -> String {
+    format!("identifiant \"{id}\" en double")
+}
+
+/// The known word nearest to a typo, if it is near enough to be a plausible intent.
+fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for k in known {
+        let d = edit_distance(word, k);
+        if d <= 2.max(word.chars().count() / 3)
+            && best.is_none_or(|(bd, bk)| d < bd || (d == bd && *k < bk))
+        {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_theme() {
+        assert_eq!(
+            unknown_theme("emploie", &["emploi", "insertion"]),
+            "thème \"emploie\" inconnu (vouliez-vous dire \"emploi\" ?)"
+        );
+        assert_eq!(
+            unknown_theme("zzz", &["emploi", "insertion"]),
+            "thème \"zzz\" inconnu"
+        );
+    }
+}
