@@ -1,0 +1,402 @@
+//! Answers a [`FilterState`] against an [`Index`]: the matching records in
+//! order, and how many records each facet value would give.
+//!
+//! # Semantics
+//!
+//! - Within a facet, selected values are OR'd; across facets, filters are AND'd.
+//! - **Region**: inactive when no region is selected. Otherwise a record
+//!   matches if its territory contains a selected code, or if
+//!   `include_national` is on and the record is national in scope (its
+//!   territory contains `"FR"`). `"FR"` is a code like the others: selecting
+//!   it alone gives the national records.
+//! - **Theme**: the record has any selected theme. **Type**: the record's
+//!   type is selected. Selected codes or themes the catalog does not know
+//!   match nothing.
+//! - **Date**: inactive when `from` and `to` are both unset. The range runs
+//!   from the first day of `from` to the last day of `to` (open-ended on an
+//!   unset side); a dated record matches when its period (a whole year or
+//!   month for a reduced-precision date) overlaps the range, bounds included.
+//!   A range whose start is after its end matches no dated record. An undated
+//!   record matches only when `include_undated` is on, whatever the range.
+//! - **Text**: the query is folded (case, accents, ligatures) and split into
+//!   words at every non-alphanumeric character; every query word must be the
+//!   beginning of some word of the record's searchable text ("eco" finds
+//!   "Économie", "cpme" finds "CPME"). A query with no word at all (blank, or
+//!   only punctuation and symbols) does not filter.
+//! - **Facet counts are disjunctive**: the count of value *v* in facet *F* is
+//!   the number of records that match every filter except *F*'s own, and
+//!   would match *F* were *v* its only selected value. So selecting a value
+//!   never zeroes its siblings, and a count is what the list would show after
+//!   adding *v* to an empty selection of *F*. For regions, the national
+//!   records count under every region when `include_national` is on, since
+//!   selecting that region alone would show them. Text and date always apply.
+//! - `undated_excluded` counts the records that match every other filter and
+//!   are left out only because their date is unknown while a date range is
+//!   active and `include_undated` is off; otherwise it is 0.
+
+use crate::bitset::{intersect_count, intersect_union_count, Bitset};
+use crate::catalog::RecordType;
+use crate::filter::FilterState;
+use crate::index::Index;
+use crate::model::NATIONAL;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// Entry positions (indexes into `catalog.entries`) matching all filters, in `state.sort` order.
+    pub results: Vec<u32>,
+    /// One per region code, in vocabulary order ([`NATIONAL`] included).
+    pub regions: Vec<(String, u32)>,
+    /// One per theme id, in vocabulary order.
+    pub themes: Vec<(String, u32)>,
+    /// One per type, in [`RecordType::ALL`] order.
+    pub types: Vec<(RecordType, u32)>,
+    pub undated_excluded: u32,
+}
+
+pub fn run(index: &Index, state: &FilterState) -> Outcome {
+    let n = index.len();
+    let text = index.text_matches(&state.query);
+    let dates = date_matches(index, state);
+    let region = region_matches(index, state);
+    let theme = union_of(
+        n,
+        state
+            .themes
+            .iter()
+            .map(|t| posting(&index.theme_ids, &index.themes, t)),
+    );
+    let types = union_of(n, state.types.iter().map(|&t| type_posting(index, t)));
+
+    // Text and date apply to everything; each facet's counts drop its own filter.
+    let mut base = text.clone().unwrap_or_else(|| Bitset::full(n));
+    and_opt(&mut base, dates.as_ref());
+    let but = |skip: usize| {
+        let mut set = base.clone();
+        for (k, f) in [&region, &theme, &types].into_iter().enumerate() {
+            if k != skip {
+                and_opt(&mut set, f.as_ref());
+            }
+        }
+        set
+    };
+    let (but_region, but_theme, but_type) = (but(0), but(1), but(2));
+    let mut all = but_region.clone();
+    and_opt(&mut all, region.as_ref());
+
+    let no_national = Bitset::new(n);
+    let region_counts = index
+        .region_codes
+        .iter()
+        .zip(&index.regions)
+        .map(|(code, set)| {
+            let (set, extra) = if code == NATIONAL {
+                (&index.national, &no_national)
+            } else if state.include_national {
+                (set, &index.national)
+            } else {
+                (set, &no_national)
+            };
+            (code.clone(), intersect_union_count(&but_region, set, extra))
+        })
+        .collect();
+    let theme_counts = index
+        .theme_ids
+        .iter()
+        .zip(&index.themes)
+        .map(|(id, set)| (id.clone(), intersect_count(&but_theme, set)))
+        .collect();
+    let type_counts = RecordType::ALL
+        .into_iter()
+        .zip(&index.types)
+        .map(|(t, set)| (t, intersect_count(&but_type, set)))
+        .collect();
+
+    let undated_excluded = if state.date_active() && !state.include_undated {
+        let mut others = text.unwrap_or_else(|| Bitset::full(n));
+        and_opt(&mut others, region.as_ref());
+        and_opt(&mut others, theme.as_ref());
+        and_opt(&mut others, types.as_ref());
+        others.and_not_with(&index.dated);
+        others.count()
+    } else {
+        0
+    };
+
+    let results = index.sorted(&all, state.sort);
+    Outcome {
+        results,
+        regions: region_counts,
+        themes: theme_counts,
+        types: type_counts,
+        undated_excluded,
+    }
+}
+
+fn and_opt(set: &mut Bitset, filter: Option<&Bitset>) {
+    if let Some(f) = filter {
+        set.and_with(f);
+    }
+}
+
+/// The union of the selected values' postings (an unknown value adds
+/// nothing), or `None` when nothing is selected and the facet does not filter.
+fn union_of<'a>(
+    n: usize,
+    selected: impl IntoIterator<Item = Option<&'a Bitset>>,
+) -> Option<Bitset> {
+    let mut out: Option<Bitset> = None;
+    for postings in selected {
+        let set = out.get_or_insert_with(|| Bitset::new(n));
+        if let Some(p) = postings {
+            set.or_with(p);
+        }
+    }
+    out
+}
+
+fn posting<'a>(vocabulary: &[String], postings: &'a [Bitset], value: &str) -> Option<&'a Bitset> {
+    vocabulary
+        .iter()
+        .position(|v| v == value)
+        .map(|k| &postings[k])
+}
+
+fn type_posting(index: &Index, t: RecordType) -> Option<&Bitset> {
+    RecordType::ALL
+        .iter()
+        .position(|&x| x == t)
+        .map(|k| &index.types[k])
+}
+
+fn region_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
+    let selected = state
+        .regions
+        .iter()
+        .map(|c| posting(&index.region_codes, &index.regions, c));
+    let mut set = union_of(index.len(), selected)?;
+    // National records are national whether or not the vocabulary lists "FR".
+    if state.include_national || state.regions.contains(NATIONAL) {
+        set.or_with(&index.national);
+    }
+    Some(set)
+}
+
+fn date_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
+    if !state.date_active() {
+        return None;
+    }
+    let lo = state.from.map_or(i32::MIN, |d| d.first_day());
+    let hi = state.to.map_or(i32::MAX, |d| d.last_day());
+    let mut set = Bitset::new(index.len());
+    if lo <= hi {
+        let (first, last) = (&index.first_day, &index.last_day);
+        for (w, word) in set.words_mut().iter_mut().enumerate() {
+            let start = w * 64;
+            let end = (start + 64).min(first.len());
+            let mut bits = 0u64;
+            for (b, (f, l)) in first[start..end].iter().zip(&last[start..end]).enumerate() {
+                bits |= u64::from(*f <= hi && *l >= lo) << b;
+            }
+            *word = bits;
+        }
+        set.and_with(&index.dated);
+    }
+    if state.include_undated {
+        set.or_with(&index.dated.not());
+    }
+    Some(set)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Entry;
+    use crate::date::PartialDate;
+    use crate::filter::Sort;
+
+    fn date(s: &str) -> PartialDate {
+        PartialDate::parse(s).unwrap()
+    }
+
+    fn entry(
+        id: &str,
+        t: RecordType,
+        date: Option<&str>,
+        territory: &[&str],
+        themes: &[&str],
+    ) -> Entry {
+        Entry {
+            id: id.into(),
+            record_type: t,
+            title: id.into(),
+            date: date.map(self::date),
+            territory: territory.iter().map(|s| s.to_string()).collect(),
+            themes: themes.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn sample() -> (Vec<Entry>, Index) {
+        use RecordType::*;
+        let entries = vec![
+            entry("a", Agreement, Some("2019-11-21"), &["11"], &["emploi"]),
+            entry("b", Agreement, Some("2015"), &["FR"], &["rse"]),
+            entry(
+                "c",
+                Event,
+                Some("2019-11"),
+                &["84", "11"],
+                &["emploi", "rse"],
+            ),
+            entry("d", Event, None, &["84"], &["formation"]),
+            entry("e", Agreement, None, &["FR"], &["emploi"]),
+        ];
+        let texts = [
+            "Convention CPME Île-de-France",
+            "Déclaration nationale UDES",
+            "Petit-déjeuner de l’IAE à Lyon",
+            "Séminaire RSE",
+            "Accord national pour l’emploi",
+        ];
+        let ix = Index::from_parts(
+            &entries,
+            &["FR".into(), "84".into(), "11".into()],
+            &["emploi".into(), "rse".into(), "formation".into()],
+            |i, out| out.push_str(texts[i]),
+        );
+        (entries, ix)
+    }
+
+    fn ids(entries: &[Entry], o: &Outcome) -> String {
+        o.results
+            .iter()
+            .map(|&i| entries[i as usize].id.as_str())
+            .collect()
+    }
+
+    fn counts<T: Clone>(v: &[(T, u32)]) -> Vec<u32> {
+        v.iter().map(|(_, c)| *c).collect()
+    }
+
+    #[test]
+    fn default_state_shows_everything_recent_first() {
+        let (entries, ix) = sample();
+        let o = run(&ix, &FilterState::default());
+        assert_eq!(ids(&entries, &o), "acbde");
+        // National records count under every region while include_national is on.
+        assert_eq!(counts(&o.regions), [2, 4, 4]);
+        assert_eq!(counts(&o.themes), [3, 2, 1]);
+        assert_eq!(
+            o.types,
+            [(RecordType::Agreement, 3), (RecordType::Event, 2)]
+        );
+        assert_eq!(o.undated_excluded, 0);
+    }
+
+    #[test]
+    fn regions_and_national() {
+        let (entries, ix) = sample();
+        let mut s = FilterState {
+            regions: ["84".to_string()].into(),
+            ..Default::default()
+        };
+        assert_eq!(ids(&entries, &run(&ix, &s)), "cbde");
+        s.include_national = false;
+        let o = run(&ix, &s);
+        assert_eq!(ids(&entries, &o), "cd");
+        assert_eq!(counts(&o.regions), [2, 2, 2]);
+        s.regions = ["FR".to_string()].into();
+        assert_eq!(ids(&entries, &run(&ix, &s)), "be");
+        s.include_national = true;
+        assert_eq!(ids(&entries, &run(&ix, &s)), "be");
+        s.regions = ["zz".to_string()].into();
+        s.include_national = false;
+        assert_eq!(ids(&entries, &run(&ix, &s)), "");
+    }
+
+    #[test]
+    fn facet_counts_are_disjunctive() {
+        let (entries, ix) = sample();
+        let s = FilterState {
+            themes: ["rse".to_string()].into(),
+            types: [RecordType::Event].into(),
+            ..Default::default()
+        };
+        let o = run(&ix, &s);
+        assert_eq!(ids(&entries, &o), "c");
+        // Themes among events (c, d).
+        assert_eq!(counts(&o.themes), [1, 1, 1]);
+        // Types among rse records: b (agreement), c (event).
+        assert_eq!(counts(&o.types), [1, 1]);
+    }
+
+    #[test]
+    fn dates_overlap_and_undated() {
+        let (entries, ix) = sample();
+        let mut s = FilterState {
+            from: Some(date("2019-11-21")),
+            ..Default::default()
+        };
+        let o = run(&ix, &s);
+        assert_eq!(ids(&entries, &o), "ac");
+        assert_eq!(o.undated_excluded, 2);
+        s.include_undated = true;
+        let o = run(&ix, &s);
+        assert_eq!(ids(&entries, &o), "acde");
+        assert_eq!(o.undated_excluded, 0);
+        s.include_undated = false;
+        s.from = None;
+        s.to = Some(date("2015-01"));
+        assert_eq!(ids(&entries, &run(&ix, &s)), "b");
+        // Inverted range: no dated record.
+        s.from = Some(date("2020"));
+        s.to = Some(date("2019"));
+        assert_eq!(ids(&entries, &run(&ix, &s)), "");
+        s.include_undated = true;
+        assert_eq!(ids(&entries, &run(&ix, &s)), "de");
+        // Inverted within a year that "2015" covers whole: still nothing dated.
+        s.include_undated = false;
+        s.from = Some(date("2015-06"));
+        s.to = Some(date("2015-03"));
+        assert_eq!(ids(&entries, &run(&ix, &s)), "");
+        s.to = Some(date("2015-06"));
+        assert_eq!(ids(&entries, &run(&ix, &s)), "b");
+    }
+
+    #[test]
+    fn text_search_and_sorts() {
+        let (entries, ix) = sample();
+        let mut s = FilterState {
+            query: "NATIONAL".into(),
+            ..Default::default()
+        };
+        assert_eq!(ids(&entries, &run(&ix, &s)), "be");
+        s.query = "cpme".into();
+        assert_eq!(ids(&entries, &run(&ix, &s)), "a");
+        s.query = "l’iae".into();
+        assert_eq!(ids(&entries, &run(&ix, &s)), "c");
+        s.query = "décl nat".into();
+        assert_eq!(ids(&entries, &run(&ix, &s)), "b");
+        s.query = "—".into();
+        assert_eq!(run(&ix, &s).results.len(), 5);
+        s.query = String::new();
+        s.sort = Sort::Oldest;
+        assert_eq!(ids(&entries, &run(&ix, &s)), "bcade");
+        s.sort = Sort::Title;
+        assert_eq!(ids(&entries, &run(&ix, &s)), "abcde");
+    }
+
+    #[test]
+    fn empty_index_answers() {
+        let ix = Index::from_parts(&[], &["FR".into()], &["x".into()], |_, _| {});
+        let o = run(
+            &ix,
+            &FilterState {
+                query: "a".into(),
+                ..Default::default()
+            },
+        );
+        assert!(o.results.is_empty());
+        assert_eq!(o.regions, [("FR".to_string(), 0)]);
+        assert_eq!(o.types.len(), 2);
+    }
+}
