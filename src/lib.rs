@@ -1,0 +1,20 @@
+//! Passerelles: a pure core (model, validation, index, filters, facets, URL
+//! codec) that compiles and is tested natively, and a thin Yew shell over it
+//! that exists only in the wasm build.
+
+pub mod bitset;
+pub mod catalog;
+pub mod date;
+pub mod facets;
+pub mod filter;
+pub mod fold;
+pub mod index;
+pub mod model;
+pub mod present;
+pub mod query;
+pub mod strings;
+pub mod validate;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,205 @@
+//! The page frame, the dataset load, and the one store the explorer runs on.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use super::browser;
+use super::detail::Detail;
+use super::panel::Panel;
+use super::results::Results;
+use super::{Ctx, Data};
+use crate::catalog::{load_json, LoadError};
+use crate::filter::FilterState;
+use crate::strings as s;
+use crate::view::{Action, Nav, View};
+use crate::{facets, query};
+
+const DATA_URL: &str = "data/passerelles.json";
+
+enum Load {
+    Loading,
+    Failed(LoadError),
+    Ready(Rc<Data>),
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let load = use_state(|| Load::Loading);
+    {
+        let load = load.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = match browser::fetch_text(DATA_URL).await {
+                    Ok(text) => load_json(&text).map(|l| Rc::new(Data::new(l))),
+                    Err(e) => Err(LoadError {
+                        message: e.message,
+                        line: None,
+                        column: None,
+                    }),
+                };
+                load.set(match outcome {
+                    Ok(data) => Load::Ready(data),
+                    Err(e) => Load::Failed(e),
+                });
+            });
+        });
+    }
+    let body = match &*load {
+        Load::Loading => html! { <p class="loading" role="status">{ s::LOADING }</p> },
+        Load::Failed(e) => html! { <LoadFailed error={e.clone()} /> },
+        Load::Ready(data) => html! { <Explorer data={data.clone()} /> },
+    };
+    html! {
+        <>
+            <a class="skip" href="#main">{ s::SKIP_TO_RESULTS }</a>
+            <header class="site-header">
+                <h1>{ s::APP_NAME }</h1>
+                <p class="tagline">{ s::TAGLINE }</p>
+            </header>
+            <main id="main" tabindex="-1">{ body }</main>
+            <footer class="site-footer"><p>{ s::FOOTER_SOURCES }</p></footer>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LoadFailedProps {
+    error: LoadError,
+}
+
+#[function_component(LoadFailed)]
+fn load_failed(props: &LoadFailedProps) -> Html {
+    let e = &props.error;
+    let position = match (e.line, e.column) {
+        (Some(l), Some(c)) => Some(format!(
+            "{} : ligne {l}, colonne {c} ({DATA_URL})",
+            s::LOAD_FAILED_WHERE
+        )),
+        _ => None,
+    };
+    html! {
+        <section class="load-error" role="alert" aria-labelledby="load-error-title">
+            <h2 id="load-error-title">{ s::LOAD_FAILED_TITLE }</h2>
+            <p>{ &e.message }</p>
+            if let Some(p) = position { <p>{ p }</p> }
+            <p>{ s::LOAD_FAILED_HELP }</p>
+        </section>
+    }
+}
+
+/// The store: the core's [`View`] behind Yew's reducer hook.
+#[derive(PartialEq)]
+struct Store(Rc<View>);
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Store(Rc::new((*self.0).clone().apply(action))))
+    }
+}
+
+/// Reads the address bar into a filter, dropping what this dataset does not know.
+fn from_url(data: &Data) -> (FilterState, Option<String>) {
+    let (mut filter, detail) = query::decode(&browser::search());
+    filter.retain_known(&data.catalog);
+    (filter, detail)
+}
+
+#[derive(Properties)]
+pub struct ExplorerProps {
+    pub data: Rc<Data>,
+}
+
+impl PartialEq for ExplorerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data)
+    }
+}
+
+#[function_component(Explorer)]
+pub fn explorer(props: &ExplorerProps) -> Html {
+    let data = props.data.clone();
+    let store = {
+        let data = data.clone();
+        use_reducer_eq(move || {
+            let (filter, detail) = from_url(&data);
+            Store(Rc::new(View::new(filter, detail)))
+        })
+    };
+    let view = store.0.clone();
+
+    // The URL mirrors the state; the kind of change decides push or replace.
+    {
+        let view = view.clone();
+        use_effect_with((view.filter.clone(), view.detail.clone()), move |_| {
+            let target = query::encode(&view.filter, view.detail.as_deref());
+            if target != browser::search() {
+                match view.nav {
+                    Nav::Push => browser::push(&target),
+                    Nav::Replace => browser::replace(&target),
+                    Nav::None => {}
+                }
+            }
+        });
+    }
+
+    // Back and forward restore whatever the URL says.
+    {
+        let store = store.clone();
+        let data = data.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a browser window");
+            let listener = EventListener::new(&window, "popstate", move |_| {
+                let (filter, detail) = from_url(&data);
+                store.dispatch(Action::Restore(filter, detail));
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Keyboard focus follows the view: to the detail heading when a record
+    // opens, back to that record's link when the list returns.
+    {
+        let previous = use_mut_ref(|| None::<String>);
+        use_effect_with(view.detail.clone(), move |detail| {
+            let before = previous.replace(detail.clone());
+            match (before, detail) {
+                (_, Some(_)) => {
+                    browser::scroll_to_top();
+                    browser::focus("detail-title");
+                }
+                (Some(id), None) => browser::focus(&format!("link-{id}")),
+                (None, None) => {}
+            }
+        });
+    }
+
+    let outcome = {
+        let data = data.clone();
+        use_memo(view.filter.clone(), move |filter| {
+            facets::run(&data.index, filter)
+        })
+    };
+    let dispatch = {
+        let store = store.clone();
+        Callback::from(move |action: Action| store.dispatch(action))
+    };
+    let ctx = Ctx {
+        data,
+        view: view.clone(),
+        outcome,
+        dispatch,
+    };
+
+    match &view.detail {
+        Some(id) => html! { <Detail ctx={ctx.clone()} id={id.clone()} /> },
+        None => html! {
+            <div class="layout">
+                <Panel ctx={ctx.clone()} />
+                <Results ctx={ctx} />
+            </div>
+        },
+    }
+}

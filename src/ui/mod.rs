@@ -1,0 +1,70 @@
+//! The Yew shell: components render the core's state and dispatch actions;
+//! browser APIs stay in [`browser`].
+
+mod app;
+mod browser;
+mod detail;
+mod panel;
+mod results;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::catalog::{Catalog, Loaded};
+use crate::facets::Outcome;
+use crate::index::Index;
+use crate::validate::Problem;
+use crate::view::{Action, View};
+
+pub use app::{App, Explorer, ExplorerProps};
+
+/// A loaded dataset with its index, built once and shared by every component.
+pub struct Data {
+    pub catalog: Catalog,
+    pub index: Index,
+    pub problems: Vec<Problem>,
+    /// Records whose date is unknown, for the "date inconnue" option.
+    pub undated: u32,
+}
+
+impl Data {
+    pub fn new(loaded: Loaded) -> Data {
+        let index = Index::build(&loaded.catalog);
+        let undated = loaded
+            .catalog
+            .entries
+            .iter()
+            .filter(|e| e.date.is_none())
+            .count() as u32;
+        Data {
+            catalog: loaded.catalog,
+            index,
+            problems: loaded.problems,
+            undated,
+        }
+    }
+}
+
+/// What every component of the explorer reads: compared by identity, since
+/// each render produces them anew only when they changed.
+#[derive(Clone)]
+pub struct Ctx {
+    pub data: Rc<Data>,
+    pub view: Rc<View>,
+    pub outcome: Rc<Outcome>,
+    pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.view, &other.view)
+            && Rc::ptr_eq(&self.outcome, &other.outcome)
+            && self.dispatch == other.dispatch
+    }
+}
+
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

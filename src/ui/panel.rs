@@ -1,0 +1,245 @@
+//! The facet panel: search, type, theme, territory and period, with counts.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::Ctx;
+use crate::date::PartialDate;
+use crate::model::NATIONAL;
+use crate::present;
+use crate::strings as s;
+use crate::view::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub ctx: Ctx,
+}
+
+#[function_component(Panel)]
+pub fn panel(props: &PanelProps) -> Html {
+    let Ctx {
+        data,
+        view,
+        outcome,
+        dispatch,
+    } = &props.ctx;
+    let f = &view.filter;
+    let show_all_regions = use_state(|| false);
+
+    let on_query = dispatch.reform(|e: InputEvent| {
+        Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+
+    let option = |name: &'static str,
+                  value: &str,
+                  label: &str,
+                  count: u32,
+                  checked: bool,
+                  action: Action| {
+        let id = format!("{name}-{value}");
+        let onchange = dispatch.reform(move |_| action.clone());
+        html! {
+            <li class={classes!("option", (count == 0 && !checked).then_some("option-empty"))}>
+                <input type="checkbox" id={id.clone()} name={name} value={value.to_string()} {checked} {onchange} />
+                <label for={id}>
+                    <span class="option-label">{ label.to_string() }</span>
+                    <span class="count">{ count }</span>
+                </label>
+            </li>
+        }
+    };
+
+    let types = outcome.types.iter().map(|(t, n)| {
+        option(
+            "type",
+            t.key(),
+            present::type_label(*t),
+            *n,
+            f.types.contains(t),
+            Action::ToggleType(*t),
+        )
+    });
+    let themes = outcome.themes.iter().map(|(id, n)| {
+        let label = data.catalog.theme_label(id).unwrap_or(id);
+        option(
+            "theme",
+            id,
+            label,
+            *n,
+            f.themes.contains(id),
+            Action::ToggleTheme(id.clone()),
+        )
+    });
+    let hidden_regions = outcome
+        .regions
+        .iter()
+        .filter(|(c, n)| *n == 0 && !f.regions.contains(c))
+        .count();
+    let regions = outcome
+        .regions
+        .iter()
+        .filter(|(c, n)| *show_all_regions || *n > 0 || f.regions.contains(c))
+        .map(|(code, n)| {
+            let label = data.catalog.region_name(code).unwrap_or(code);
+            option(
+                "region",
+                code,
+                label,
+                *n,
+                f.regions.contains(code),
+                Action::ToggleRegion(code.clone()),
+            )
+        });
+    let toggle_regions = {
+        let show = show_all_regions.clone();
+        Callback::from(move |_| show.set(!*show))
+    };
+    let on_national = dispatch.reform(|e: Event| {
+        Action::SetNational(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let on_undated = dispatch.reform(|e: Event| {
+        Action::SetUndated(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let inverted = matches!((f.from, f.to), (Some(a), Some(b)) if a.first_day() > b.last_day());
+    let undated_total = data.undated;
+    let on_clear = dispatch.reform(|_| Action::Clear);
+
+    html! {
+        <section class="panel" aria-labelledby="filters-title">
+            <h2 id="filters-title">{ s::FILTERS }</h2>
+            <div class="field">
+                <label for="q">{ s::SEARCH_LABEL }</label>
+                <input type="search" id="q" value={f.query.clone()} oninput={on_query}
+                    autocomplete="off" spellcheck="false" aria-describedby="q-hint" />
+                <p class="hint" id="q-hint">{ s::SEARCH_HINT }</p>
+            </div>
+            <fieldset class="facet" data-facet="type">
+                <legend>{ s::FACET_TYPE }</legend>
+                <ul class="options">{ for types }</ul>
+            </fieldset>
+            <fieldset class="facet" data-facet="theme">
+                <legend>{ s::FACET_THEME }</legend>
+                <ul class="options">{ for themes }</ul>
+            </fieldset>
+            <fieldset class="facet" data-facet="region">
+                <legend>{ s::FACET_REGION }</legend>
+                <ul class="options">{ for regions }</ul>
+                if hidden_regions > 0 || *show_all_regions {
+                    <button type="button" class="link-button" aria-expanded={show_all_regions.to_string()} onclick={toggle_regions}>
+                        { if *show_all_regions { s::FEWER_REGIONS } else { s::MORE_REGIONS } }
+                    </button>
+                }
+                <div class="switch">
+                    <input type="checkbox" id="national" checked={f.include_national} onchange={on_national}
+                        aria-describedby="national-hint" />
+                    <label for="national">{ s::NATIONAL_SWITCH }</label>
+                    <p class="hint" id="national-hint">
+                        { s::NATIONAL_SWITCH_HINT }
+                        if view.national_switch_applies() && f.include_national && !f.regions.contains(NATIONAL) {
+                            { " " }{ national_note(&outcome.regions) }
+                        }
+                    </p>
+                </div>
+            </fieldset>
+            <fieldset class="facet" data-facet="dates">
+                <legend>{ s::FACET_DATES }</legend>
+                <p class="hint" id="date-hint">{ s::DATE_HINT }</p>
+                <div class="dates">
+                    <DateInput id="date-from" label={s::DATE_FROM} value={f.from}
+                        on_change={dispatch.reform(Action::SetFrom)} />
+                    <DateInput id="date-to" label={s::DATE_TO} value={f.to}
+                        on_change={dispatch.reform(Action::SetTo)} />
+                </div>
+                if inverted { <p class="warning">{ s::DATE_INVERTED }</p> }
+                if f.date_active() && undated_total > 0 {
+                    <div class="switch">
+                        <input type="checkbox" id="undated" checked={f.include_undated} onchange={on_undated} />
+                        <label for="undated">{ s::undated_option(undated_total) }</label>
+                    </div>
+                    if outcome.undated_excluded > 0 {
+                        <p class="hint">{ s::undated_excluded(outcome.undated_excluded) }</p>
+                    }
+                }
+            </fieldset>
+            <button type="button" id="clear" class="button" onclick={on_clear} disabled={!f.narrows()}>{ s::CLEAR }</button>
+        </section>
+    }
+}
+
+fn national_note(regions: &[(String, u32)]) -> String {
+    let n = regions
+        .iter()
+        .find(|(c, _)| c == NATIONAL)
+        .map_or(0, |(_, n)| *n);
+    match n {
+        0 => String::new(),
+        1 => "1 fiche nationale est incluse.".into(),
+        n => format!("{n} fiches nationales sont incluses."),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DateInputProps {
+    id: &'static str,
+    label: &'static str,
+    value: Option<PartialDate>,
+    on_change: Callback<Option<PartialDate>>,
+}
+
+/// A reduced-precision date field: applied on change (blur or Enter); a typo
+/// stays in the field with a message instead of being silently dropped.
+#[function_component(DateInput)]
+fn date_input(props: &DateInputProps) -> Html {
+    let text = use_state(|| props.value.map(|d| d.to_string()).unwrap_or_default());
+    let invalid = use_state(|| false);
+    {
+        // Follow outside changes (clear, back/forward) of the applied value.
+        let text = text.clone();
+        let invalid = invalid.clone();
+        use_effect_with(props.value, move |value| {
+            let applied = value.map(|d| d.to_string()).unwrap_or_default();
+            if PartialDate::parse(text.trim()).ok() != *value {
+                text.set(applied);
+                invalid.set(false);
+            }
+        });
+    }
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let onchange = {
+        let invalid = invalid.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+            let raw = raw.trim();
+            if raw.is_empty() {
+                invalid.set(false);
+                on_change.emit(None);
+            } else if let Ok(d) = PartialDate::parse(raw) {
+                invalid.set(false);
+                on_change.emit(Some(d));
+            } else {
+                invalid.set(true);
+            }
+        })
+    };
+    let error_id = format!("{}-error", props.id);
+    let described = if *invalid {
+        format!("date-hint {error_id}")
+    } else {
+        "date-hint".to_string()
+    };
+    html! {
+        <div class="field date-field">
+            <label for={props.id}>{ props.label }</label>
+            <input type="text" id={props.id} inputmode="numeric" autocomplete="off" placeholder="AAAA-MM-JJ"
+                value={(*text).clone()} {oninput} {onchange}
+                aria-invalid={invalid.to_string()} aria-describedby={described} />
+            if *invalid { <p class="error" id={error_id}>{ s::DATE_INVALID }</p> }
+        </div>
+    }
+}

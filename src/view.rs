@@ -1,0 +1,232 @@
+//! The single store of interface state and the only way to change it. The Yew
+//! shell dispatches [`Action`]s and renders [`View`]; the URL mirrors it.
+
+use crate::catalog::RecordType;
+use crate::date::PartialDate;
+use crate::filter::{FilterState, Sort};
+use crate::model::NATIONAL;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    ToggleRegion(String),
+    ToggleTheme(String),
+    ToggleType(RecordType),
+    SetQuery(String),
+    SetFrom(Option<PartialDate>),
+    SetTo(Option<PartialDate>),
+    SetUndated(bool),
+    SetNational(bool),
+    SetSort(Sort),
+    /// Removes one narrowing filter, as named by an active-filter chip.
+    Remove(Chip),
+    Clear,
+    Open(String),
+    Close,
+    /// The URL changed under us (back/forward): adopt it, record no history.
+    Restore(FilterState, Option<String>),
+}
+
+/// One active filter, as the visitor sees and removes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chip {
+    Query,
+    Region(String),
+    Theme(String),
+    Type(RecordType),
+    Dates,
+}
+
+/// How the URL should follow the last change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Nav {
+    /// A new history entry, so back undoes the change.
+    #[default]
+    Push,
+    /// Same entry: typing a search must not leave one entry per keystroke.
+    Replace,
+    /// The change came from the URL itself.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct View {
+    pub filter: FilterState,
+    /// Id of the record shown in detail, if any.
+    pub detail: Option<String>,
+    /// True when the detail was opened from the list in this session, so
+    /// "back to the list" can be a history step rather than a new entry.
+    pub detail_from_list: bool,
+    pub nav: Nav,
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+impl View {
+    pub fn new(filter: FilterState, detail: Option<String>) -> View {
+        View {
+            filter,
+            detail,
+            detail_from_list: false,
+            nav: Nav::None,
+        }
+    }
+
+    pub fn apply(mut self, action: Action) -> View {
+        let f = &mut self.filter;
+        self.nav = Nav::Push;
+        match action {
+            Action::ToggleRegion(code) => toggle(&mut f.regions, code),
+            Action::ToggleTheme(id) => toggle(&mut f.themes, id),
+            Action::ToggleType(t) => toggle(&mut f.types, t),
+            Action::SetQuery(q) => {
+                f.query = q;
+                self.nav = Nav::Replace;
+            }
+            Action::SetFrom(d) => f.from = d,
+            Action::SetTo(d) => f.to = d,
+            Action::SetUndated(b) => f.include_undated = b,
+            Action::SetNational(b) => f.include_national = b,
+            Action::SetSort(s) => f.sort = s,
+            Action::Remove(chip) => match chip {
+                Chip::Query => f.query.clear(),
+                Chip::Region(c) => {
+                    f.regions.remove(&c);
+                }
+                Chip::Theme(t) => {
+                    f.themes.remove(&t);
+                }
+                Chip::Type(t) => {
+                    f.types.remove(&t);
+                }
+                Chip::Dates => {
+                    f.from = None;
+                    f.to = None;
+                    f.include_undated = false;
+                }
+            },
+            Action::Clear => {
+                // Sort is a preference, not a filter: keep it.
+                let sort = f.sort;
+                *f = FilterState {
+                    sort,
+                    ..FilterState::default()
+                };
+            }
+            Action::Open(id) => {
+                self.detail_from_list = self.detail.is_none();
+                self.detail = Some(id);
+            }
+            Action::Close => {
+                self.detail = None;
+                self.detail_from_list = false;
+            }
+            Action::Restore(filter, detail) => {
+                self.filter = filter;
+                if detail.is_none() {
+                    self.detail_from_list = false;
+                }
+                self.detail = detail;
+                self.nav = Nav::None;
+            }
+        }
+        self
+    }
+
+    /// The active filters, in the order the panel shows them.
+    pub fn chips(&self) -> Vec<Chip> {
+        let f = &self.filter;
+        let mut out = Vec::new();
+        if f.has_query() {
+            out.push(Chip::Query);
+        }
+        out.extend(f.types.iter().map(|t| Chip::Type(*t)));
+        out.extend(f.themes.iter().map(|t| Chip::Theme(t.clone())));
+        out.extend(f.regions.iter().map(|r| Chip::Region(r.clone())));
+        if f.date_active() {
+            out.push(Chip::Dates);
+        }
+        out
+    }
+
+    /// Whether the national-scope switch changes anything right now.
+    pub fn national_switch_applies(&self) -> bool {
+        self.filter.regions.iter().any(|r| r != NATIONAL)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggles_add_then_remove() {
+        let v = View::default().apply(Action::ToggleTheme("emploi".into()));
+        assert!(v.filter.themes.contains("emploi"));
+        assert_eq!(v.nav, Nav::Push);
+        let v = v.apply(Action::ToggleTheme("emploi".into()));
+        assert!(v.filter.themes.is_empty());
+    }
+
+    #[test]
+    fn typing_replaces_history_and_restore_records_none() {
+        let v = View::default().apply(Action::SetQuery("eco".into()));
+        assert_eq!(v.nav, Nav::Replace);
+        let v = v.apply(Action::Restore(FilterState::default(), Some("x".into())));
+        assert_eq!(v.nav, Nav::None);
+        assert_eq!(v.detail.as_deref(), Some("x"));
+        assert!(!v.detail_from_list);
+    }
+
+    #[test]
+    fn clear_keeps_sort_and_drops_filters() {
+        let v = View::default()
+            .apply(Action::SetSort(Sort::Title))
+            .apply(Action::ToggleRegion("04".into()))
+            .apply(Action::SetQuery("iae".into()))
+            .apply(Action::SetFrom(PartialDate::parse("2019").ok()));
+        assert_eq!(v.chips().len(), 3);
+        let v = v.apply(Action::Clear);
+        assert!(!v.filter.narrows());
+        assert_eq!(v.filter.sort, Sort::Title);
+        assert!(v.chips().is_empty());
+    }
+
+    #[test]
+    fn chips_remove_exactly_their_filter() {
+        let v = View::default()
+            .apply(Action::ToggleRegion("04".into()))
+            .apply(Action::ToggleRegion("11".into()))
+            .apply(Action::SetTo(PartialDate::parse("2019").ok()))
+            .apply(Action::SetUndated(true));
+        let v = v.apply(Action::Remove(Chip::Region("11".into())));
+        assert_eq!(v.filter.regions.iter().collect::<Vec<_>>(), ["04"]);
+        let v = v.apply(Action::Remove(Chip::Dates));
+        assert!(!v.filter.date_active());
+        assert!(!v.filter.include_undated);
+    }
+
+    #[test]
+    fn detail_remembers_it_came_from_the_list() {
+        let v = View::default().apply(Action::Open("a".into()));
+        assert!(v.detail_from_list);
+        // Following a link from one detail to another keeps that knowledge.
+        let v = v.apply(Action::Open("b".into()));
+        assert!(!v.detail_from_list);
+        let v = v.apply(Action::Close);
+        assert_eq!(v.detail, None);
+    }
+
+    #[test]
+    fn national_switch_only_matters_with_a_region() {
+        let v = View::default();
+        assert!(!v.national_switch_applies());
+        let v = v.apply(Action::ToggleRegion(NATIONAL.into()));
+        assert!(!v.national_switch_applies());
+        let v = v.apply(Action::ToggleRegion("04".into()));
+        assert!(v.national_switch_applies());
+    }
+}

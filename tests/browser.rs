@@ -1,0 +1,173 @@
+//! Component behaviour in a real browser: the facet panel and the result list,
+//! mounted from the bundled dataset and driven by clicks and typing.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use passerelles::catalog::load_json;
+use passerelles::ui::{Data, Explorer, ExplorerProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DATASET: &str = include_str!("../data/passerelles.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh root per test, never the runner's own `#output`, and a clean URL
+/// (the explorer reads its state from the address bar).
+async fn mount() -> Element {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let data = Rc::new(Data::new(
+        load_json(DATASET).expect("bundled dataset loads"),
+    ));
+    yew::Renderer::<Explorer>::with_root_and_props(root.clone(), ExplorerProps { data }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn cards(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("#results > li").unwrap();
+    (0..list.length())
+        .map(|i| {
+            list.item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("data-id")
+                .unwrap()
+        })
+        .collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} missing"))
+        .text_content()
+        .unwrap()
+}
+
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+fn facet_count(root: &Element, input_id: &str) -> u32 {
+    text(root, &format!("label[for='{input_id}'] .count"))
+        .parse()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_list_shows_every_record_with_a_live_count() {
+    let root = mount().await;
+    assert_eq!(cards(&root).len(), 11);
+    assert_eq!(text(&root, "#result-count"), "11 fiches");
+    assert_eq!(
+        root.query_selector("#result-count")
+            .unwrap()
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("status")
+    );
+    // Most recent first: the 2019 records lead, the undated ones close the list.
+    let ids = cards(&root);
+    assert!(ids[0].contains("2019"), "{ids:?}");
+    let last = &ids[ids.len() - 1];
+    assert!(
+        last == "ev-2015-rencontre-structures-iae"
+            || last == "ag-cpme-paris-idf-udes-idf"
+            || last == "ag-2015-prefecture-idf-cgpme-idf",
+        "{ids:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_theme_click_filters_and_keeps_sibling_counts() {
+    let root = mount().await;
+    let insertion_before = facet_count(&root, "theme-insertion");
+    let jeunes = facet_count(&root, "theme-jeunes");
+    assert_eq!(jeunes, 2);
+    click(&root, "#theme-jeunes");
+    yew::scheduler::flush().await;
+    let ids = cards(&root);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.contains(&"ag-cpme-paris-idf-udes-idf".to_string()));
+    assert_eq!(text(&root, "#result-count"), "2 fiches");
+    assert!(root
+        .query_selector("#theme-jeunes")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .checked());
+    // Disjunctive: choosing a theme does not zero its siblings.
+    assert_eq!(facet_count(&root, "theme-insertion"), insertion_before);
+    // But the other facets narrow: only Île-de-France records are young-people ones.
+    assert_eq!(facet_count(&root, "region-11"), 2);
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .contains("theme=jeunes"));
+    click(&root, "#clear");
+    yew::scheduler::flush().await;
+    assert_eq!(cards(&root).len(), 11);
+}
+
+#[wasm_bindgen_test]
+async fn typing_without_accents_finds_accented_words() {
+    let root = mount().await;
+    let input: HtmlInputElement = root
+        .query_selector("#q")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("economie");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let ids = cards(&root);
+    assert!(
+        ids.contains(&"ag-2007-usgeres-declaration".to_string()),
+        "{ids:?}"
+    );
+    assert!(ids.len() < 11);
+}
+
+#[wasm_bindgen_test]
+async fn an_impossible_combination_shows_an_empty_state_naming_the_filters() {
+    let root = mount().await;
+    click(&root, "#region-04");
+    yew::scheduler::flush().await;
+    click(&root, "#theme-qpv");
+    yew::scheduler::flush().await;
+    assert!(cards(&root).is_empty());
+    let empty = text(&root, "#empty");
+    assert!(empty.contains("La Réunion"), "{empty}");
+    assert!(empty.contains("Quartiers prioritaires"), "{empty}");
+    click(&root, "#empty-filters button");
+    yew::scheduler::flush().await;
+    assert!(!cards(&root).is_empty());
+}
