@@ -1,0 +1,56 @@
+# Passerelles — build, serve and test. Every target installs what is missing
+# first (scripts/setup.sh is idempotent and quick once everything is there).
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(CURDIR)
+# trunk takes wasm-opt from PATH only when its version is exactly version_132:
+# the npm `binaryen` package provides it in node_modules/.bin.
+export PATH := $(ROOT)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+HOST := 127.0.0.1
+PORT := 8080
+
+.PHONY: help setup build serve test test-native test-wasm build-only test-e2e clean
+# The test layers run in order, one at a time (2 cores; one shared target/).
+.NOTPARALLEL:
+
+help:
+	@echo "make setup   install what is missing (rust target, trunk, wasm-bindgen-cli, chromium, npm tools)"
+	@echo "make build   release build into dist/"
+	@echo "make serve   serve the app at http://$(HOST):$(PORT)/"
+	@echo "make test    native tests, wasm tests in Chromium, release build, end-to-end tests"
+	@echo "make clean   remove build outputs"
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	trunk build --release
+
+serve: setup
+	@echo "Passerelles: http://$(HOST):$(PORT)/  (address and port from Trunk.toml; Ctrl-C to stop)"
+	trunk serve --release
+
+test: setup
+	$(MAKE) --no-print-directory test-native test-wasm build-only test-e2e
+
+test-native:
+	cargo test
+
+# wasm-bindgen-test layer (tests/browser.rs) in headless Chromium, flags in webdriver.json.
+test-wasm:
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test browser
+
+build-only:
+	trunk build --release
+
+test-e2e:
+	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
+	node --test tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf dist tests/artifacts

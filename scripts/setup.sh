@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Installs what building and testing Passerelles needs, and only what is
+# missing: safe to run again and again (every `make` target calls it).
+# Works unattended (CI=true, no stdin). Sources: crates.io, npm, Debian apt.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$(pwd)"
+
+TRUNK_VERSION="0.21.14"
+WASM_TARGET="wasm32-unknown-unknown"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+command -v cargo >/dev/null || die "cargo not found (install Rust with rustup first)"
+command -v rustup >/dev/null || die "rustup not found (needed for the $WASM_TARGET target)"
+command -v npm >/dev/null || die "npm not found (install nodejs and npm first)"
+
+# 1. Rust target for the browser build.
+if rustup target list --installed | grep -qx "$WASM_TARGET"; then
+  say "rust target $WASM_TARGET: ok"
+else
+  say "rust target $WASM_TARGET: installing"
+  rustup target add "$WASM_TARGET"
+fi
+
+# 2. trunk (0.22.x needs a newer rustc; without --locked 0.21.14 does not compile).
+have_trunk="$(trunk --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have_trunk" = "$TRUNK_VERSION" ]; then
+  say "trunk $TRUNK_VERSION: ok"
+else
+  say "trunk $TRUNK_VERSION: installing (found '${have_trunk:-none}'; takes ~8 min)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 3. wasm-bindgen CLI at exactly the wasm-bindgen version of Cargo.lock.
+if ! grep -qx 'name = "wasm-bindgen"' Cargo.lock 2>/dev/null; then
+  say "Cargo.lock missing or without wasm-bindgen: resolving it"
+  cargo metadata --format-version 1 >/dev/null
+fi
+WBG_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)"
+[ -n "$WBG_VERSION" ] || die "no wasm-bindgen entry found in Cargo.lock"
+have_wbg="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+have_runner="$(command -v wasm-bindgen-test-runner || true)"
+if [ "$have_wbg" = "$WBG_VERSION" ] && [ -n "$have_runner" ]; then
+  say "wasm-bindgen-cli $WBG_VERSION: ok"
+else
+  say "wasm-bindgen-cli $WBG_VERSION: installing (found '${have_wbg:-none}'; takes ~4 min)"
+  # No --locked: the CLI's own lock pins a crate version the registry does not serve.
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+
+# 4. A real browser and its WebDriver (wasm-bindgen-test and end-to-end tests).
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  say "chromium + chromedriver: ok"
+else
+  say "chromium + chromedriver: installing with apt-get"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update </dev/null
+  $SUDO apt-get install -y chromium chromium-driver </dev/null
+fi
+
+# 5. npm tooling: binaryen (wasm-opt 132), playwright-core, axe-core.
+if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ package-lock.json -nt node_modules ]; }; then
+  say "npm packages: installing"
+  if [ -f package-lock.json ]; then
+    npm ci --no-audit --no-fund </dev/null
+  else
+    npm install --no-audit --no-fund </dev/null
+  fi
+  touch node_modules
+else
+  say "npm packages: ok"
+fi
+
+have_opt="$("$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null || true)"
+case "$have_opt" in
+  *"(version_132)"*) say "wasm-opt (npm binaryen): $have_opt" ;;
+  *) die "node_modules/.bin/wasm-opt is not version 132 (got '${have_opt:-nothing}'); delete node_modules and rerun" ;;
+esac
+
+say "done"

@@ -1,0 +1,230 @@
+// End-to-end harness: a dependency-free static server for dist/, headless
+// Chromium through playwright-core (never `playwright`: it downloads its own
+// browser), a page wrapper that records every problem, axe audits and
+// screenshots. Used by the *.test.mjs files beside it (node --test).
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+// E2E_DIST serves another build (e.g. a stand-in while debugging the harness).
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.postcard': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+};
+
+/** Throws a readable error unless `dir` holds a trunk build. */
+export function assertBuilt(dir = DIST) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(
+      `${path.relative(ROOT, dir) || dir}/index.html is missing: build the app first ` +
+        `with \`trunk build --release\` (or \`make build\`), then rerun the end-to-end tests.`,
+    );
+  }
+}
+
+/** Reads and parses a JSON file below dist/ (e.g. 'data/passerelles.json'). */
+export function readDistJson(rel, dir = DIST) {
+  const file = path.join(dir, rel);
+  if (!fs.existsSync(file)) {
+    throw new Error(`${path.relative(ROOT, file)} is missing: is data/ copied by trunk (copy-dir) and the build fresh?`);
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/**
+ * Serves `root` on 127.0.0.1 at an ephemeral port.
+ * `headers`: extra response headers added to every response (e.g. a CSP).
+ * Resolves to { url, port, close() }.
+ */
+export async function startServer({ root = DIST, headers = {}, requireBuild = true } = {}) {
+  if (requireBuild) assertBuilt(root);
+  const base = path.resolve(root);
+  const server = http.createServer(async (req, res) => {
+    const send = (status, body, type = 'text/plain; charset=utf-8') => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(405, 'method not allowed\n');
+    }
+    let rel;
+    try {
+      rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      return send(400, 'bad request\n');
+    }
+    // Refuse traversal before and after normalisation (raw `..`, encoded `%2e%2e`, NUL, backslashes).
+    if (rel.includes('\0') || rel.includes('\\') || rel.split('/').includes('..')) {
+      return send(403, 'forbidden\n');
+    }
+    let file = path.resolve(base, '.' + path.posix.normalize(rel));
+    if (file !== base && !file.startsWith(base + path.sep)) return send(403, 'forbidden\n');
+    try {
+      let stat = await fsp.stat(file);
+      if (stat.isDirectory()) {
+        file = path.join(file, 'index.html');
+        stat = await fsp.stat(file);
+      }
+      if (!stat.isFile()) return send(404, 'not found\n');
+      const body = await fsp.readFile(file);
+      const type = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...headers,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      if (err && (err.code === 'ENOENT' || err.code === 'ENOTDIR')) return send(404, 'not found\n');
+      return send(500, 'internal error\n');
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Launches the system Chromium headless through playwright-core. */
+export async function launch() {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found: run \`make setup\` (apt-get install chromium chromium-driver).`);
+  }
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    throw new Error('playwright-core is not installed: run `make setup` (npm ci).');
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens a page in a fresh context and records every problem: console errors
+ * and warnings, uncaught page errors, failed requests, responses >= 400.
+ * Returns { context, page, problems, assertNoProblems() }.
+ */
+export async function newPage(browser, { viewport = { width: 1280, height: 800 }, locale = 'fr-FR' } = {}) {
+  const context = await browser.newContext({ viewport, locale, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = [];
+  page.on('console', (msg) => {
+    const type = msg.type();
+    if (type === 'error' || type === 'warning') {
+      const loc = msg.location();
+      const where = loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+      problems.push(`console.${type}: ${msg.text()}${where}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.stack || err.message || err}`));
+  // A request cut short because the test navigated away (goto, reload) is not
+  // a failure of the app: count main-frame navigations and forgive ERR_ABORTED
+  // for requests issued before the latest one.
+  let navigations = 0;
+  const issuedAt = new WeakMap();
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
+    issuedAt.set(req, navigations);
+  });
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText ?? '';
+    const leftBehind = error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && issuedAt.get(req) < navigations;
+    if (!leftBehind) problems.push(`requestfailed: ${req.method()} ${req.url()} ${error}`.trim());
+  });
+  page.on('response', (resp) => {
+    if (resp.status() >= 400) problems.push(`HTTP ${resp.status()}: ${resp.request().method()} ${resp.url()}`);
+  });
+  const assertNoProblems = () => {
+    if (problems.length > 0) {
+      throw new Error(`the page reported ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
+    }
+  };
+  return { context, page, problems, assertNoProblems };
+}
+
+/** Runs axe with the WCAG 2.0/2.1/2.2 A and AA rules; resolves to the violations. */
+export async function axeAudit(page, { include, exclude } = {}) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (include) builder = builder.include(include);
+  if (exclude) builder = builder.exclude(exclude);
+  const results = await builder.analyze();
+  return results.violations;
+}
+
+/** Human-readable list of axe violations (for assertion messages). */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `      ${n.target.join(' ')}\n        ${(n.failureSummary || '').replace(/\n/g, '\n        ')}`)
+        .join('\n');
+      const more = v.nodes.length > 5 ? `\n      … and ${v.nodes.length - 5} more` : '';
+      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+    })
+    .join('\n');
+}
+
+/** Throws with a readable report if axe finds any violation. */
+export async function assertAccessible(page, label, options) {
+  const violations = await axeAudit(page, options);
+  if (violations.length > 0) {
+    throw new Error(`axe found ${violations.length} violation(s) on ${label}:\n${formatViolations(violations)}`);
+  }
+}
+
+/** Saves a PNG of the viewport, creating the directory if needed. */
+export async function screenshot(page, file, { fullPage = false } = {}) {
+  await fsp.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
+  return file;
+}
