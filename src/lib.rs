@@ -10,6 +10,7 @@ pub mod filter;
 pub mod fold;
 pub mod index;
 pub mod model;
+pub mod page;
 pub mod present;
 pub mod query;
 pub mod strings;

@@ -216,7 +216,7 @@ fn date(raw: &str) -> Option<PartialDate> {
     percent_decode(raw).and_then(|v| PartialDate::parse(&v).ok())
 }
 
-fn percent_encode(s: &str) -> String {
+pub(crate) fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
@@ -230,7 +230,7 @@ fn percent_encode(s: &str) -> String {
 }
 
 /// `None` on a malformed escape or bytes that are not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
+pub(crate) fn percent_decode(s: &str) -> Option<String> {
     fn hex(b: u8) -> Option<u8> {
         match b {
             b'0'..=b'9' => Some(b - b'0'),

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use passerelles::catalog::load_json;
+use passerelles::page::PageParams;
 use passerelles::ui::{Data, Explorer, ExplorerProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -33,7 +34,14 @@ async fn mount() -> Element {
     let data = Rc::new(Data::new(
         load_json(DATASET).expect("bundled dataset loads"),
     ));
-    yew::Renderer::<Explorer>::with_root_and_props(root.clone(), ExplorerProps { data }).render();
+    yew::Renderer::<Explorer>::with_root_and_props(
+        root.clone(),
+        ExplorerProps {
+            data,
+            page: Rc::new(PageParams::default()),
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
     root
 }

@@ -12,11 +12,10 @@ use super::results::Results;
 use super::{Ctx, Data};
 use crate::catalog::{load_json, LoadError};
 use crate::filter::FilterState;
+use crate::page::PageParams;
 use crate::strings as s;
 use crate::view::{Action, Nav, View};
 use crate::{facets, query};
-
-const DATA_URL: &str = "data/passerelles.json";
 
 enum Load {
     Loading,
@@ -26,12 +25,14 @@ enum Load {
 
 #[function_component(App)]
 pub fn app() -> Html {
+    let page = use_memo((), |_| PageParams::decode(&browser::search()));
     let load = use_state(|| Load::Loading);
     {
         let load = load.clone();
+        let url = page.data_url().to_string();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = match browser::fetch_text(DATA_URL).await {
+                let outcome = match browser::fetch_text(&url).await {
                     Ok(text) => load_json(&text).map(|l| Rc::new(Data::new(l))),
                     Err(e) => Err(LoadError {
                         message: e.message,
@@ -48,8 +49,10 @@ pub fn app() -> Html {
     }
     let body = match &*load {
         Load::Loading => html! { <p class="loading" role="status">{ s::LOADING }</p> },
-        Load::Failed(e) => html! { <LoadFailed error={e.clone()} /> },
-        Load::Ready(data) => html! { <Explorer data={data.clone()} /> },
+        Load::Failed(e) => {
+            html! { <LoadFailed error={e.clone()} url={page.data_url().to_string()} /> }
+        }
+        Load::Ready(data) => html! { <Explorer data={data.clone()} page={page.clone()} /> },
     };
     html! {
         <>
@@ -67,6 +70,7 @@ pub fn app() -> Html {
 #[derive(Properties, PartialEq)]
 struct LoadFailedProps {
     error: LoadError,
+    url: String,
 }
 
 #[function_component(LoadFailed)]
@@ -74,8 +78,9 @@ fn load_failed(props: &LoadFailedProps) -> Html {
     let e = &props.error;
     let position = match (e.line, e.column) {
         (Some(l), Some(c)) => Some(format!(
-            "{} : ligne {l}, colonne {c} ({DATA_URL})",
-            s::LOAD_FAILED_WHERE
+            "{} : ligne {l}, colonne {c} ({})",
+            s::LOAD_FAILED_WHERE,
+            props.url
         )),
         _ => None,
     };
@@ -110,17 +115,19 @@ fn from_url(data: &Data) -> (FilterState, Option<String>) {
 #[derive(Properties)]
 pub struct ExplorerProps {
     pub data: Rc<Data>,
+    pub page: Rc<PageParams>,
 }
 
 impl PartialEq for ExplorerProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data)
+        Rc::ptr_eq(&self.data, &other.data) && Rc::ptr_eq(&self.page, &other.page)
     }
 }
 
 #[function_component(Explorer)]
 pub fn explorer(props: &ExplorerProps) -> Html {
     let data = props.data.clone();
+    let page = props.page.clone();
     let store = {
         let data = data.clone();
         use_reducer_eq(move || {
@@ -133,8 +140,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     // The URL mirrors the state; the kind of change decides push or replace.
     {
         let view = view.clone();
+        let page = page.clone();
         use_effect_with((view.filter.clone(), view.detail.clone()), move |_| {
-            let target = query::encode(&view.filter, view.detail.as_deref());
+            let target = page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
             if target != browser::search() {
                 match view.nav {
                     Nav::Push => browser::push(&target),
@@ -191,6 +199,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         view: view.clone(),
         outcome,
         dispatch,
+        page,
     };
 
     match &view.detail {

@@ -10,7 +10,6 @@ use super::Ctx;
 use crate::catalog::{Catalog, RecordRef};
 use crate::model::{DateInfo, Excerpt, Person, Quantity, Source};
 use crate::present;
-use crate::query;
 use crate::strings as s;
 use crate::validate::is_http_url;
 use crate::view::Action;
@@ -31,14 +30,7 @@ pub fn detail(props: &DetailProps) -> Html {
     } = &props.ctx;
     let catalog = &data.catalog;
 
-    let back_href = {
-        let q = query::encode(&view.filter, None);
-        if q.is_empty() {
-            "?".to_string()
-        } else {
-            q
-        }
-    };
+    let back_href = props.ctx.href(&view.filter, None);
     let on_back = {
         let dispatch = dispatch.clone();
         let from_list = view.detail_from_list;
@@ -258,7 +250,7 @@ fn record_link(ctx: &Ctx, id: &str) -> Html {
         })
     };
     html! {
-        <a href={query::encode(&ctx.view.filter, Some(id))} {onclick}>{ entry.title.clone() }</a>
+        <a href={ctx.href(&ctx.view.filter, Some(id))} {onclick}>{ entry.title.clone() }</a>
     }
 }
 

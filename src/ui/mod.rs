@@ -13,7 +13,9 @@ use yew::prelude::*;
 
 use crate::catalog::{Catalog, Loaded};
 use crate::facets::Outcome;
+use crate::filter::FilterState;
 use crate::index::Index;
+use crate::page::PageParams;
 use crate::validate::Problem;
 use crate::view::{Action, View};
 
@@ -54,6 +56,19 @@ pub struct Ctx {
     pub view: Rc<View>,
     pub outcome: Rc<Outcome>,
     pub dispatch: Callback<Action>,
+    pub page: Rc<PageParams>,
+}
+
+impl Ctx {
+    /// The URL of a view of this page: filters, open record, page parameters.
+    pub fn href(&self, filter: &FilterState, detail: Option<&str>) -> String {
+        let q = self.page.append_to(&crate::query::encode(filter, detail));
+        if q.is_empty() {
+            "?".to_string()
+        } else {
+            q
+        }
+    }
 }
 
 impl PartialEq for Ctx {
@@ -62,6 +77,7 @@ impl PartialEq for Ctx {
             && Rc::ptr_eq(&self.view, &other.view)
             && Rc::ptr_eq(&self.outcome, &other.outcome)
             && self.dispatch == other.dispatch
+            && Rc::ptr_eq(&self.page, &other.page)
     }
 }
 

@@ -22,6 +22,7 @@ pub fn panel(props: &PanelProps) -> Html {
         view,
         outcome,
         dispatch,
+        ..
     } = &props.ctx;
     let f = &view.filter;
     let show_all_regions = use_state(|| false);

@@ -7,7 +7,6 @@ use super::Ctx;
 use crate::catalog::{RecordRef, RecordType};
 use crate::filter::Sort;
 use crate::present;
-use crate::query;
 use crate::strings as s;
 use crate::view::{Action, Chip};
 
@@ -70,6 +69,7 @@ pub fn results(props: &ResultsProps) -> Html {
         view,
         outcome,
         dispatch,
+        ..
     } = ctx;
     let on_sort = dispatch.reform(|e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
@@ -165,12 +165,7 @@ fn card(props: &CardProps) -> Html {
         RecordRef::Agreement(a) => (&a.kind, &a.date, a.place.as_ref()),
         RecordRef::Event(e) => (&e.kind, &e.date, e.place.as_ref()),
     };
-    let href = query::encode(&view.filter, Some(&entry.id));
-    let href = if href.is_empty() {
-        "?".to_string()
-    } else {
-        href
-    };
+    let href = props.ctx.href(&view.filter, Some(&entry.id));
     let onclick = {
         let id = entry.id.clone();
         let dispatch = dispatch.clone();
