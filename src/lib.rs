@@ -16,6 +16,7 @@ pub mod query;
 pub mod strings;
 pub mod validate;
 pub mod view;
+pub mod viewport;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -7,6 +7,9 @@ pub const TAGLINE: &str =
 
 // Loading and errors.
 pub const LOADING: &str = "Chargement des données…";
+pub const LOADING_FETCH: &str = "Téléchargement des données…";
+pub const LOADING_READ: &str = "Lecture et vérification des fiches…";
+pub const LOADING_INDEX: &str = "Préparation de la recherche…";
 pub const ERR_EMPTY_FILE: &str = "Le fichier de données est vide.";
 pub const ERR_TRUNCATED: &str =
     "Le fichier de données s'arrête avant la fin : il est sans doute tronqué.";

@@ -22,6 +22,10 @@ fn document() -> web_sys::Document {
 /// A fresh root per test, never the runner's own `#output`, and a clean URL
 /// (the explorer reads its state from the address bar).
 async fn mount() -> Element {
+    mount_json(DATASET).await
+}
+
+async fn mount_json(json: &str) -> Element {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
     window
@@ -31,9 +35,7 @@ async fn mount() -> Element {
         .unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let data = Rc::new(Data::new(
-        load_json(DATASET).expect("bundled dataset loads"),
-    ));
+    let data = Rc::new(Data::new(load_json(json).expect("dataset loads")));
     yew::Renderer::<Explorer>::with_root_and_props(
         root.clone(),
         ExplorerProps {
@@ -44,6 +46,18 @@ async fn mount() -> Element {
     .render();
     yew::scheduler::flush().await;
     root
+}
+
+/// Search input is coalesced to animation frames: let one pass.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
 }
 
 fn cards(root: &Element) -> Vec<String> {
@@ -151,17 +165,30 @@ async fn typing_without_accents_finds_accented_words() {
         .unwrap()
         .dyn_into()
         .unwrap();
+    input.set_value("econ");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
     input.set_value("economie");
     input
         .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
     yew::scheduler::flush().await;
+    // Keystrokes within one frame are coalesced: nothing has run yet.
+    assert_eq!(cards(&root).len(), 11);
+    next_frame().await;
     let ids = cards(&root);
     assert!(
         ids.contains(&"ag-2007-usgeres-declaration".to_string()),
         "{ids:?}"
     );
-    assert!(ids.len() < 11);
+    assert_eq!(ids.len(), 6, "{ids:?}");
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .contains("q=economie"));
 }
 
 #[wasm_bindgen_test]
@@ -178,4 +205,35 @@ async fn an_impossible_combination_shows_an_empty_state_naming_the_filters() {
     click(&root, "#empty-filters button");
     yew::scheduler::flush().await;
     assert!(!cards(&root).is_empty());
+}
+
+/// The bundled dataset with one agreement copied `n` times under new ids.
+fn many_records(n: usize) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(DATASET).unwrap();
+    let model = value["agreements"][1].clone();
+    let list = value["agreements"].as_array_mut().unwrap();
+    for i in 0..n {
+        let mut copy = model.clone();
+        copy["id"] = format!("ag-copy-{i}").into();
+        list.push(copy);
+    }
+    value.to_string()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_list_keeps_only_the_rows_in_view_in_the_dom() {
+    let root = mount_json(&many_records(3000)).await;
+    next_frame().await;
+    next_frame().await;
+    let list = root.query_selector("#results").unwrap().unwrap();
+    let rendered = list.children().length();
+    assert!(rendered > 0 && rendered < 80, "{rendered} rows in the DOM");
+    assert_eq!(text(&root, "#result-count"), "3\u{202f}011 fiches");
+    let first = list.children().item(0).unwrap();
+    assert_eq!(first.get_attribute("aria-posinset").as_deref(), Some("1"));
+    assert_eq!(first.get_attribute("aria-setsize").as_deref(), Some("3011"));
+    // The rows not rendered are stood for by padding, so the page is as tall as the list.
+    let height = list.get_bounding_client_rect().height();
+    assert!(height > 3000.0 * 100.0, "list height {height}");
+    root.remove();
 }

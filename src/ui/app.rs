@@ -18,22 +18,55 @@ use crate::view::{Action, Nav, View};
 use crate::{facets, query};
 
 enum Load {
-    Loading,
+    /// Which step of loading is under way, out of [`LOAD_STEPS`].
+    Loading(LoadStep),
     Failed(LoadError),
     Ready(Rc<Data>),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum LoadStep {
+    Fetch = 1,
+    Read = 2,
+    Index = 3,
+}
+const LOAD_STEPS: u8 = 3;
+
+impl LoadStep {
+    fn label(self) -> &'static str {
+        match self {
+            LoadStep::Fetch => s::LOADING_FETCH,
+            LoadStep::Read => s::LOADING_READ,
+            LoadStep::Index => s::LOADING_INDEX,
+        }
+    }
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
     let page = use_memo((), |_| PageParams::decode(&browser::search()));
-    let load = use_state(|| Load::Loading);
+    let load = use_state(|| Load::Loading(LoadStep::Fetch));
     {
         let load = load.clone();
         let url = page.data_url().to_string();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                // Each long step is announced and painted before it runs, so
+                // a large dataset shows progress instead of a frozen page.
                 let outcome = match browser::fetch_text(&url).await {
-                    Ok(text) => load_json(&text).map(|l| Rc::new(Data::new(l))),
+                    Ok(text) => {
+                        load.set(Load::Loading(LoadStep::Read));
+                        browser::yield_to_paint().await;
+                        match load_json(&text) {
+                            Ok(loaded) => {
+                                drop(text);
+                                load.set(Load::Loading(LoadStep::Index));
+                                browser::yield_to_paint().await;
+                                Ok(Rc::new(Data::new(loaded)))
+                            }
+                            Err(e) => Err(e),
+                        }
+                    }
                     Err(e) => Err(LoadError {
                         message: e.message,
                         line: None,
@@ -48,7 +81,13 @@ pub fn app() -> Html {
         });
     }
     let body = match &*load {
-        Load::Loading => html! { <p class="loading" role="status">{ s::LOADING }</p> },
+        Load::Loading(step) => html! {
+            <div class="loading">
+                <p role="status">{ step.label() }</p>
+                <progress max={LOAD_STEPS.to_string()} value={(*step as u8).to_string()}
+                    aria-label={s::LOADING}></progress>
+            </div>
+        },
         Load::Failed(e) => {
             html! { <LoadFailed error={e.clone()} url={page.data_url().to_string()} /> }
         }

@@ -82,3 +82,115 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         .map_err(fail)?;
     Ok(text.as_string().unwrap_or_default())
 }
+
+pub fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+}
+
+/// Distance from the viewport top to the element's top edge (negative once scrolled past).
+pub fn top_in_viewport(element: &web_sys::Element) -> f64 {
+    element.get_bounding_client_rect().top()
+}
+
+/// Reserves the height of rows that are not rendered, above and below the
+/// rendered ones. Through the CSSOM, which a strict CSP allows, unlike inline
+/// `style` attributes.
+pub fn set_block_padding(element: &web_sys::HtmlElement, top: f64, bottom: f64) {
+    let style = element.style();
+    let _ = style.set_property("padding-top", &format!("{top}px"));
+    let _ = style.set_property("padding-bottom", &format!("{bottom}px"));
+}
+
+/// Calls `on_change` at most once per animation frame while the page scrolls
+/// or resizes; dropping the watch removes the listeners and any pending frame.
+pub struct ViewportWatch {
+    _listeners: [gloo::events::EventListener; 2],
+    _frame: std::rc::Rc<std::cell::RefCell<Option<gloo::render::AnimationFrame>>>,
+}
+
+pub fn watch_viewport(on_change: impl Fn() + 'static) -> ViewportWatch {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    let on_change = Rc::new(on_change);
+    let pending = Rc::new(Cell::new(false));
+    let frame: Rc<RefCell<Option<gloo::render::AnimationFrame>>> = Rc::default();
+    let schedule = {
+        let frame = frame.clone();
+        move |_: &web_sys::Event| {
+            if pending.replace(true) {
+                return;
+            }
+            let on_change = on_change.clone();
+            let pending = pending.clone();
+            // The handle stays stored until the next frame is requested: dropping
+            // it from inside its own callback would free the running closure.
+            let handle = gloo::render::request_animation_frame(move |_| {
+                pending.set(false);
+                on_change();
+            });
+            *frame.borrow_mut() = Some(handle);
+        }
+    };
+    let w = window();
+    ViewportWatch {
+        _listeners: [
+            gloo::events::EventListener::new(&w, "scroll", schedule.clone()),
+            gloo::events::EventListener::new(&w, "resize", schedule),
+        ],
+        _frame: frame,
+    }
+}
+
+/// Hands on only the latest value submitted during one animation frame, so a
+/// burst of keystrokes costs one query per frame and no stale query runs.
+pub struct Coalescer<T> {
+    latest: std::rc::Rc<std::cell::RefCell<Option<T>>>,
+    pending: std::rc::Rc<std::cell::Cell<bool>>,
+    frame: std::cell::RefCell<Option<gloo::render::AnimationFrame>>,
+    deliver: std::rc::Rc<dyn Fn(T)>,
+}
+
+impl<T: 'static> Coalescer<T> {
+    pub fn new(deliver: impl Fn(T) + 'static) -> Self {
+        Coalescer {
+            latest: Default::default(),
+            pending: Default::default(),
+            frame: Default::default(),
+            deliver: std::rc::Rc::new(deliver),
+        }
+    }
+
+    pub fn submit(&self, value: T) {
+        *self.latest.borrow_mut() = Some(value);
+        if self.pending.replace(true) {
+            return;
+        }
+        let (latest, pending, deliver) = (
+            self.latest.clone(),
+            self.pending.clone(),
+            self.deliver.clone(),
+        );
+        // Kept until the next request: see watch_viewport on dropping it early.
+        let handle = gloo::render::request_animation_frame(move |_| {
+            pending.set(false);
+            let value = latest.borrow_mut().take();
+            if let Some(v) = value {
+                deliver(v);
+            }
+        });
+        *self.frame.borrow_mut() = Some(handle);
+    }
+}
+
+/// Lets the browser paint before the next long step. A timeout, not an
+/// animation frame: frames stop in a background tab, timeouts only slow down.
+pub async fn yield_to_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}

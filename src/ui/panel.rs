@@ -3,7 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::Ctx;
+use super::{browser, Ctx};
 use crate::date::PartialDate;
 use crate::model::NATIONAL;
 use crate::present;
@@ -27,8 +27,14 @@ pub fn panel(props: &PanelProps) -> Html {
     let f = &view.filter;
     let show_all_regions = use_state(|| false);
 
-    let on_query = dispatch.reform(|e: InputEvent| {
-        Action::SetQuery(e.target_unchecked_into::<HtmlInputElement>().value())
+    let typing = {
+        let dispatch = dispatch.clone();
+        use_memo((), move |_| {
+            browser::Coalescer::new(move |q| dispatch.emit(Action::SetQuery(q)))
+        })
+    };
+    let on_query = Callback::from(move |e: InputEvent| {
+        typing.submit(e.target_unchecked_into::<HtmlInputElement>().value())
     });
 
     let option = |name: &'static str,

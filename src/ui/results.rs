@@ -3,12 +3,13 @@
 use web_sys::{HtmlSelectElement, MouseEvent};
 use yew::prelude::*;
 
-use super::Ctx;
+use super::{browser, Ctx};
 use crate::catalog::{RecordRef, RecordType};
 use crate::filter::Sort;
 use crate::present;
 use crate::strings as s;
 use crate::view::{Action, Chip};
+use crate::viewport::{self, VIRTUAL_FROM};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -78,10 +79,10 @@ pub fn results(props: &ResultsProps) -> Html {
     let sort_option = |sort: Sort, label: &str| {
         html! { <option value={sort.key()} selected={view.filter.sort == sort}>{ label.to_string() }</option> }
     };
-    let cards = outcome
-        .results
-        .iter()
-        .map(|&i| html! { <Card ctx={ctx.clone()} index={i as usize} /> });
+    let cards = outcome.results.iter().map(|&i| {
+        let key = ctx.data.catalog.entries[i as usize].id.clone();
+        html! { <Card {key} ctx={ctx.clone()} index={i as usize} /> }
+    });
     let narrows = view.filter.narrows();
 
     html! {
@@ -121,7 +122,11 @@ pub fn results(props: &ResultsProps) -> Html {
                     }
                 </div>
             } else {
-                <ol id="results" class="cards">{ for cards }</ol>
+                if outcome.results.len() >= VIRTUAL_FROM {
+                    <VirtualCards ctx={ctx.clone()} />
+                } else {
+                    <ol id="results" class="cards">{ for cards }</ol>
+                }
             }
         </section>
     }
@@ -148,6 +153,9 @@ fn skipped(data: &super::Data) -> usize {
 struct CardProps {
     ctx: Ctx,
     index: usize,
+    /// 1-based position and list size, when only some rows are in the DOM.
+    #[prop_or_default]
+    position: Option<(usize, usize)>,
 }
 
 #[function_component(Card)]
@@ -185,7 +193,9 @@ fn card(props: &CardProps) -> Html {
         None => present::territory_label(&entry.territory, catalog),
     };
     html! {
-        <li class="card" data-id={entry.id.clone()}>
+        <li class="card" data-id={entry.id.clone()}
+            aria-posinset={props.position.map(|p| AttrValue::from(p.0.to_string()))}
+            aria-setsize={props.position.map(|p| AttrValue::from(p.1.to_string()))}>
             <p class="card-kind">
                 <span class={classes!("badge", format!("badge-{}", entry.record_type.key()))}>{ badge }</span>
                 { " " }{ present::capitalised(kind) }
@@ -200,5 +210,83 @@ fn card(props: &CardProps) -> Html {
                 { for entry.themes.iter().map(|t| html! { <li class="chip">{ catalog.theme_label(t).unwrap_or(t).to_string() }</li> }) }
             </ul>
         </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct VirtualProps {
+    ctx: Ctx,
+}
+
+/// The result list when it is long: only the rows in view (and a margin) are
+/// in the DOM; padding above and below stands for the others, so the page
+/// scrolls as if every row were there. Rows have a fixed height in this mode
+/// (CSS `.cards-virtual`), measured once rendered.
+#[function_component(VirtualCards)]
+fn virtual_cards(props: &VirtualProps) -> Html {
+    let ctx = &props.ctx;
+    let results = &ctx.outcome.results;
+    let rows = results.len();
+    let list = use_node_ref();
+    let pitch = use_mut_ref(|| 0.0_f64);
+    let count = use_mut_ref(|| rows);
+    *count.borrow_mut() = rows;
+    let range = use_state_eq(|| 0..viewport::OVERSCAN.min(rows));
+
+    let update = {
+        let (list, pitch, count, range) =
+            (list.clone(), pitch.clone(), count.clone(), range.clone());
+        std::rc::Rc::new(move || {
+            if let Some(el) = list.cast::<web_sys::Element>() {
+                let top = browser::top_in_viewport(&el);
+                range.set(viewport::visible_rows(
+                    top,
+                    browser::viewport_height(),
+                    *pitch.borrow(),
+                    *count.borrow(),
+                ));
+            }
+        })
+    };
+    {
+        let update = update.clone();
+        use_effect_with((), move |_| {
+            let watch = browser::watch_viewport(move || update());
+            move || drop(watch)
+        });
+    }
+    {
+        // After each render: measure the row pitch from the rows now in the
+        // DOM, reserve the space of the others, and follow a changed result set.
+        let rendered = (*range).clone();
+        let (list, pitch) = (list.clone(), pitch.clone());
+        use_effect(move || {
+            if let Some(el) = list.cast::<web_sys::HtmlElement>() {
+                let cards = el.children();
+                if let (Some(a), Some(b)) = (cards.item(0), cards.item(1)) {
+                    let measured = browser::top_in_viewport(&b) - browser::top_in_viewport(&a);
+                    if measured >= 1.0 {
+                        *pitch.borrow_mut() = measured;
+                    }
+                }
+                let p = *pitch.borrow();
+                if p >= 1.0 {
+                    let after = rows.saturating_sub(rendered.end);
+                    browser::set_block_padding(&el, rendered.start as f64 * p, after as f64 * p);
+                }
+            }
+            update();
+        });
+    }
+
+    let start = range.start.min(rows);
+    let end = range.end.min(rows);
+    let cards = results[start..end].iter().enumerate().map(|(k, &i)| {
+        let key = ctx.data.catalog.entries[i as usize].id.clone();
+        let position = Some((start + k + 1, rows));
+        html! { <Card {key} ctx={ctx.clone()} index={i as usize} {position} /> }
+    });
+    html! {
+        <ol id="results" class="cards cards-virtual" ref={list}>{ for cards }</ol>
     }
 }
