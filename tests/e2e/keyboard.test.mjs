@@ -1,0 +1,141 @@
+// A person without a mouse, and a person on a small phone: the whole journey
+// (filter, open a record, come back) by keyboard alone, with focus visible
+// and landing where it should; and the page at 360 px wide without sideways
+// scrolling.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, ARTIFACTS, startServer, launch, newPage, assertAccessible, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+const activeId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
+
+/** Presses Tab until the element with this id has focus (at most `limit` times). */
+async function tabTo(page, id, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    if ((await activeId(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`#${id} never received focus by Tab (last: #${await activeId(page)})`);
+}
+
+/** The focused element shows a visible focus indicator (an outline or a box shadow). */
+async function assertFocusVisible(page) {
+  const style = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
+  });
+  assert.ok(
+    (style.outline !== 'none' && style.width > 0) || (style.shadow && style.shadow !== 'none'),
+    `focus is not visible: ${JSON.stringify(style)}`,
+  );
+}
+
+const countText = (page) => page.textContent('#result-count');
+
+function scenario(name, fn, viewport) {
+  test(name, { timeout: 90_000 }, async () => {
+    const session = await newPage(browser, viewport ? { viewport } : undefined);
+    try {
+      await fn(session.page);
+      session.assertNoProblems();
+    } catch (err) {
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await screenshot(session.page, path.join(ARTIFACTS, `${slug}.png`)).catch(() => {});
+      throw err;
+    } finally {
+      await session.context.close();
+    }
+  });
+}
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
+} else describe('keyboard and small screens', () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  scenario('filter, open a record and come back by keyboard alone', async (page) => {
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#results > li');
+    const before = await countText(page);
+
+    // The skip link is the first stop and leads to the content.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+    await assertFocusVisible(page);
+
+    // A theme is ticked with the space bar.
+    await tabTo(page, 'theme-jeunes');
+    await assertFocusVisible(page);
+    await page.keyboard.press('Space');
+    await page.waitForFunction((b) => document.querySelector('#result-count').textContent !== b, before);
+    assert.equal(await countText(page), '2 fiches');
+    assert.match(page.url(), /theme=jeunes/);
+
+    // A result opens with Enter, and focus moves to its heading.
+    await tabTo(page, 'link-ag-cpme-paris-idf-udes-idf');
+    await assertFocusVisible(page);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#detail[data-id="ag-cpme-paris-idf-udes-idf"]');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'detail-title');
+    assert.match(page.url(), /id=ag-cpme-paris-idf-udes-idf/);
+
+    // Back to the list with Enter on the back link: same filters, focus on the record's link.
+    await tabTo(page, 'back');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#results > li');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'link-ag-cpme-paris-idf-udes-idf');
+    assert.equal(await countText(page), '2 fiches');
+    assert.doesNotMatch(page.url(), /id=/);
+    assert.match(page.url(), /theme=jeunes/);
+
+    // "Effacer les filtres" by keyboard brings everything back.
+    await tabTo(page, 'clear');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((b) => document.querySelector('#result-count').textContent === b, before);
+  });
+
+  scenario('a period typed and committed with Enter; a typo is kept with a message', async (page) => {
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#results > li');
+    await page.focus('#date-from');
+    await page.keyboard.type('2019-13');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#date-from-error');
+    assert.equal(await page.getAttribute('#date-from', 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#date-from'), '2019-13', 'the typo stays in the field to be corrected');
+    assert.doesNotMatch(page.url(), /from=/);
+    await page.fill('#date-from', '2019');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('#date-from-error'));
+    assert.match(page.url(), /from=2019/);
+    await page.waitForFunction(() => document.querySelectorAll('#results > li').length === 2);
+    // Undated records are left out, counted, and can be brought back.
+    assert.match(await page.textContent('.panel'), /fiches de date inconnue/);
+    await page.check('#undated');
+    await page.waitForFunction(() => document.querySelectorAll('#results > li').length === 5);
+    assert.match(page.url(), /undated=1/);
+  });
+
+  scenario('at 360 px wide nothing scrolls sideways and the audit stays clean', async (page) => {
+    await page.goto(`${server.url}/?theme=insertion`);
+    await page.waitForSelector('#results > li');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await assertAccessible(page, 'the list at 360 px');
+    await page.click('#results > li:first-child h3 a');
+    await page.waitForSelector('#detail');
+    const detailOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(detailOverflow <= 0, `the detail is ${detailOverflow}px wider than the screen`);
+  }, { width: 360, height: 740 });
+});
