@@ -98,14 +98,14 @@ pub fn from_raw(raw: RawDataset) -> Loaded {
     let mut problems = validate::vocabularies(&raw.regions, &raw.themes);
     let mut agreements = Vec::with_capacity(raw.agreements.len());
     for (i, value) in raw.agreements.into_iter().enumerate() {
-        match validate::parse_record::<Agreement>(value, "agreements", i) {
+        match validate::parse_record::<Agreement>(&value, "agreements", i) {
             Ok(a) => agreements.push(a),
             Err(p) => problems.push(p),
         }
     }
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, value) in raw.events.into_iter().enumerate() {
-        match validate::parse_record::<Event>(value, "events", i) {
+        match validate::parse_record::<Event>(&value, "events", i) {
             Ok(e) => events.push(e),
             Err(p) => problems.push(p),
         }

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 /// Region code of the national scope in the region vocabulary.
 pub const NATIONAL: &str = "FR";
 
-/// Top level of the data file. Records are kept as raw JSON values here so that
-/// one malformed record can be reported and left out without losing the others.
+/// Top level of the data file. Records are kept as unparsed JSON here so that
+/// one malformed record can be reported and left out without losing the
+/// others (and without building a `serde_json::Value` tree of every record).
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawDataset {
     #[serde(rename = "$schema", default)]
@@ -17,9 +18,9 @@ pub struct RawDataset {
     pub regions: Vec<Region>,
     pub themes: Vec<Theme>,
     #[serde(default)]
-    pub agreements: Vec<serde_json::Value>,
+    pub agreements: Vec<Box<serde_json::value::RawValue>>,
     #[serde(default)]
-    pub events: Vec<serde_json::Value>,
+    pub events: Vec<Box<serde_json::value::RawValue>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

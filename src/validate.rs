@@ -77,16 +77,25 @@ pub fn vocabularies(regions: &[Region], themes: &[Theme]) -> Vec<Problem> {
 
 /// Reads one record on its own, so a malformed one cannot sink the file.
 pub fn parse_record<T: DeserializeOwned>(
-    value: serde_json::Value,
+    raw: &serde_json::value::RawValue,
     list: &str,
     index: usize,
 ) -> Result<T, Problem> {
-    let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
-    serde_json::from_value(value).map_err(|e| Problem {
-        record: id,
+    serde_json::from_str(raw.get()).map_err(|e| Problem {
+        record: record_id(raw),
         path: format!("{list}[{index}]"),
         message: format!("{} ({e})", s::ERR_RECORD_SHAPE),
     })
+}
+
+/// The id of a record that failed to read, if it has a string one, so the
+/// problem can name the record.
+fn record_id(raw: &serde_json::value::RawValue) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        id: Option<String>,
+    }
+    serde_json::from_str::<IdOnly>(raw.get()).ok().and_then(|r| r.id)
 }
 
 pub fn is_http_url(url: &str) -> bool {
