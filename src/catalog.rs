@@ -2,7 +2,9 @@
 //! uniform [`Entry`] per record for the engine to index.
 
 use crate::date::PartialDate;
+use crate::json_error;
 use crate::model::{Agreement, Event, Place, RawDataset, Region, Theme, NATIONAL};
+use crate::span::Position;
 use crate::validate::{self, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,6 +71,66 @@ pub struct LoadError {
     /// 1-based position in the file, when the parser knows it.
     pub line: Option<usize>,
     pub column: Option<usize>,
+    pub kind: LoadErrorKind,
+}
+
+/// Who can fix it decides what the page advises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// The file is not where the page looked (HTTP 404).
+    NotFound,
+    /// The server or the network failed; trying again may work.
+    Unreachable,
+    /// The file came, but its text cannot be used: the editor must fix it.
+    Content,
+}
+
+impl LoadError {
+    fn content(message: String, line: Option<usize>, column: Option<usize>) -> LoadError {
+        LoadError {
+            message,
+            line,
+            column,
+            kind: LoadErrorKind::Content,
+        }
+    }
+
+    /// An HTTP answer other than success while fetching `url`.
+    pub fn http(status: u16, url: &str) -> LoadError {
+        let (message, kind) = if status == 404 {
+            (crate::strings::not_found(url), LoadErrorKind::NotFound)
+        } else {
+            (
+                crate::strings::http_status(status, url),
+                LoadErrorKind::Unreachable,
+            )
+        };
+        LoadError {
+            message,
+            line: None,
+            column: None,
+            kind,
+        }
+    }
+
+    /// No answer at all while fetching `url`.
+    pub fn network(url: &str) -> LoadError {
+        LoadError {
+            message: crate::strings::network_failed(url),
+            line: None,
+            column: None,
+            kind: LoadErrorKind::Unreachable,
+        }
+    }
+
+    /// What the reader should do next.
+    pub fn help(&self) -> &'static str {
+        match self.kind {
+            LoadErrorKind::NotFound => crate::strings::HELP_NOT_FOUND,
+            LoadErrorKind::Unreachable => crate::strings::HELP_NETWORK,
+            LoadErrorKind::Content => crate::strings::LOAD_FAILED_HELP,
+        }
+    }
 }
 
 /// A usable catalog, and what had to be left out of it.
@@ -80,38 +142,66 @@ pub struct Loaded {
 
 pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
-        return Err(LoadError {
-            message: crate::strings::ERR_EMPTY_FILE.to_string(),
-            line: None,
-            column: None,
-        });
+        return Err(LoadError::content(
+            crate::strings::ERR_EMPTY_FILE.to_string(),
+            None,
+            None,
+        ));
     }
-    let raw: RawDataset = serde_json::from_str(text).map_err(|e| LoadError {
-        message: validate::describe_json_error(&e),
-        line: Some(e.line()),
-        column: Some(e.column()),
+    // Editors on some systems save a byte order mark; it says nothing about the data.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let first = text.len() - text.trim_start().len();
+    if !text[first..].starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        // Valid JSON, but a list or a single value: say what the file must be
+        // rather than what serde expected of its first element.
+        let at = Position::of_offset(text, first);
+        return Err(LoadError::content(
+            crate::strings::ERR_NOT_OBJECT.to_string(),
+            Some(at.line),
+            Some(at.column),
+        ));
+    }
+    let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
+        let offset = json_error::offset(&e, text);
+        let at = Position::of_offset(text, offset);
+        LoadError::content(
+            json_error::describe_file_error(&e, &text[offset..]),
+            Some(at.line),
+            Some(at.column),
+        )
     })?;
-    Ok(from_raw(raw))
+    let mut loaded = from_raw(raw);
+    validate::locate(text, &mut loaded.problems);
+    Ok(loaded)
 }
 
 pub fn from_raw(raw: RawDataset) -> Loaded {
     let mut problems = validate::vocabularies(&raw.regions, &raw.themes);
+    let mut unreadable = std::collections::HashSet::new();
     let mut agreements = Vec::with_capacity(raw.agreements.len());
     for (i, value) in raw.agreements.into_iter().enumerate() {
         match validate::parse_record::<Agreement>(&value, "agreements", i) {
-            Ok(a) => agreements.push(a),
-            Err(p) => problems.push(p),
+            Ok(a) => agreements.push((i, a)),
+            Err(p) => {
+                unreadable.extend(p.record.clone());
+                problems.push(p);
+            }
         }
     }
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, value) in raw.events.into_iter().enumerate() {
         match validate::parse_record::<Event>(&value, "events", i) {
-            Ok(e) => events.push(e),
-            Err(p) => problems.push(p),
+            Ok(e) => events.push((i, e)),
+            Err(p) => {
+                unreadable.extend(p.record.clone());
+                problems.push(p);
+            }
         }
     }
     let (agreements, events, record_problems) =
-        validate::records(&raw.regions, &raw.themes, agreements, events);
+        validate::records(&raw.regions, &raw.themes, agreements, events, &unreadable);
     problems.extend(record_problems);
 
     let entries = agreements

@@ -24,27 +24,41 @@ pub struct RawDataset {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Region {
-    /// INSEE code (2018), or [`NATIONAL`] for the national scope.
+    /// INSEE code (2018), e.g. "04", or "FR" for the national scope. Records refer to regions by this code.
     pub code: String,
+    /// Name shown on the page, e.g. "La Réunion".
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
-    /// Stable id used in URLs and records, e.g. `insertion`.
+    /// Stable id used in URLs and records, e.g. "insertion": lower-case letters, digits and hyphens.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[a-z0-9-]+$"))
+    )]
     pub id: String,
+    /// Label shown on the page, e.g. "Insertion par l'activité économique".
     pub label: String,
+    /// One line saying what the theme covers.
     pub description: String,
 }
 
-/// A date as precise as the text allows.
+/// A date as precise as the text allows; every part is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DateInfo {
-    /// ISO 8601 with reduced precision (`2019`, `2019-11`, `2019-11-21`); absent when the text gives none.
+    /// ISO 8601 with reduced precision ("2019", "2019-11", "2019-11-21"); absent when the text gives none.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// The text's own words for the date, e.g. "dernièrement" or "Vendredi 13 novembre".
@@ -56,24 +70,31 @@ pub struct DateInfo {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// A named venue, e.g. "Préfecture de Paris et d'Île-de-France".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Street address, as the text writes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// Commune (town), e.g. "Saint-André".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commune: Option<String>,
-    /// INSEE region code.
+    /// INSEE code of the region the place is in (one of `regions`, not "FR").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
 }
 
+/// An organisation that signs an agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
+    /// Full name of the organisation.
     pub name: String,
+    /// Acronym or short name, e.g. "CPME Réunion".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acronym: Option<String>,
     /// Kind of organisation as the text describes it, e.g. "organisation patronale".
@@ -82,11 +103,15 @@ pub struct Party {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    /// First name and surname, as the text writes them.
     pub name: String,
+    /// Role, e.g. "président".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Organisation the person speaks for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     /// How the text involves the person: "signataire", "engagé", "cité", "contact presse"…
@@ -95,8 +120,10 @@ pub struct Person {
 
 /// A figure from the text: a quantified target or a context figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
+    /// The number, e.g. 30 or 12.5.
     pub value: f64,
     /// e.g. "entreprises", "%", "emplois".
     pub unit: String,
@@ -105,6 +132,7 @@ pub struct Quantity {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// File name of the source document in shared/seeds.
@@ -119,100 +147,167 @@ pub struct Source {
     /// Anything the reader must know about the document's dating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Only http(s) URLs are ever shown as links.
+    /// Web address of the document; only http(s) addresses are accepted.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://\S+$"))
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// The sentence of the source a set of fields rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Excerpt {
     /// The fields this excerpt supports, e.g. ["date", "place"].
     pub supports: Vec<String>,
+    /// The sentence, copied word for word from the source document.
     pub text: String,
 }
 
+/// A partnership agreement, convention or declaration between organisations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
+    /// Unique id of the agreement, used in URLs: lower-case letters, digits and hyphens, e.g. "ag-2019-cpme-reunion-ursiae".
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[a-z0-9-]+$"))
+    )]
     pub id: String,
+    /// Title shown on the page; must not be empty.
     pub title: String,
     /// "convention de partenariat", "convention", "déclaration", "accord"…
     pub kind: String,
+    /// A short description, in the text's terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The organisations that sign; at least one.
     pub parties: Vec<Party>,
+    /// People the text names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
+    /// When, as precisely as the text says.
     pub date: DateInfo,
+    /// Where it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
-    /// INSEE region codes, or [`NATIONAL`].
+    /// Territory concerned: INSEE region codes from `regions`, or "FR" for the national scope. At least one.
     pub territory: Vec<String>,
+    /// Theme ids from `themes`, e.g. ["insertion", "emploi"].
     pub themes: Vec<String>,
+    /// Objectives, one sentence each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<String>,
+    /// Quantified targets the agreement sets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<Quantity>,
+    /// Context figures the text cites.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Quantity>,
+    /// The document this record is transcribed from.
     pub source: Source,
+    /// The sentences of the source each fact rests on.
     pub excerpts: Vec<Excerpt>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimeSpan {
-    /// `HH:MM`
+    /// Start time, "HH:MM" (24 h).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[0-9]{2}:[0-9]{2}$"))
+    )]
     pub start: String,
+    /// End time, "HH:MM" (24 h).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[0-9]{2}:[0-9]{2}$"))
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
+    /// How to register, in the text's words.
     pub text: String,
+    /// Registration web address; only http(s) addresses are accepted.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://\S+$"))
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
+/// An event: a visit, a seminar, a conference, a programme of several dates…
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// Unique id of the event, used in URLs: lower-case letters, digits and hyphens, e.g. "ev-2019-11-21-journee-iae".
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[a-z0-9-]+$"))
+    )]
     pub id: String,
+    /// Title shown on the page; must not be empty.
     pub title: String,
     /// "visite", "séminaire", "petit-déjeuner", "conférence", "journée", "programme"…
     pub kind: String,
+    /// A short description, in the text's terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// When, as precisely as the text says.
     pub date: DateInfo,
+    /// Time of day, when the text gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<TimeSpan>,
+    /// Where it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
-    /// INSEE region codes, or [`NATIONAL`].
+    /// Territory concerned: INSEE region codes from `regions`, or "FR" for the national scope. At least one.
     pub territory: Vec<String>,
+    /// Who organises it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organiser: Option<String>,
+    /// Who it is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
-    /// Id of the programme (an event) this event is part of.
+    /// Id of the programme (another event) this event is part of.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[a-z0-9-]+$"))
+    )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<String>,
     /// Ids of agreements this event is linked to (e.g. signed during it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agreements: Vec<String>,
+    /// Theme ids from `themes`, e.g. ["insertion", "emploi"].
     pub themes: Vec<String>,
+    /// Objectives, one sentence each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<String>,
+    /// People the text names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
+    /// Context figures the text cites.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Quantity>,
+    /// How to register, when the text says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration: Option<Registration>,
+    /// The document this record is transcribed from.
     pub source: Source,
+    /// The sentences of the source each fact rests on.
     pub excerpts: Vec<Excerpt>,
 }

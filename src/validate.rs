@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde::de::DeserializeOwned;
 
 use crate::date::{DateError, PartialDate};
+use crate::json_error;
 use crate::model::{Agreement, DateInfo, Event, Place, Region, Source, Theme, NATIONAL};
+use crate::span::{self, Position};
 use crate::strings as s;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +18,11 @@ pub struct Problem {
     /// Where in the file, as a JSON path: `agreements[2].themes[0]`.
     pub path: String,
     pub message: String,
+    /// For a record that could not be read: the byte offset, inside the
+    /// record's text, where the reader stopped (the field at fault).
+    pub inner: Option<usize>,
+    /// Line and column in the file, once [`locate`] has looked for `path`.
+    pub position: Option<Position>,
 }
 
 fn problem(record: Option<&str>, path: String, message: String) -> Problem {
@@ -23,17 +30,35 @@ fn problem(record: Option<&str>, path: String, message: String) -> Problem {
         record: record.map(str::to_string),
         path,
         message,
+        inner: None,
+        position: None,
     }
 }
 
-pub fn describe_json_error(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Eof => s::ERR_TRUNCATED.to_string(),
-        Category::Syntax => format!("{} ({e})", s::ERR_SYNTAX),
-        Category::Data => format!("{} ({e})", s::ERR_SHAPE),
-        Category::Io => e.to_string(),
+/// Finds each problem's line and column in the file it came from, in one
+/// walk of the text (only run when there are problems).
+pub fn locate(text: &str, problems: &mut [Problem]) {
+    if problems.is_empty() {
+        return;
     }
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    let offsets = span::offsets(text, &paths);
+    for (p, offset) in problems.iter_mut().zip(offsets) {
+        p.position = offset.map(|o| Position::of_offset(text, o + p.inner.unwrap_or(0)));
+    }
+}
+
+/// Records left out, counted once each however many problems they have;
+/// vocabulary problems leave no record out.
+pub fn skipped_records(problems: &[Problem]) -> usize {
+    let mut records: Vec<&str> = problems
+        .iter()
+        .map(|p| p.path.split('.').next().unwrap_or(&p.path))
+        .filter(|r| r.starts_with("agreements[") || r.starts_with("events["))
+        .collect();
+    records.sort_unstable();
+    records.dedup();
+    records.len()
 }
 
 pub fn vocabularies(regions: &[Region], themes: &[Theme]) -> Vec<Problem> {
@@ -75,16 +100,48 @@ pub fn vocabularies(regions: &[Region], themes: &[Theme]) -> Vec<Problem> {
     out
 }
 
+/// The largest record read, in bytes of JSON text: six times the largest
+/// real one. Beyond it, a text was surely pasted by mistake, and browsers
+/// take seconds to lay out a very long unbroken word: such a record would
+/// freeze the page it is shown on.
+pub const MAX_RECORD_BYTES: usize = 32 * 1024;
+
 /// Reads one record on its own, so a malformed one cannot sink the file.
 pub fn parse_record<T: DeserializeOwned>(
     raw: &serde_json::value::RawValue,
     list: &str,
     index: usize,
 ) -> Result<T, Problem> {
+    if raw.get().len() > MAX_RECORD_BYTES {
+        return Err(Problem {
+            record: record_id(raw),
+            path: format!("{list}[{index}]"),
+            message: s::record_too_long(raw.get().len(), MAX_RECORD_BYTES / 1024),
+            inner: None,
+            position: None,
+        });
+    }
+    if raw.get().starts_with('[') {
+        // serde reads a list as the struct's fields in order, and would
+        // complain about the first one; the editor needs to hear "not a list".
+        return Err(Problem {
+            record: None,
+            path: format!("{list}[{index}]"),
+            message: format!(
+                "{} : {}",
+                s::ERR_RECORD_SHAPE,
+                s::wrong_type(s::A_LIST, s::AN_OBJECT)
+            ),
+            inner: None,
+            position: None,
+        });
+    }
     serde_json::from_str(raw.get()).map_err(|e| Problem {
         record: record_id(raw),
         path: format!("{list}[{index}]"),
-        message: format!("{} ({e})", s::ERR_RECORD_SHAPE),
+        message: format!("{} : {}", s::ERR_RECORD_SHAPE, json_error::detail(&e)),
+        inner: Some(json_error::offset(&e, raw.get())),
+        position: None,
     })
 }
 
@@ -95,14 +152,37 @@ fn record_id(raw: &serde_json::value::RawValue) -> Option<String> {
     struct IdOnly {
         id: Option<String>,
     }
-    serde_json::from_str::<IdOnly>(raw.get()).ok().and_then(|r| r.id)
+    serde_json::from_str::<IdOnly>(raw.get())
+        .ok()
+        .and_then(|r| r.id)
 }
 
+/// Whether a URL may become a link: `http://` or `https://` (any case)
+/// followed by a host, with nothing a browser would silently drop or that
+/// could hide what the link says: no white space, no control characters, no
+/// invisible or direction-changing characters, no backslash (which browsers
+/// read as a slash). Anything else (`javascript:`, `data:`, `https:x`) is
+/// shown as text, if at all.
 pub fn is_http_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && url.len() > "http://".len()
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    let rest = ["https://", "http://"].iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    });
+    let Some(rest) = rest else { return false };
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '[')
+        && !rest
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\' || is_invisible_or_bidi(c))
+}
+
+/// Format characters that change how text around them is drawn or hide in it.
+fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 fn is_time(t: &str) -> bool {
@@ -151,8 +231,14 @@ impl Checker<'_> {
             }
         }
         if let Some(v) = &source.published {
-            if PartialDate::parse(v).is_err() {
-                self.push("source.published", s::date_impossible(v));
+            match PartialDate::parse(v) {
+                Ok(_) => {}
+                Err(DateError::Format) => {
+                    self.push("source.published", s::date_published_format(v))
+                }
+                Err(DateError::Impossible) => {
+                    self.push("source.published", s::date_published_impossible(v))
+                }
             }
         }
         if let Some(url) = &source.url {
@@ -182,12 +268,17 @@ impl Checker<'_> {
     }
 }
 
-/// Checks records against the vocabularies and each other; returns the ones that pass.
+/// Checks records against the vocabularies and each other; returns the ones
+/// that pass. Each record comes with its index in its list in the file (some
+/// may have been left out already), so problems name the right place.
+/// `unreadable` holds the ids of records that could not be read: a link to
+/// one is not reported again, as the record itself already is.
 pub fn records(
     regions: &[Region],
     themes: &[Theme],
-    agreements: Vec<Agreement>,
-    events: Vec<Event>,
+    agreements: Vec<(usize, Agreement)>,
+    events: Vec<(usize, Event)>,
+    unreadable: &HashSet<String>,
 ) -> (Vec<Agreement>, Vec<Event>, Vec<Problem>) {
     let mut c = Checker {
         regions: regions.iter().map(|r| r.code.as_str()).collect(),
@@ -199,16 +290,25 @@ pub fn records(
     let mut count: HashMap<&str, usize> = HashMap::new();
     for id in agreements
         .iter()
-        .map(|a| a.id.as_str())
-        .chain(events.iter().map(|e| e.id.as_str()))
+        .map(|(_, a)| a.id.as_str())
+        .chain(events.iter().map(|(_, e)| e.id.as_str()))
     {
         *count.entry(id).or_default() += 1;
     }
-    let agreement_ids: HashSet<&str> = agreements.iter().map(|a| a.id.as_str()).collect();
-    let event_ids: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    let unreadable = unreadable.iter().map(String::as_str);
+    let agreement_ids: HashSet<&str> = agreements
+        .iter()
+        .map(|(_, a)| a.id.as_str())
+        .chain(unreadable.clone())
+        .collect();
+    let event_ids: HashSet<&str> = events
+        .iter()
+        .map(|(_, e)| e.id.as_str())
+        .chain(unreadable)
+        .collect();
 
     let mut bad = HashSet::new();
-    for (i, a) in agreements.iter().enumerate() {
+    for (pos, (i, a)) in agreements.iter().enumerate() {
         let before = c.out.len();
         c.id = a.id.clone();
         c.base = format!("agreements[{i}]");
@@ -225,10 +325,10 @@ pub fn records(
             c.push("parties", s::NO_PARTIES.into());
         }
         if c.out.len() > before {
-            bad.insert(("a", i));
+            bad.insert(("a", pos));
         }
     }
-    for (i, e) in events.iter().enumerate() {
+    for (pos, (i, e)) in events.iter().enumerate() {
         let before = c.out.len();
         c.id = e.id.clone();
         c.base = format!("events[{i}]");
@@ -242,14 +342,16 @@ pub fn records(
             &e.source,
         );
         if let Some(t) = &e.time {
-            for v in std::iter::once(&t.start).chain(&t.end) {
-                if !is_time(v) {
-                    c.push("time", s::bad_time(v));
+            for (field, v) in [("time.start", Some(&t.start)), ("time.end", t.end.as_ref())] {
+                if let Some(v) = v.filter(|v| !is_time(v)) {
+                    c.push(field, s::bad_time(v));
                 }
             }
         }
         if let Some(p) = &e.part_of {
-            if !event_ids.contains(p.as_str()) || p == &e.id {
+            if p == &e.id {
+                c.push("part_of", s::self_link(p));
+            } else if !event_ids.contains(p.as_str()) {
                 c.push("part_of", s::dangling_link(p));
             }
         }
@@ -264,20 +366,20 @@ pub fn records(
             }
         }
         if c.out.len() > before {
-            bad.insert(("e", i));
+            bad.insert(("e", pos));
         }
     }
     let agreements = agreements
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| !bad.contains(&("a", *i)))
-        .map(|(_, a)| a)
+        .filter(|(pos, _)| !bad.contains(&("a", *pos)))
+        .map(|(_, (_, a))| a)
         .collect();
     let events = events
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| !bad.contains(&("e", *i)))
-        .map(|(_, e)| e)
+        .filter(|(pos, _)| !bad.contains(&("e", *pos)))
+        .map(|(_, (_, e))| e)
         .collect();
     (agreements, events, c.out)
 }
@@ -292,5 +394,94 @@ fn check_id(c: &mut Checker, id: &str, count: &HashMap<&str, usize>) {
         c.push("id", s::bad_id(id));
     } else if count.get(id).copied().unwrap_or(0) > 1 {
         c.push("id", s::duplicate_id(id));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_http_links_become_links() {
+        for ok in [
+            "https://example.org",
+            "http://example.org/a?b=c#d",
+            "HTTPS://EXAMPLE.ORG/",
+            "Http://example.org",
+            "https://[::1]:8080/",
+            "https://exemple.fr/économie",
+            "https://example.org/\"onmouseover=\"x",
+        ] {
+            assert!(is_http_url(ok), "{ok:?}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:x",
+            " https://example.org",
+            "\thttps://example.org",
+            "https://example.org ",
+            "https://exa mple.org",
+            "https:example.org",
+            "https:/example.org",
+            "https://",
+            "https:///example.org",
+            "https://\\\\evil.example",
+            "https:\\\\evil.example",
+            "https://example.org/\u{0}",
+            "https://example.org/\n",
+            "https://exa\u{202e}gro.elpmaxe",
+            "https://exa\u{200b}mple.org",
+            "\u{feff}https://example.org",
+            "java\u{0}script:alert(1)",
+            "//example.org",
+            "/relative",
+            "",
+            "ftp://example.org",
+            "httpss://example.org",
+            "é",
+        ] {
+            assert!(!is_http_url(bad), "{bad:?}");
+        }
+    }
+
+    fn at(path: &str, record: Option<&str>) -> Problem {
+        problem(record, path.into(), "m".into())
+    }
+
+    #[test]
+    fn each_record_left_out_counts_once() {
+        let problems = [
+            at("regions", None),
+            at("themes[0].label", None),
+            at("agreements[0].title", Some("a")),
+            at("agreements[0].themes[1]", Some("a")),
+            at("agreements[1]", None),
+            at("events[0].id", Some("a")),
+            at("events[10].part_of", Some("b")),
+        ];
+        assert_eq!(skipped_records(&problems), 4);
+        assert_eq!(skipped_records(&problems[..2]), 0);
+    }
+
+    #[test]
+    fn problems_are_located_in_the_file() {
+        let text =
+            "{\n  \"agreements\": [\n    { \"id\": \"a\", \"themes\": [\"emploie\"] }\n  ]\n}";
+        let mut problems = vec![
+            at("agreements[0].themes[0]", Some("a")),
+            at("regions", None),
+        ];
+        locate(text, &mut problems);
+        assert_eq!(
+            problems[0].position,
+            Some(Position {
+                line: 3,
+                column: 29
+            })
+        );
+        // Not in the file: the root object.
+        assert_eq!(problems[1].position, Some(Position { line: 1, column: 1 }));
     }
 }
