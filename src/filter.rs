@@ -96,3 +96,40 @@ impl FilterState {
             .retain(|t| catalog.themes.iter().any(|x| &x.id == t));
     }
 }
+
+/// Facet choices a host page fixes for an embedded view (`lock_theme`,
+/// `lock_region`, `lock_type`): imposed after every change, so neither a
+/// click, "Effacer les filtres" nor an edited URL can widen the view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Locks {
+    pub regions: BTreeSet<String>,
+    pub themes: BTreeSet<String>,
+    pub types: BTreeSet<RecordType>,
+}
+
+impl Locks {
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty() && self.themes.is_empty() && self.types.is_empty()
+    }
+
+    /// A locked facet holds exactly its locked values; the others are untouched.
+    pub fn impose(&self, filter: &mut FilterState) {
+        if !self.regions.is_empty() {
+            filter.regions.clone_from(&self.regions);
+        }
+        if !self.themes.is_empty() {
+            filter.themes.clone_from(&self.themes);
+        }
+        if !self.types.is_empty() {
+            filter.types.clone_from(&self.types);
+        }
+    }
+
+    /// Drops ids the catalog does not know; a lock left empty locks nothing.
+    pub fn retain_known(&mut self, catalog: &Catalog) {
+        self.regions
+            .retain(|c| catalog.regions.iter().any(|r| &r.code == c));
+        self.themes
+            .retain(|t| catalog.themes.iter().any(|x| &x.id == t));
+    }
+}

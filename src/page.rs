@@ -1,9 +1,19 @@
 //! Page-level URL parameters: not filters a visitor changes, but how the page
-//! itself is set up (which dataset it loads; later, how it is embedded). They
-//! ride along on every URL the app writes, so a reload or a back step keeps
-//! the same page.
+//! itself is set up (which dataset it loads, how it is embedded in a
+//! partner's page). They ride along on every URL the app writes, so a reload
+//! or a back step keeps the same page.
+//!
+//! `data=…&embed=1&lock_type=…&lock_theme=…&lock_region=…&scheme=…&accent=…`,
+//! written in that order. Like the filter codec, decoding never fails: an
+//! unusable value is ignored, so no parameter value ever reaches the page
+//! except as a validated id, a known keyword or a parsed colour.
 
-use crate::query::{percent_decode, percent_encode};
+use std::collections::BTreeSet;
+
+use crate::catalog::RecordType;
+use crate::embed::{Rgb, Scheme};
+use crate::filter::Locks;
+use crate::query::{id_set, list, percent_decode, percent_encode, values, MAX_SET_VALUES};
 
 /// The dataset shipped with the app.
 pub const DEFAULT_DATA: &str = "data/passerelles.json";
@@ -13,6 +23,13 @@ pub struct PageParams {
     /// A same-origin JSON file to load instead of the shipped dataset: for
     /// benchmarks at scale and for the broken-dataset tests.
     pub data: Option<String>,
+    /// `embed=1`: shown inside a partner's page (no site header or footer).
+    pub embed: bool,
+    /// Facets the partner fixed; ids checked for shape here, against the
+    /// catalog once it is loaded.
+    pub locks: Locks,
+    pub scheme: Option<Scheme>,
+    pub accent: Option<Rgb>,
 }
 
 /// A relative path on this origin: no scheme, no host, no climbing out, no
@@ -39,10 +56,47 @@ impl PageParams {
         let mut page = PageParams::default();
         for pair in search.split('&') {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-            if key == "data" {
-                if let Some(path) = percent_decode(raw).filter(|p| is_safe_data_path(p)) {
-                    page.data = Some(path);
+            match key {
+                "data" => {
+                    if let Some(path) = percent_decode(raw).filter(|p| is_safe_data_path(p)) {
+                        page.data = Some(path);
+                    }
                 }
+                "embed" => match raw {
+                    "1" => page.embed = true,
+                    "0" => page.embed = false,
+                    _ => {}
+                },
+                "lock_region" => {
+                    if let Some(set) = id_set(raw) {
+                        page.locks.regions = set;
+                    }
+                }
+                "lock_theme" => {
+                    if let Some(set) = id_set(raw) {
+                        page.locks.themes = set;
+                    }
+                }
+                "lock_type" => {
+                    let set: BTreeSet<RecordType> = values(raw)
+                        .filter_map(|v| RecordType::from_key(&v))
+                        .take(MAX_SET_VALUES)
+                        .collect();
+                    if !set.is_empty() {
+                        page.locks.types = set;
+                    }
+                }
+                "scheme" => {
+                    if let Some(scheme) = percent_decode(raw).and_then(|v| Scheme::from_key(&v)) {
+                        page.scheme = Some(scheme);
+                    }
+                }
+                "accent" => {
+                    if let Some(rgb) = percent_decode(raw).and_then(|v| Rgb::parse(&v)) {
+                        page.accent = Some(rgb);
+                    }
+                }
+                _ => {}
             }
         }
         page
@@ -63,6 +117,25 @@ impl PageParams {
         };
         if let Some(d) = &self.data {
             param("data", &percent_encode(d));
+        }
+        if self.embed {
+            param("embed", "1");
+        }
+        let l = &self.locks;
+        if !l.types.is_empty() {
+            param("lock_type", &list(l.types.iter().map(|t| t.key())));
+        }
+        if !l.themes.is_empty() {
+            param("lock_theme", &list(l.themes.iter().map(String::as_str)));
+        }
+        if !l.regions.is_empty() {
+            param("lock_region", &list(l.regions.iter().map(String::as_str)));
+        }
+        if let Some(scheme) = self.scheme {
+            param("scheme", scheme.key());
+        }
+        if let Some(rgb) = self.accent {
+            param("accent", &percent_encode(&rgb.hex()));
         }
         out
     }
@@ -114,6 +187,7 @@ mod tests {
     fn rides_along_on_any_query() {
         let p = PageParams {
             data: Some("bench/r.json".into()),
+            ..PageParams::default()
         };
         assert_eq!(p.append_to(""), "?data=bench%2Fr.json");
         assert_eq!(
@@ -125,5 +199,53 @@ mod tests {
         let url = p.append_to("?theme=emploi");
         assert_eq!(PageParams::decode(&url), p);
         assert_eq!(crate::query::decode(&url).0.themes.len(), 1);
+    }
+
+    #[test]
+    fn embed_parameters_decode_and_ride_along() {
+        let url = "?theme=emploi&embed=1&lock_theme=insertion,jeunes&lock_region=04\
+                   &lock_type=event&scheme=auto&accent=%230B5CAB";
+        let p = PageParams::decode(url);
+        assert!(p.embed);
+        assert_eq!(p.locks.themes.len(), 2);
+        assert!(p.locks.regions.contains("04"));
+        assert!(p.locks.types.contains(&RecordType::Event));
+        assert_eq!(p.scheme, Some(Scheme::Auto));
+        assert_eq!(p.accent, Rgb::parse("#0b5cab"));
+        let written = p.append_to("?theme=emploi");
+        assert_eq!(
+            written,
+            "?theme=emploi&embed=1&lock_type=event&lock_theme=insertion,jeunes&lock_region=04\
+             &scheme=auto&accent=%230b5cab"
+        );
+        assert_eq!(PageParams::decode(&written), p);
+        // Page parameters are not filters.
+        assert_eq!(crate::query::decode(&written).0.themes.len(), 1);
+        // A bare hex accent is accepted too (a raw '#' would start the fragment).
+        assert_eq!(
+            PageParams::decode("?accent=ffcc00").accent,
+            Rgb::parse("#ffcc00")
+        );
+    }
+
+    #[test]
+    fn hostile_or_malformed_embed_values_are_ignored() {
+        let p = PageParams::decode(
+            "?embed=yes&lock_theme=%3Cscript%3E&lock_region=04%22%3E&lock_type=agreement%3Cb%3E\
+             &scheme=%3Cdark%3E&accent=red;%7Dbody%7Bdisplay:none",
+        );
+        assert_eq!(p, PageParams::default());
+        assert_eq!(
+            PageParams::decode("?accent=red;}body{display:none").accent,
+            None
+        );
+        assert_eq!(PageParams::decode("?accent=%23fff;}").accent, None);
+        assert_eq!(
+            PageParams::decode("?lock_theme=<script>").locks,
+            Locks::default()
+        );
+        // Within a list, good ids are kept and the others dropped.
+        let p = PageParams::decode("?lock_theme=insertion,%3Cscript%3E");
+        assert_eq!(p.locks.themes.iter().collect::<Vec<_>>(), ["insertion"]);
     }
 }

@@ -173,7 +173,7 @@ fn cap_chars(s: &str) -> &str {
     }
 }
 
-fn list<'a>(values: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn list<'a>(values: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for (i, v) in values.take(MAX_SET_VALUES).enumerate() {
         if i > 0 {
@@ -185,7 +185,7 @@ fn list<'a>(values: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The decoded values of a comma-separated list; badly encoded ones are skipped.
-fn values(raw: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn values(raw: &str) -> impl Iterator<Item = String> + '_ {
     // Split before decoding, so an encoded comma stays inside its value.
     raw.split(',').filter_map(percent_decode)
 }
@@ -201,7 +201,7 @@ fn is_record_id(v: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn id_set(raw: &str) -> Option<BTreeSet<String>> {
+pub(crate) fn id_set(raw: &str) -> Option<BTreeSet<String>> {
     let mut set = BTreeSet::new();
     for v in values(raw).filter(|v| is_set_id(v)) {
         if set.len() == MAX_SET_VALUES {

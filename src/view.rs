@@ -3,7 +3,7 @@
 
 use crate::catalog::RecordType;
 use crate::date::PartialDate;
-use crate::filter::{FilterState, Sort};
+use crate::filter::{FilterState, Locks, Sort};
 use crate::model::NATIONAL;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,8 @@ pub struct View {
     /// "back to the list" can be a history step rather than a new entry.
     pub detail_from_list: bool,
     pub nav: Nav,
+    /// Facets fixed by the host page of an embedded view; see [`Locks`].
+    pub locks: Locks,
 }
 
 fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
@@ -72,7 +74,15 @@ impl View {
             detail,
             detail_from_list: false,
             nav: Nav::None,
+            locks: Locks::default(),
         }
+    }
+
+    /// The same view with these facets locked (and imposed at once).
+    pub fn with_locks(mut self, locks: Locks) -> View {
+        locks.impose(&mut self.filter);
+        self.locks = locks;
+        self
     }
 
     pub fn apply(mut self, action: Action) -> View {
@@ -133,6 +143,9 @@ impl View {
                 self.nav = Nav::None;
             }
         }
+        // Whatever the action (a click, a clear, a URL restored), locked
+        // facets come back to their locked values.
+        self.locks.impose(&mut self.filter);
         self
     }
 
@@ -143,13 +156,26 @@ impl View {
         if f.has_query() {
             out.push(Chip::Query);
         }
-        out.extend(f.types.iter().map(|t| Chip::Type(*t)));
-        out.extend(f.themes.iter().map(|t| Chip::Theme(t.clone())));
-        out.extend(f.regions.iter().map(|r| Chip::Region(r.clone())));
+        // Locked facets show as fixed chips in the panel, never as removable ones.
+        let l = &self.locks;
+        if l.types.is_empty() {
+            out.extend(f.types.iter().map(|t| Chip::Type(*t)));
+        }
+        if l.themes.is_empty() {
+            out.extend(f.themes.iter().map(|t| Chip::Theme(t.clone())));
+        }
+        if l.regions.is_empty() {
+            out.extend(f.regions.iter().map(|r| Chip::Region(r.clone())));
+        }
         if f.date_active() {
             out.push(Chip::Dates);
         }
         out
+    }
+
+    /// Whether "Effacer les filtres" would change anything: locked facets stay.
+    pub fn can_clear(&self) -> bool {
+        !self.chips().is_empty()
     }
 
     /// Whether the national-scope switch changes anything right now.
@@ -228,5 +254,59 @@ mod tests {
         assert!(!v.national_switch_applies());
         let v = v.apply(Action::ToggleRegion("04".into()));
         assert!(v.national_switch_applies());
+    }
+
+    fn locked(themes: &[&str]) -> Locks {
+        Locks {
+            themes: themes.iter().map(|t| t.to_string()).collect(),
+            ..Locks::default()
+        }
+    }
+
+    #[test]
+    fn locks_are_imposed_on_the_initial_filter() {
+        // `?lock_theme=insertion&theme=jeunes` shows only insertion.
+        let mut from_url = FilterState::default();
+        from_url.themes.insert("jeunes".into());
+        let v = View::new(from_url, None).with_locks(locked(&["insertion"]));
+        assert_eq!(v.filter.themes.iter().collect::<Vec<_>>(), ["insertion"]);
+    }
+
+    #[test]
+    fn no_action_removes_a_locked_facet() {
+        let v = View::default().with_locks(locked(&["insertion"]));
+        let only_insertion = |v: &View| {
+            assert_eq!(v.filter.themes.iter().collect::<Vec<_>>(), ["insertion"]);
+        };
+        for action in [
+            Action::ToggleTheme("insertion".into()),
+            Action::ToggleTheme("jeunes".into()),
+            Action::Remove(Chip::Theme("insertion".into())),
+            Action::Clear,
+            Action::Restore(FilterState::default(), None),
+        ] {
+            only_insertion(&v.clone().apply(action));
+        }
+        // Other facets stay free, and clearing still clears them.
+        let v = v
+            .apply(Action::ToggleRegion("04".into()))
+            .apply(Action::SetQuery("iae".into()));
+        assert_eq!(v.chips(), [Chip::Query, Chip::Region("04".into())]);
+        assert!(v.can_clear());
+        let v = v.apply(Action::Clear);
+        only_insertion(&v);
+        assert!(v.filter.regions.is_empty() && v.filter.query.is_empty());
+        // Nothing removable is left: the clear button has nothing to do.
+        assert!(v.chips().is_empty());
+        assert!(!v.can_clear());
+    }
+
+    #[test]
+    fn unlocked_views_are_unchanged_by_locking_nothing() {
+        let v = View::default()
+            .with_locks(Locks::default())
+            .apply(Action::ToggleTheme("jeunes".into()));
+        assert_eq!(v.chips(), [Chip::Theme("jeunes".into())]);
+        assert!(v.apply(Action::Clear).filter.themes.is_empty());
     }
 }

@@ -1,0 +1,150 @@
+// The built site under the strict Content-Security-Policy that
+// scripts/csp.mjs writes to dist/_headers: no violation in any frame, no
+// console error, across the list, a detail, the "Intégrer cette vue" dialog
+// (and its preview frame) and an embed in a partner's sandboxed iframe.
+// Run after `trunk build --release`: node --test tests/e2e/
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, ARTIFACTS, DIST, assertBuilt, startServer, launch, newPage, screenshot } from './harness.mjs';
+
+/** The headers of dist/_headers for every path (`/*`), as { name: value }. */
+function distHeaders() {
+  const file = path.join(DIST, '_headers');
+  assert.ok(fs.existsSync(file), 'dist/_headers is missing: is the post_build hook (Trunk.toml) running?');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  assert.equal(lines[0], '/*');
+  const headers = {};
+  for (const line of lines.slice(1).filter((l) => l.trim())) {
+    const i = line.indexOf(':');
+    headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  }
+  return headers;
+}
+
+/** Reports every CSP violation of every frame as a console error, which the harness records. */
+const REPORT_VIOLATIONS = () => {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} in ${e.documentURI}`);
+  });
+};
+
+let server;
+let partner;
+let partnerDir;
+let browser;
+let headers;
+
+async function session(fn, name) {
+  const s = await newPage(browser);
+  await s.page.addInitScript(REPORT_VIOLATIONS);
+  try {
+    await fn(s.page, s);
+  } catch (err) {
+    await screenshot(s.page, path.join(ARTIFACTS, `csp-${name}.png`)).catch(() => {});
+    if (s.problems.length) err.message += `\n  page problems:\n  - ${s.problems.join('\n  - ')}`;
+    throw err;
+  } finally {
+    await s.context.close();
+  }
+  return s.problems;
+}
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  test('dist/ holds a build (run `trunk build --release` or `make build` first)', () => assertBuilt());
+} else describe('the site under its strict Content-Security-Policy', () => {
+  before(async () => {
+    headers = distHeaders();
+    server = await startServer({ headers });
+    partnerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelles-csp-'));
+    partner = await startServer({ root: partnerDir, requireBuild: false });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await partner?.close();
+    if (partnerDir) fs.rmSync(partnerDir, { recursive: true, force: true });
+  });
+
+  test('dist/_headers holds the strict policy, with the hash of the inline loader', () => {
+    const csp = headers['Content-Security-Policy'];
+    assert.ok(csp, 'a Content-Security-Policy header');
+    const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\ssrc=/.test(m[1]));
+    assert.equal(inline.length, 1, "trunk's loader is the only inline script");
+    const hash = crypto.createHash('sha256').update(inline[0][2]).digest('base64');
+    assert.equal(
+      csp,
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'; style-src 'self'; img-src 'self' data:; frame-ancestors *`,
+    );
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*\.|https?:/);
+    assert.equal(headers['Access-Control-Allow-Origin'], '*');
+    assert.equal(headers['X-Frame-Options'], undefined, 'partners must be able to frame the app');
+    assert.doesNotMatch(html, /\sstyle=|<style/i);
+  });
+
+  test('the shell writes no inline style attribute', () => {
+    const dir = path.join(ROOT, 'src', 'ui');
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.rs'))) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      assert.doesNotMatch(text, /\sstyle=\{|\sstyle="|set_attribute\("style"/, `src/ui/${f}`);
+    }
+  });
+
+  test('list, detail, dialog and embed: no violation, no console error', { timeout: 90_000 }, async () => {
+    const problems = await session(async (page) => {
+      await page.goto(`${server.url}/?theme=insertion`);
+      await page.waitForSelector('#results > li');
+      // The list: a filter, a search, a sort.
+      await page.uncheck('#theme-insertion');
+      await page.fill('#q', 'insertion');
+      await page.selectOption('#sort', 'title');
+      await page.waitForFunction(() => /q=insertion/.test(location.search));
+      // A detail and back.
+      await page.click('#results > li h3 a');
+      await page.waitForSelector('#detail-title');
+      await page.click('#back');
+      await page.waitForSelector('#results > li');
+      // The dialog, with its preview frame, every option.
+      await page.click('#embed-open');
+      await page.waitForSelector('dialog#embed-dialog[open]');
+      const preview = await (await page.waitForSelector('#embed-preview')).contentFrame();
+      await preview.waitForSelector('#results > li');
+      await page.selectOption('#embed-scheme', 'dark');
+      await page.waitForFunction(() => /scheme=dark/.test(document.querySelector('#embed-preview').src));
+      await (await (await page.$('#embed-preview')).contentFrame()).waitForSelector('#results > li');
+      await page.keyboard.press('Escape');
+      // The embed view with an accent (set through the CSSOM) and a dark scheme.
+      await page.goto(`${server.url}/?embed=1&scheme=dark&accent=%23ffcc00&lock_theme=insertion`);
+      await page.waitForSelector('#results > li');
+      await page.click('#results > li h3 a');
+      await page.waitForSelector('#detail-title');
+      // A partner's page framing it, sandboxed, with the host script.
+      fs.writeFileSync(
+        path.join(partnerDir, 'p.html'),
+        `<!doctype html><title>p</title><link rel="icon" href="data:,">
+<iframe id="pf" src="${server.url}/?embed=1&theme=jeunes" title="Passerelles" width="100%" height="300" data-passerelles sandbox="allow-scripts allow-popups"></iframe>
+<script src="${server.url}/embed.js" async></script>`,
+      );
+      await page.goto(`${partner.url}/p.html`);
+      const frame = await (await page.waitForSelector('#pf')).contentFrame();
+      await frame.waitForSelector('#results > li');
+      await page.waitForFunction(() => document.querySelector('#pf').clientHeight !== 300);
+    }, 'journey');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the violation listener does report a violation (so silence means something)', { timeout: 30_000 }, async () => {
+    const problems = await session(async (page) => {
+      await page.goto(`${server.url}/`);
+      await page.waitForSelector('#results > li');
+      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color:red">x</p>'));
+      await page.waitForTimeout(300);
+    }, 'canary');
+    assert.ok(problems.some((p) => /CSP violation: style-src/.test(p)), problems.join('\n'));
+  });
+});
