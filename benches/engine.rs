@@ -1,0 +1,118 @@
+//! The pure engine natively, on generated data (src/synth.rs) at 1k, 10k and
+//! 100k records: load (JSON parse + validation), index build, filter with
+//! every facet count for representative filters, and text search alone.
+//! `make bench` runs it and folds the medians into its one table; speed is
+//! measured here, never asserted by tests.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use divan::Bencher;
+use passerelles::catalog::{load_json, Catalog};
+use passerelles::date::PartialDate;
+use passerelles::facets;
+use passerelles::filter::FilterState;
+use passerelles::index::Index;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+const SEED: u64 = 42;
+
+/// The filters a visitor is likely to combine; names are what the table shows.
+const FILTERS: [&str; 6] = [
+    "none",
+    "theme",
+    "region+theme",
+    "date range",
+    "text",
+    "combined",
+];
+
+fn main() {
+    divan::main();
+}
+
+struct Fixture {
+    json: String,
+    catalog: Catalog,
+    index: Index,
+}
+
+/// Generated once per size and kept for the whole run.
+fn fixture(n: usize) -> &'static Fixture {
+    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Fixture>>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
+    cache.entry(n).or_insert_with(|| {
+        let json = serde_json::to_string(&passerelles::synth::generate(n, SEED)).unwrap();
+        let loaded = load_json(&json).unwrap();
+        assert!(loaded.problems.is_empty(), "generated data must be valid");
+        let index = Index::build(&loaded.catalog);
+        Box::leak(Box::new(Fixture {
+            json,
+            catalog: loaded.catalog,
+            index,
+        }))
+    })
+}
+
+pub fn filter(name: &str) -> FilterState {
+    let date = |s| Some(PartialDate::parse(s).unwrap());
+    let mut f = FilterState::default();
+    match name {
+        "none" => {}
+        "theme" => {
+            f.themes.insert("insertion".into());
+        }
+        "region+theme" => {
+            f.regions.insert("11".into());
+            f.themes.insert("emploi".into());
+        }
+        "date range" => {
+            f.from = date("2015-06");
+            f.to = date("2019");
+        }
+        "text" => f.query = "économie".into(),
+        "combined" => {
+            f.query = "insertion".into();
+            f.regions.insert("84".into());
+            f.themes.insert("jeunes".into());
+            f.themes.insert("formation".into());
+            f.from = date("2012");
+            f.to = date("2020-06");
+        }
+        other => panic!("unknown filter {other}"),
+    }
+    f
+}
+
+/// JSON text to a validated catalog (what the page does before indexing).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn load(bencher: Bencher, n: usize) {
+    let json = &fixture(n).json;
+    bencher.bench(|| load_json(divan::black_box(json)).unwrap());
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn index_build(bencher: Bencher, n: usize) {
+    let catalog = &fixture(n).catalog;
+    bencher.bench(|| Index::build(divan::black_box(catalog)));
+}
+
+/// Filtering, every facet count and the sorted result list: one `facets::run`.
+#[divan::bench(consts = SIZES, args = FILTERS)]
+fn filter_and_counts<const N: usize>(bencher: Bencher, name: &str) {
+    let index = &fixture(N).index;
+    let state = filter(name);
+    bencher.bench(|| facets::run(index, divan::black_box(&state)));
+}
+
+/// Search as the visitor types it, a keystroke at a time, nothing else set.
+#[divan::bench(consts = SIZES, args = ["e", "éco", "économie sociale", "cpme île"])]
+fn text_search<const N: usize>(bencher: Bencher, query: &str) {
+    let index = &fixture(N).index;
+    let state = FilterState {
+        query: query.into(),
+        ..FilterState::default()
+    };
+    bencher.bench(|| facets::run(index, divan::black_box(&state)));
+}
