@@ -22,23 +22,31 @@ help:
 	@echo "make build   release build into dist/"
 	@echo "make serve   serve the app at http://$(HOST):$(PORT)/"
 	@echo "make test    native tests, wasm tests in Chromium, release build, end-to-end tests"
+	@echo "make bench   benchmarks: native engine, the page in Chromium, ItemsJS, bytes (prints one table)"
 	@echo "make clean   remove build outputs"
 
 setup:
 	@bash scripts/setup.sh
 
-build: setup
+build: setup validate-data
 	trunk build --release
 
-serve: setup
+serve: setup validate-data
 	@echo "Passerelles: http://$(HOST):$(PORT)/  (address and port from Trunk.toml; Ctrl-C to stop)"
 	trunk serve --release
 
-test: setup
+test: setup validate-data
 	$(MAKE) --no-print-directory test-native test-wasm build-only test-e2e
 
 test-native:
 	cargo test
+
+# The editors' check (src/bin/validate.rs, the page's own validation code):
+# a broken data file stops build, serve and test here, with every problem at
+# its line and column.
+.PHONY: validate-data
+validate-data:
+	cargo run --quiet --bin validate -- data/passerelles.json
 
 # wasm-bindgen-test layer (tests/browser.rs) in headless Chromium, flags in webdriver.json.
 test-wasm:
@@ -54,3 +62,19 @@ test-e2e:
 clean:
 	cargo clean
 	rm -rf dist tests/artifacts
+
+# Figures, never pass/fail (see BENCHMARKS.md). A build of its own in
+# target/bench-dist (dist/ stays whatever the tests use), generated data in
+# target/bench-data (never in data/, never shipped), native divan medians,
+# then the page in Chromium with ItemsJS beside it: one table.
+.PHONY: bench
+BENCH_DIST := target/bench-dist
+BENCH_DATA := target/bench-data
+bench: setup
+	trunk build --release --dist $(BENCH_DIST)
+	@# wasm-bindgen's output of this build, names kept, for the profiles.
+	mkdir -p $(BENCH_DATA)/named && cp target/wasm-bindgen/release/passerelles_bg.wasm target/wasm-bindgen/release/passerelles.js $(BENCH_DATA)/named/
+	cargo build --release --bin gen-data
+	for n in 10000 100000; do ./target/release/gen-data --records $$n --seed 42 --out $(BENCH_DATA)/records-$$n.json; done
+	cargo bench --bench engine > $(BENCH_DATA)/native.txt
+	node tests/bench/run.mjs --dist $(BENCH_DIST) --data $(BENCH_DATA) --native $(BENCH_DATA)/native.txt

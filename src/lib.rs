@@ -5,15 +5,25 @@
 pub mod bitset;
 pub mod catalog;
 pub mod date;
+pub mod embed;
 pub mod facets;
 pub mod filter;
 pub mod fold;
 pub mod index;
+pub mod json_error;
 pub mod model;
 pub mod page;
 pub mod present;
 pub mod query;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod span;
 pub mod strings;
+/// Synthetic datasets for benchmarks; a native tool, never in the page.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 pub mod validate;
 pub mod view;
 pub mod viewport;

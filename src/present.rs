@@ -99,21 +99,22 @@ pub fn territory_label(codes: &[String], catalog: &Catalog) -> String {
         .join(", ")
 }
 
-/// Who is behind a record, in one line: parties for an agreement, organiser for an event.
-pub fn actors_line(record: RecordRef<'_>) -> Option<String> {
+/// Who is behind a record: the parties of an agreement (by acronym when they
+/// have one), the organiser of an event. Kept apart, not joined, so each name
+/// is laid out on its own (a right-to-left name cannot reorder its neighbours).
+pub fn actors(record: RecordRef<'_>) -> (Option<&'static str>, Vec<&str>) {
     match record {
-        RecordRef::Agreement(a) => {
-            let names: Vec<&str> = a
-                .parties
+        RecordRef::Agreement(a) => (
+            None,
+            a.parties
                 .iter()
                 .map(|p| p.acronym.as_deref().unwrap_or(&p.name))
-                .collect();
-            (!names.is_empty()).then(|| names.join(" · "))
-        }
-        RecordRef::Event(e) => e
-            .organiser
-            .as_ref()
-            .map(|o| format!("{} {o}", s::ORGANISED_BY)),
+                .collect(),
+        ),
+        RecordRef::Event(e) => (
+            Some(s::ORGANISED_BY),
+            e.organiser.iter().map(String::as_str).collect(),
+        ),
     }
 }
 

@@ -18,7 +18,7 @@ pub const ERR_SHAPE: &str = "Le fichier de données n'a pas la forme attendue";
 pub const ERR_RECORD_SHAPE: &str = "Cette fiche n'a pas la forme attendue";
 pub const LOAD_FAILED_TITLE: &str = "Les données n'ont pas pu être chargées";
 pub const LOAD_FAILED_HELP: &str =
-    "Rechargez la page. Si le problème persiste, prévenez la personne qui tient les données à jour : le fichier doit être corrigé, puis vérifié avec « cargo run --bin validate ».";
+    "Le fichier doit être corrigé à l'endroit indiqué, puis vérifié avec « cargo run --bin validate -- data/passerelles.json ». Si vous ne tenez pas les données à jour, prévenez la personne qui s'en charge.";
 pub const LOAD_FAILED_WHERE: &str = "Position dans le fichier";
 pub const HTTP_FAILED: &str = "Le serveur a répondu";
 
@@ -97,6 +97,36 @@ pub const D_FIGURES: &str = "Chiffres cités";
 pub const D_SOURCE: &str = "Source";
 pub const D_EXCERPTS: &str = "Extraits du texte source";
 pub const D_SUPPORTS: &str = "Appuie";
+
+/// A record field as a reader names it, for "what this excerpt supports".
+pub fn field_label(key: &str) -> &str {
+    match key {
+        "title" => "titre",
+        "kind" => "nature",
+        "description" => "description",
+        "parties" => "parties",
+        "people" => "personnes",
+        "date" => "date",
+        "time" => "horaire",
+        "place" => "lieu",
+        "territory" => "territoire",
+        "themes" => "thèmes",
+        "objectives" => "objectifs",
+        "targets" => "objectifs chiffrés",
+        "figures" => "chiffres",
+        "context" => "contexte",
+        "organiser" => "organisateur",
+        "audience" => "public",
+        "registration" => "inscription",
+        "agreements" => "accords liés",
+        "part_of" => "programme",
+        other => other,
+    }
+}
+
+pub fn see_results(count: &str) -> String {
+    format!("Voir les résultats ({count})")
+}
 pub const D_PART_OF: &str = "Fait partie de";
 pub const D_PARTS: &str = "Rendez-vous de ce programme";
 pub const D_EVENTS: &str = "Événements liés";
@@ -151,6 +181,110 @@ pub fn duplicate_id(id: &str) -> String {
     format!("identifiant \"{id}\" en double")
 }
 
+pub fn date_published_format(v: &str) -> String {
+    format!("date de publication \"{v}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ")
+}
+pub fn date_published_impossible(v: &str) -> String {
+    format!("date de publication {v} impossible")
+}
+pub fn unknown_field(field: &str, known: &[&str]) -> String {
+    match closest(field, known) {
+        Some(best) => format!("champ \"{field}\" inconnu (vouliez-vous dire \"{best}\" ?)"),
+        None => format!("champ \"{field}\" inconnu"),
+    }
+}
+pub fn missing_field(field: &str) -> String {
+    format!("champ obligatoire \"{field}\" absent")
+}
+pub fn duplicate_field(field: &str) -> String {
+    format!("champ \"{field}\" écrit deux fois")
+}
+pub const A_LIST: &str = "une liste";
+pub const AN_OBJECT: &str = "un objet";
+pub const JSON_COMMENT: &str = "les commentaires (// ou /* */) ne sont pas permis en JSON";
+pub const ERR_NOT_OBJECT: &str = "Le fichier de données n'a pas la forme attendue : il doit contenir un seul objet JSON, entre « { » et « } », avec les champs \"regions\", \"themes\", \"agreements\" et \"events\".";
+pub fn record_too_long(bytes: usize, max_kib: usize) -> String {
+    format!("fiche de {bytes} octets : au-delà de {max_kib} Kio, un texte a sans doute été collé par erreur")
+}
+pub fn self_link(id: &str) -> String {
+    format!("la fiche \"{id}\" renvoie à elle-même")
+}
+pub fn wrong_type(found: &str, expected: &str) -> String {
+    format!("{found} là où il faut {expected}")
+}
+// serde_json's syntax errors, in the editor's words.
+pub const JSON_EXPECTED_VALUE: &str =
+    "une valeur est attendue ici (texte entre guillemets droits, nombre, liste, objet, true, false ou null ; les commentaires ne sont pas permis)";
+pub const JSON_EXPECTED_COMMA_OBJECT: &str =
+    "« , » ou « } » attendu ici (une virgule manque-t-elle ?)";
+pub const JSON_EXPECTED_COMMA_LIST: &str =
+    "« , » ou « ] » attendu ici (une virgule manque-t-elle ?)";
+pub const JSON_EXPECTED_COLON: &str = "« : » attendu ici, entre le nom du champ et sa valeur";
+pub const JSON_TRAILING_COMMA: &str = "virgule en trop avant la fin de la liste ou de l'objet";
+pub const JSON_TRAILING_CHARACTERS: &str = "du texte suit la fin des données";
+pub const JSON_KEY_NOT_STRING: &str = "un nom de champ doit être entre guillemets droits (\")";
+pub const JSON_CONTROL_CHARACTER: &str =
+    "caractère de contrôle dans un texte (retour à la ligne, tabulation, caractère nul…) : écrivez \\n pour un retour à la ligne";
+pub const JSON_BAD_ESCAPE: &str =
+    "séquence d'échappement invalide après une barre oblique inverse (\\)";
+pub const JSON_BAD_NUMBER: &str = "nombre mal écrit ou trop grand";
+pub const JSON_TOO_DEEP: &str = "listes ou objets imbriqués trop profondément";
+pub const NOT_UTF8: &str =
+    "Le fichier n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis l'éditeur de texte";
+pub fn data_problems(n: usize) -> String {
+    if n == 1 {
+        "1 problème dans les données".into()
+    } else {
+        format!("{n} problèmes dans les données")
+    }
+}
+pub fn more_problems(n: usize) -> String {
+    format!("… et {n} autres")
+}
+pub fn at_position(line: usize, column: usize) -> String {
+    format!("ligne {line}, colonne {column}")
+}
+
+// Loading failures: what failed, and what to do.
+pub fn not_found(url: &str) -> String {
+    format!("Le fichier de données est introuvable : le serveur a répondu 404 pour « {url} ».")
+}
+pub fn http_status(status: u16, url: &str) -> String {
+    format!("{HTTP_FAILED} {status} en demandant le fichier de données « {url} ».")
+}
+pub fn network_failed(url: &str) -> String {
+    format!("Le fichier de données « {url} » n'a pas pu être téléchargé : le réseau ou le serveur ne répond pas.")
+}
+pub const HELP_NOT_FOUND: &str = "Vérifiez l'adresse de la page (paramètre « data= ») ou que le fichier a bien été publié avec le site.";
+pub const HELP_NETWORK: &str = "Vérifiez votre connexion, puis rechargez la page.";
+pub const LOAD_FAILED_FILE: &str = "Fichier";
+
+// The validator's report (`cargo run --bin validate`).
+pub fn report_ok(file: &str) -> String {
+    format!("{file} : aucun problème.")
+}
+pub fn report_problems(file: &str, n: usize) -> String {
+    if n == 1 {
+        format!("{file} : 1 problème à corriger.")
+    } else {
+        format!("{file} : {n} problèmes à corriger.")
+    }
+}
+pub fn report_records(total: usize, agreements: usize, events: usize) -> String {
+    format!("{total} fiches : {agreements} accords, {events} événements")
+}
+pub const REPORT_BY_REGION: &str = "Par territoire";
+pub const REPORT_BY_THEME: &str = "Par thème";
+pub const REPORT_BY_PRECISION: &str = "Par précision de date";
+pub const PRECISION_DAY: &str = "jour";
+pub const PRECISION_MONTH: &str = "mois";
+pub const PRECISION_YEAR: &str = "année";
+pub const PRECISION_UNKNOWN: &str = "inconnue";
+pub const FILE_NOT_FOUND: &str = "fichier introuvable";
+pub fn unreadable_file(detail: &str) -> String {
+    format!("Le fichier ne peut pas être lu : {detail}")
+}
+
 /// The known word nearest to a typo, if it is near enough to be a plausible intent.
 fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
@@ -179,6 +313,36 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     row[b.len()]
 }
+
+// Embedding in a partner's page (src/embed.rs, ui/embed_dialog.rs).
+pub const EMBED_OPEN: &str = "Intégrer cette vue";
+pub const EMBED_TITLE: &str = "Intégrer cette vue dans votre site";
+pub const EMBED_INTRO: &str =
+    "Collez ce code dans une page de votre site : il affiche les fiches de la vue actuelle, filtres compris. La hauteur du cadre suit son contenu.";
+pub const EMBED_LOCK: &str = "Verrouiller les filtres actuels (type, thème, territoire)";
+pub const EMBED_LOCK_HINT: &str =
+    "Les visiteurs de votre site ne pourront pas les retirer ; sinon, ce ne sont que des filtres de départ.";
+pub const EMBED_SCHEME: &str = "Couleurs";
+pub const EMBED_SCHEME_LIGHT: &str = "Claires";
+pub const EMBED_SCHEME_DARK: &str = "Sombres";
+pub const EMBED_SCHEME_AUTO: &str = "Selon le réglage du visiteur";
+pub const EMBED_HEIGHT: &str = "Hauteur initiale (en pixels)";
+pub const EMBED_HEIGHT_HINT: &str =
+    "Hauteur avant le chargement, ou si le script n'est pas collé : le contenu défile alors dans le cadre.";
+pub const EMBED_CODE: &str = "Code à coller";
+pub const EMBED_COPY: &str = "Copier le code";
+pub const EMBED_COPIED: &str = "Code copié dans le presse-papiers.";
+pub const EMBED_COPY_FALLBACK: &str =
+    "Copie automatique impossible : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).";
+pub const EMBED_PREVIEW: &str = "Aperçu";
+pub const EMBED_PREVIEW_TITLE: &str = "Aperçu de la vue intégrée";
+pub const EMBED_CLOSE: &str = "Fermer";
+pub const EMBED_IFRAME_TITLE: &str =
+    "Passerelles : conventions et événements de l'économie sociale et solidaire";
+pub const EMBED_FULLSCREEN: &str = "Voir en plein écran";
+pub const NEW_TAB: &str = " (nouvel onglet)";
+pub const LOCKED_HINT: &str = "Filtre fixé par le site qui présente ces fiches.";
+pub const LOCKED_VALUES: &str = "Filtre fixé";
 
 #[cfg(test)]
 mod tests {

@@ -7,15 +7,17 @@ use yew::prelude::*;
 
 use super::browser;
 use super::detail::Detail;
+use super::embed_dialog::EmbedDialog;
+use super::frame;
 use super::panel::Panel;
 use super::results::Results;
 use super::{Ctx, Data};
 use crate::catalog::{load_json, LoadError};
-use crate::filter::FilterState;
+use crate::filter::{FilterState, Locks};
 use crate::page::PageParams;
 use crate::strings as s;
 use crate::view::{Action, Nav, View};
-use crate::{facets, query};
+use crate::{embed, facets, query};
 
 enum Load {
     /// Which step of loading is under way, out of [`LOAD_STEPS`].
@@ -67,10 +69,9 @@ pub fn app() -> Html {
                             Err(e) => Err(e),
                         }
                     }
-                    Err(e) => Err(LoadError {
-                        message: e.message,
-                        line: None,
-                        column: None,
+                    Err(e) => Err(match e.status {
+                        Some(status) => LoadError::http(status, &url),
+                        None => LoadError::network(&url),
                     }),
                 };
                 load.set(match outcome {
@@ -93,6 +94,25 @@ pub fn app() -> Html {
         }
         Load::Ready(data) => html! { <Explorer data={data.clone()} page={page.clone()} /> },
     };
+    // The look a host page asked for, and the height it needs to follow us.
+    {
+        let page = page.clone();
+        use_effect_with((), move |_| {
+            frame::apply_look(&page);
+            let reports = frame::report_height();
+            move || drop(reports)
+        });
+    }
+    if page.embed {
+        // Inside a partner's page: no site header or footer; the name stays
+        // for screen readers, who land in a frame without context.
+        return html! {
+            <main id="main" class="embedded" tabindex="-1">
+                <h1 class="visually-hidden">{ s::APP_NAME }</h1>
+                { body }
+            </main>
+        };
+    }
     html! {
         <>
             <a class="skip" href="#main">{ s::SKIP_TO_RESULTS }</a>
@@ -114,21 +134,19 @@ struct LoadFailedProps {
 
 #[function_component(LoadFailed)]
 fn load_failed(props: &LoadFailedProps) -> Html {
+    // What failed, where (the file, and the place in it when known), what to do.
     let e = &props.error;
-    let position = match (e.line, e.column) {
-        (Some(l), Some(c)) => Some(format!(
-            "{} : ligne {l}, colonne {c} ({})",
-            s::LOAD_FAILED_WHERE,
-            props.url
-        )),
-        _ => None,
-    };
+    let position = e
+        .line
+        .zip(e.column)
+        .map(|(l, c)| format!("{} : {}", s::LOAD_FAILED_WHERE, s::at_position(l, c)));
     html! {
-        <section class="load-error" role="alert" aria-labelledby="load-error-title">
+        <section id="load-error" class="load-error" role="alert" aria-labelledby="load-error-title">
             <h2 id="load-error-title">{ s::LOAD_FAILED_TITLE }</h2>
-            <p>{ &e.message }</p>
-            if let Some(p) = position { <p>{ p }</p> }
-            <p>{ s::LOAD_FAILED_HELP }</p>
+            <p class="load-error-what">{ &e.message }</p>
+            <p class="load-error-where">{ s::LOAD_FAILED_FILE }{ " : " }<code>{ &props.url }</code></p>
+            if let Some(p) = position { <p class="load-error-where">{ p }</p> }
+            <p>{ e.help() }</p>
         </section>
     }
 }
@@ -151,6 +169,13 @@ fn from_url(data: &Data) -> (FilterState, Option<String>) {
     (filter, detail)
 }
 
+/// The host page's locks, less the ids this dataset does not know.
+fn locks_for(page: &PageParams, data: &Data) -> Locks {
+    let mut locks = page.locks.clone();
+    locks.retain_known(&data.catalog);
+    locks
+}
+
 #[derive(Properties)]
 pub struct ExplorerProps {
     pub data: Rc<Data>,
@@ -169,9 +194,12 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     let page = props.page.clone();
     let store = {
         let data = data.clone();
+        let page = page.clone();
         use_reducer_eq(move || {
             let (filter, detail) = from_url(&data);
-            Store(Rc::new(View::new(filter, detail)))
+            Store(Rc::new(
+                View::new(filter, detail).with_locks(locks_for(&page, &data)),
+            ))
         })
     };
     let view = store.0.clone();
@@ -241,7 +269,20 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         page,
     };
 
-    match &view.detail {
+    // Embedded: a way out to the full app; at home: the way in for partners.
+    let tools = if ctx.page.embed {
+        let href = embed::fullscreen_href(&ctx.page, &view.filter, view.detail.as_deref());
+        html! {
+            <p class="view-tools">
+                <a id="fullscreen" href={href} target="_blank" rel="noopener">
+                    { s::EMBED_FULLSCREEN }<span class="visually-hidden">{ s::NEW_TAB }</span>
+                </a>
+            </p>
+        }
+    } else {
+        html! { <div class="view-tools"><EmbedDialog ctx={ctx.clone()} /></div> }
+    };
+    let body = match &view.detail {
         Some(id) => html! { <Detail ctx={ctx.clone()} id={id.clone()} /> },
         None => html! {
             <div class="layout">
@@ -249,5 +290,6 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 <Results ctx={ctx} />
             </div>
         },
-    }
+    };
+    html! { <>{ tools }{ body }</> }
 }

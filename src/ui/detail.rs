@@ -275,7 +275,7 @@ fn source(src: &Source, excerpts: &[Excerpt]) -> Html {
             { for excerpts.iter().map(|x| html! {
                 <figure class="excerpt">
                     <blockquote>{ x.text.clone() }</blockquote>
-                    <figcaption>{ format!("{} : {}", s::D_SUPPORTS, x.supports.join(", ")) }</figcaption>
+                    <figcaption>{ format!("{} : {}", s::D_SUPPORTS, x.supports.iter().map(|k| s::field_label(k)).collect::<Vec<_>>().join(", ")) }</figcaption>
                 </figure>
             }) }
         </section>

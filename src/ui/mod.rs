@@ -1,9 +1,15 @@
 //! The Yew shell: components render the core's state and dispatch actions;
-//! browser APIs stay in [`browser`].
+//! browser APIs stay in the edge modules [`browser`], [`frame`] (the host
+//! page around an embedded view) and [`clipboard`].
 
 mod app;
+// Bench-only exports for `make bench` (tests/bench/).
+mod bench;
 mod browser;
+mod clipboard;
 mod detail;
+mod embed_dialog;
+mod frame;
 mod panel;
 mod results;
 

@@ -25,6 +25,7 @@ pub fn panel(props: &PanelProps) -> Html {
         ..
     } = &props.ctx;
     let f = &view.filter;
+    let locks = &view.locks;
     let show_all_regions = use_state(|| false);
 
     let typing = {
@@ -114,24 +115,38 @@ pub fn panel(props: &PanelProps) -> Html {
     html! {
         <section class="panel" aria-labelledby="filters-title">
             <h2 id="filters-title">{ s::FILTERS }</h2>
+            // On a phone the panel fills the first screens: a way straight to the list.
+            <a class="to-results" href="#results-title">{ s::see_results(&present::records_count(outcome.results.len())) }</a>
             <div class="field">
                 <label for="q">{ s::SEARCH_LABEL }</label>
                 <input type="search" id="q" value={f.query.clone()} oninput={on_query}
                     autocomplete="off" spellcheck="false" aria-describedby="q-hint" />
                 <p class="hint" id="q-hint">{ s::SEARCH_HINT }</p>
             </div>
-            <fieldset class="facet" data-facet="type">
-                <legend>{ s::FACET_TYPE }</legend>
-                <ul class="options">{ for types }</ul>
-            </fieldset>
-            <fieldset class="facet" data-facet="theme">
-                <legend>{ s::FACET_THEME }</legend>
-                <ul class="options">{ for themes }</ul>
-            </fieldset>
+            if locks.types.is_empty() {
+                <fieldset class="facet" data-facet="type">
+                    <legend>{ s::FACET_TYPE }</legend>
+                    <ul class="options">{ for types }</ul>
+                </fieldset>
+            } else {
+                { locked("type", s::FACET_TYPE, locks.types.iter().map(|t| present::type_label(*t).to_string())) }
+            }
+            if locks.themes.is_empty() {
+                <fieldset class="facet" data-facet="theme">
+                    <legend>{ s::FACET_THEME }</legend>
+                    <ul class="options">{ for themes }</ul>
+                </fieldset>
+            } else {
+                { locked("theme", s::FACET_THEME, locks.themes.iter().map(|t| data.catalog.theme_label(t).unwrap_or(t).to_string())) }
+            }
             <fieldset class="facet" data-facet="region">
                 <legend>{ s::FACET_REGION }</legend>
-                <ul class="options">{ for regions }</ul>
-                if hidden_regions > 0 || *show_all_regions {
+                if locks.regions.is_empty() {
+                    <ul class="options">{ for regions }</ul>
+                } else {
+                    { locked_values("region", locks.regions.iter().map(|c| data.catalog.region_name(c).unwrap_or(c).to_string())) }
+                }
+                if locks.regions.is_empty() && (hidden_regions > 0 || *show_all_regions) {
                     <button type="button" class="link-button" aria-expanded={show_all_regions.to_string()} onclick={toggle_regions}>
                         { if *show_all_regions { s::FEWER_REGIONS } else { s::MORE_REGIONS } }
                     </button>
@@ -168,8 +183,31 @@ pub fn panel(props: &PanelProps) -> Html {
                     }
                 }
             </fieldset>
-            <button type="button" id="clear" class="button" onclick={on_clear} disabled={!f.narrows()}>{ s::CLEAR }</button>
+            <button type="button" id="clear" class="button" onclick={on_clear} disabled={!view.can_clear()}>{ s::CLEAR }</button>
         </section>
+    }
+}
+
+/// A facet the host page locked: its values as fixed chips, nothing to untick.
+fn locked(facet: &'static str, legend: &'static str, labels: impl Iterator<Item = String>) -> Html {
+    html! {
+        <fieldset class="facet facet-locked" data-facet={facet}>
+            <legend>{ legend }</legend>
+            { locked_values(facet, labels) }
+        </fieldset>
+    }
+}
+
+fn locked_values(facet: &'static str, labels: impl Iterator<Item = String>) -> Html {
+    let hint = format!("locked-{facet}-hint");
+    html! {
+        <>
+            <ul class="chips locked-chips" id={format!("locked-{facet}")} aria-label={s::LOCKED_VALUES}
+                aria-describedby={hint.clone()}>
+                { for labels.map(|label| html! { <li class="chip chip-locked">{ label }</li> }) }
+            </ul>
+            <p class="hint" id={hint}>{ s::LOCKED_HINT }</p>
+        </>
     }
 }
 

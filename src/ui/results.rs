@@ -100,23 +100,12 @@ pub fn results(props: &ResultsProps) -> Html {
                 </div>
             </div>
             if narrows && !outcome.results.is_empty() { { chips(ctx, "active-filters") } }
-            if !data.problems.is_empty() {
-                <details class="notice">
-                    <summary>{ s::skipped_records(skipped(data)) }{ " — " }{ s::SHOW_REASONS }</summary>
-                    <ul>
-                        { for data.problems.iter().map(|p| html! {
-                            <li>
-                                if let Some(id) = &p.record { <code>{ id.clone() }</code>{ " : " } }
-                                { p.message.clone() }{ " " }<span class="path">{ format!("({})", p.path) }</span>
-                            </li>
-                        }) }
-                    </ul>
-                </details>
-            }
+            if !data.problems.is_empty() { { problems_notice(&data.problems) } }
             if outcome.results.is_empty() {
                 <div id="empty" class="empty">
                     <p><strong>{ s::EMPTY_TITLE_RESULTS }</strong></p>
-                    if narrows {
+                    // Locked filters (an embed) give no chip: only offer what can be removed.
+                    if !view.chips().is_empty() {
                         <p>{ s::EMPTY_HELP }</p>
                         { chips(ctx, "empty-filters") }
                     }
@@ -132,21 +121,41 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 }
 
-/// Records left out, counted once each even when they have several problems.
-fn skipped(data: &super::Data) -> usize {
-    let mut keys: Vec<(&str, Option<&str>)> = data
-        .problems
-        .iter()
-        .map(|p| {
-            (
-                p.path.split('.').next().unwrap_or(&p.path),
-                p.record.as_deref(),
-            )
-        })
-        .collect();
-    keys.sort();
-    keys.dedup();
-    keys.len()
+/// Problems shown in the notice; a generated file with thousands of bad
+/// records must not turn the notice into thousands of DOM nodes.
+const PROBLEMS_SHOWN: usize = 200;
+
+/// "2 fiches ignorées car invalides", with each reason and its place in the
+/// file on demand. Record text in a reason is isolated like record text on
+/// the cards (see styles/main.css, "Hostile content").
+fn problems_notice(problems: &[crate::validate::Problem]) -> Html {
+    let skipped = crate::validate::skipped_records(problems);
+    let headline = if skipped > 0 {
+        s::skipped_records(skipped)
+    } else {
+        s::data_problems(problems.len())
+    };
+    html! {
+        <details id="data-problems" class="notice" data-skipped={skipped.to_string()}>
+            <summary>{ headline }{ " — " }{ s::SHOW_REASONS }</summary>
+            <ul>
+                { for problems.iter().take(PROBLEMS_SHOWN).map(|p| html! {
+                    <li>
+                        if let Some(id) = &p.record { <code class="record-text">{ id.clone() }</code>{ " : " } }
+                        <span class="record-text">{ p.message.clone() }</span>{ " " }
+                        <span class="path">
+                            { "(" }
+                            if let Some(at) = p.position { { s::at_position(at.line, at.column) }{ ", " } }
+                            { p.path.clone() }{ ")" }
+                        </span>
+                    </li>
+                }) }
+                if problems.len() > PROBLEMS_SHOWN {
+                    <li>{ s::more_problems(problems.len() - PROBLEMS_SHOWN) }</li>
+                }
+            </ul>
+        </details>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -184,6 +193,7 @@ fn card(props: &CardProps) -> Html {
             }
         })
     };
+    let (lead, actors) = present::actors(record);
     let badge = match entry.record_type {
         RecordType::Agreement => s::BADGE_AGREEMENT,
         RecordType::Event => s::BADGE_EVENT,
@@ -205,7 +215,17 @@ fn card(props: &CardProps) -> Html {
                 <span class="card-date">{ present::date_label(date) }</span>
                 if !where_.is_empty() { <span class="card-place">{ where_ }</span> }
             </p>
-            if let Some(actors) = present::actors_line(record) { <p class="card-actors">{ actors }</p> }
+            if !actors.is_empty() {
+                <p class="card-actors">
+                    if let Some(lead) = lead { { lead }{ " " } }
+                    { for actors.iter().enumerate().map(|(k, name)| html! {
+                        <>
+                            if k > 0 { { " · " } }
+                            <span>{ name.to_string() }</span>
+                        </>
+                    }) }
+                </p>
+            }
             <ul class="chips" aria-label={s::D_THEMES}>
                 { for entry.themes.iter().map(|t| html! { <li class="chip">{ catalog.theme_label(t).unwrap_or(t).to_string() }</li> }) }
             </ul>
@@ -256,17 +276,21 @@ fn virtual_cards(props: &VirtualProps) -> Html {
         });
     }
     {
-        // After each render: measure the row pitch from the rows now in the
-        // DOM, reserve the space of the others, and follow a changed result set.
+        // After each render: reserve the space of the rows not rendered, then
+        // follow a changed result set or list position. Rows have a fixed
+        // height, so their pitch is measured once; reading layout only once per
+        // render keeps a facet click within one frame (BENCHMARKS.md).
         let rendered = (*range).clone();
         let (list, pitch) = (list.clone(), pitch.clone());
         use_effect(move || {
             if let Some(el) = list.cast::<web_sys::HtmlElement>() {
-                let cards = el.children();
-                if let (Some(a), Some(b)) = (cards.item(0), cards.item(1)) {
-                    let measured = browser::top_in_viewport(&b) - browser::top_in_viewport(&a);
-                    if measured >= 1.0 {
-                        *pitch.borrow_mut() = measured;
+                if *pitch.borrow() < 1.0 {
+                    let cards = el.children();
+                    if let (Some(a), Some(b)) = (cards.item(0), cards.item(1)) {
+                        let measured = browser::top_in_viewport(&b) - browser::top_in_viewport(&a);
+                        if measured >= 1.0 {
+                            *pitch.borrow_mut() = measured;
+                        }
                     }
                 }
                 let p = *pitch.borrow();

@@ -68,11 +68,16 @@ export function readDistJson(rel, dir = DIST) {
 /**
  * Serves `root` on 127.0.0.1 at an ephemeral port.
  * `headers`: extra response headers added to every response (e.g. a CSP).
+ * `mounts`: extra directories served under URL prefixes, e.g.
+ * `{ '/bench-data/': 'target/bench-data' }` (generated datasets that must not
+ * go into dist/). The longest matching prefix wins; `root` serves the rest.
  * Resolves to { url, port, close() }.
  */
-export async function startServer({ root = DIST, headers = {}, requireBuild = true } = {}) {
+export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {} } = {}) {
   if (requireBuild) assertBuilt(root);
-  const base = path.resolve(root);
+  const mounted = Object.entries(mounts)
+    .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : prefix + '/', path.resolve(dir)])
+    .sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
@@ -92,6 +97,9 @@ export async function startServer({ root = DIST, headers = {}, requireBuild = tr
     if (rel.includes('\0') || rel.includes('\\') || rel.split('/').includes('..')) {
       return send(403, 'forbidden\n');
     }
+    const mount = mounted.find(([prefix]) => rel.startsWith(prefix));
+    const base = mount ? mount[1] : path.resolve(root);
+    if (mount) rel = rel.slice(mount[0].length - 1);
     let file = path.resolve(base, '.' + path.posix.normalize(rel));
     if (file !== base && !file.startsWith(base + path.sep)) return send(403, 'forbidden\n');
     try {
