@@ -177,12 +177,12 @@ pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-pub fn from_raw(raw: RawDataset) -> Loaded {
+pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
     let mut problems = validate::vocabularies(&raw.regions, &raw.themes);
     let mut unreadable = std::collections::HashSet::new();
     let mut agreements = Vec::with_capacity(raw.agreements.len());
     for (i, value) in raw.agreements.into_iter().enumerate() {
-        match validate::parse_record::<Agreement>(&value, "agreements", i) {
+        match validate::parse_record::<Agreement>(value, "agreements", i) {
             Ok(a) => agreements.push((i, a)),
             Err(p) => {
                 unreadable.extend(p.record.clone());
@@ -192,7 +192,7 @@ pub fn from_raw(raw: RawDataset) -> Loaded {
     }
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, value) in raw.events.into_iter().enumerate() {
-        match validate::parse_record::<Event>(&value, "events", i) {
+        match validate::parse_record::<Event>(value, "events", i) {
             Ok(e) => events.push((i, e)),
             Err(p) => {
                 unreadable.extend(p.record.clone());
