@@ -124,7 +124,8 @@ impl fmt::Display for PartialDate {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// French month names, lower case as they are written mid-sentence.
+pub const MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",

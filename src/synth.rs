@@ -426,20 +426,6 @@ const EVENT_KINDS: &[(&str, usize, &str)] = &[
     ("forum", 2, "Forum"),
     ("atelier", 2, "Atelier"),
 ];
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 const FIRST_YEAR: i32 = 2006;
 const YEARS: usize = 20;
 /// Percent of records dated to the day, month or year; the rest have no date.
@@ -578,7 +564,7 @@ impl<'a> Generator<'a> {
         let year = FIRST_YEAR + self.rng.below(YEARS) as i32;
         let month = 1 + self.rng.below(12) as u8;
         let day = 1 + self.rng.below(days_in_month(year, month) as usize) as u8;
-        let month_name = MONTHS[month as usize - 1];
+        let month_name = crate::date::MONTHS[month as usize - 1];
         let p = self.rng.below(100);
         let (value, text, note, known) = if p < DAY_PERCENT {
             (

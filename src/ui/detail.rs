@@ -5,7 +5,7 @@ use web_sys::MouseEvent;
 use yew::prelude::*;
 
 use super::browser;
-use super::results::open_in_place;
+use super::results::{open_in_place, open_record};
 use super::Ctx;
 use crate::catalog::{Catalog, RecordRef};
 use crate::model::{DateInfo, Excerpt, Person, Quantity, Source};
@@ -239,16 +239,7 @@ fn record_link(ctx: &Ctx, id: &str) -> Html {
         return html! { <span>{ id.to_string() }</span> };
     };
     let entry = &catalog.entries[i];
-    let onclick = {
-        let id = id.to_string();
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            if open_in_place(&e) {
-                e.prevent_default();
-                dispatch.emit(Action::Open(id.clone()));
-            }
-        })
-    };
+    let onclick = open_record(&ctx.dispatch, id);
     html! {
         <a href={ctx.href(&ctx.view.filter, Some(id))} {onclick}>{ entry.title.clone() }</a>
     }

@@ -22,6 +22,17 @@ pub fn open_in_place(e: &MouseEvent) -> bool {
     e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key())
 }
 
+/// A link's click that opens a record in place (its href serves the others).
+pub fn open_record(dispatch: &Callback<Action>, id: &str) -> Callback<MouseEvent> {
+    let (dispatch, id) = (dispatch.clone(), id.to_string());
+    Callback::from(move |e: MouseEvent| {
+        if open_in_place(&e) {
+            e.prevent_default();
+            dispatch.emit(Action::Open(id.clone()));
+        }
+    })
+}
+
 pub fn chip_label(ctx: &Ctx, chip: &Chip) -> String {
     let catalog = &ctx.data.catalog;
     match chip {
@@ -183,16 +194,7 @@ fn card(props: &CardProps) -> Html {
         RecordRef::Event(e) => (&e.kind, &e.date, e.place.as_ref()),
     };
     let href = props.ctx.href(&view.filter, Some(&entry.id));
-    let onclick = {
-        let id = entry.id.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            if open_in_place(&e) {
-                e.prevent_default();
-                dispatch.emit(Action::Open(id.clone()));
-            }
-        })
-    };
+    let onclick = open_record(dispatch, &entry.id);
     let (lead, actors) = present::actors(record);
     let badge = match entry.record_type {
         RecordType::Agreement => s::BADGE_AGREEMENT,
