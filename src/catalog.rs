@@ -182,8 +182,15 @@ pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
     let mut unreadable = std::collections::HashSet::new();
     let mut agreements = Vec::with_capacity(raw.agreements.len());
     for (i, value) in raw.agreements.into_iter().enumerate() {
+        let oversize = validate::oversize(value, "agreements", i);
         match validate::parse_record::<Agreement>(value, "agreements", i) {
-            Ok(a) => agreements.push((i, a)),
+            Ok(mut a) => {
+                if let Some(p) = oversize {
+                    crate::clip::agreement(&mut a);
+                    problems.push(p);
+                }
+                agreements.push((i, a))
+            }
             Err(p) => {
                 unreadable.extend(p.record.clone());
                 problems.push(p);
@@ -192,8 +199,15 @@ pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
     }
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, value) in raw.events.into_iter().enumerate() {
+        let oversize = validate::oversize(value, "events", i);
         match validate::parse_record::<Event>(value, "events", i) {
-            Ok(e) => events.push((i, e)),
+            Ok(mut e) => {
+                if let Some(p) = oversize {
+                    crate::clip::event(&mut e);
+                    problems.push(p);
+                }
+                events.push((i, e))
+            }
             Err(p) => {
                 unreadable.extend(p.record.clone());
                 problems.push(p);

@@ -4,6 +4,7 @@
 
 pub mod bitset;
 pub mod catalog;
+pub mod clip;
 pub mod date;
 pub mod embed;
 pub mod facets;

@@ -204,8 +204,10 @@ pub const AN_OBJECT: &str = "un objet";
 pub const JSON_COMMENT: &str = "les commentaires (// ou /* */) ne sont pas permis en JSON";
 pub const ERR_NOT_OBJECT: &str = "Le fichier de données n'a pas la forme attendue : il doit contenir un seul objet JSON, entre « { » et « } », avec les champs \"regions\", \"themes\", \"agreements\" et \"events\".";
 pub fn record_too_long(bytes: usize, max_kib: usize) -> String {
-    format!("fiche de {bytes} octets : au-delà de {max_kib} Kio, un texte a sans doute été collé par erreur")
+    format!("fiche de {bytes} octets : au-delà de {max_kib} Kio, un texte a sans doute été collé par erreur (la page l'affiche raccourcie)")
 }
+/// Ends a text the page shows cut (see clip.rs).
+pub const TEXT_CLIPPED: &str = " […] (texte raccourci à l'affichage)";
 pub fn self_link(id: &str) -> String {
     format!("la fiche \"{id}\" renvoie à elle-même")
 }

@@ -23,6 +23,8 @@ pub struct Problem {
     pub inner: Option<usize>,
     /// Line and column in the file, once [`locate`] has looked for `path`.
     pub position: Option<Position>,
+    /// The record is still shown (shortened, see [`crate::clip`]) rather than left out.
+    pub kept: bool,
 }
 
 fn problem(record: Option<&str>, path: String, message: String) -> Problem {
@@ -32,6 +34,7 @@ fn problem(record: Option<&str>, path: String, message: String) -> Problem {
         message,
         inner: None,
         position: None,
+        kept: false,
     }
 }
 
@@ -53,6 +56,7 @@ pub fn locate(text: &str, problems: &mut [Problem]) {
 pub fn skipped_records(problems: &[Problem]) -> usize {
     let mut records: Vec<&str> = problems
         .iter()
+        .filter(|p| !p.kept)
         .map(|p| p.path.split('.').next().unwrap_or(&p.path))
         .filter(|r| r.starts_with("agreements[") || r.starts_with("events["))
         .collect();
@@ -100,11 +104,24 @@ pub fn vocabularies(regions: &[Region], themes: &[Theme]) -> Vec<Problem> {
     out
 }
 
-/// The largest record read, in bytes of JSON text: six times the largest
+/// The largest record expected, in bytes of JSON text: six times the largest
 /// real one. Beyond it, a text was surely pasted by mistake, and browsers
-/// take seconds to lay out a very long unbroken word: such a record would
-/// freeze the page it is shown on.
+/// take minutes to lay out a very long unbroken word: the validator reports
+/// such a record, and the page shows it with its long texts cut
+/// ([`crate::clip`]).
 pub const MAX_RECORD_BYTES: usize = 32 * 1024;
+
+/// The problem of an oversize record, which is still shown (shortened).
+pub fn oversize(raw: &serde_json::value::RawValue, list: &str, index: usize) -> Option<Problem> {
+    (raw.get().len() > MAX_RECORD_BYTES).then(|| Problem {
+        record: record_id(raw),
+        path: format!("{list}[{index}]"),
+        message: s::record_too_long(raw.get().len(), MAX_RECORD_BYTES / 1024),
+        inner: None,
+        position: None,
+        kept: true,
+    })
+}
 
 /// Reads one record on its own, so a malformed one cannot sink the file.
 pub fn parse_record<T: DeserializeOwned>(
@@ -112,15 +129,6 @@ pub fn parse_record<T: DeserializeOwned>(
     list: &str,
     index: usize,
 ) -> Result<T, Problem> {
-    if raw.get().len() > MAX_RECORD_BYTES {
-        return Err(Problem {
-            record: record_id(raw),
-            path: format!("{list}[{index}]"),
-            message: s::record_too_long(raw.get().len(), MAX_RECORD_BYTES / 1024),
-            inner: None,
-            position: None,
-        });
-    }
     if raw.get().starts_with('[') {
         // serde reads a list as the struct's fields in order, and would
         // complain about the first one; the editor needs to hear "not a list".
@@ -134,6 +142,7 @@ pub fn parse_record<T: DeserializeOwned>(
             ),
             inner: None,
             position: None,
+            kept: false,
         });
     }
     serde_json::from_str(raw.get()).map_err(|e| Problem {
@@ -142,6 +151,7 @@ pub fn parse_record<T: DeserializeOwned>(
         message: format!("{} : {}", s::ERR_RECORD_SHAPE, json_error::detail(&e)),
         inner: Some(json_error::offset(&e, raw.get())),
         position: None,
+        kept: false,
     })
 }
 
