@@ -165,6 +165,11 @@ impl Index {
         }
     }
 
+    /// Records whose date is unknown (a popcount, not a pass over the records).
+    pub fn undated_count(&self) -> u32 {
+        self.len as u32 - self.dated.count()
+    }
+
     /// Number of records indexed.
     pub fn len(&self) -> usize {
         self.len

@@ -476,3 +476,15 @@ fn timing_at_scale() {
         eprintln!("run {q:?}: {best:?} ({found} results)");
     }
 }
+
+#[test]
+fn undated_count_matches_the_records() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/passerelles.json");
+    let catalog = load_json(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .catalog;
+    let index = Index::build(&catalog);
+    let undated = catalog.entries.iter().filter(|e| e.date.is_none()).count() as u32;
+    assert_eq!(index.undated_count(), undated);
+    assert_eq!(undated, 3);
+}

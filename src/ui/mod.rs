@@ -39,12 +39,7 @@ pub struct Data {
 impl Data {
     pub fn new(loaded: Loaded) -> Data {
         let index = Index::build(&loaded.catalog);
-        let undated = loaded
-            .catalog
-            .entries
-            .iter()
-            .filter(|e| e.date.is_none())
-            .count() as u32;
+        let undated = index.undated_count();
         Data {
             catalog: loaded.catalog,
             index,
