@@ -1,5 +1,6 @@
 //! The pure engine natively, on generated data (src/synth.rs) at 1k, 10k and
-//! 100k records: load (JSON parse + validation), index build, filter with
+//! 100k records: load (JSON parse + validation), pack write (what the build
+//! does once), pack open (what the page does at every visit), filter with
 //! every facet count for representative filters, and text search alone.
 //! `make bench` runs it and folds the medians into its one table; speed is
 //! measured here, never asserted by tests.
@@ -9,11 +10,12 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use divan::Bencher;
-use passerelles::catalog::{load_json, Catalog};
+use passerelles::catalog::{load_json, Loaded};
 use passerelles::date::PartialDate;
 use passerelles::facets;
 use passerelles::filter::FilterState;
 use passerelles::index::Index;
+use passerelles::pack::{self, Pack, Placement};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const SEED: u64 = 42;
@@ -34,7 +36,9 @@ fn main() {
 
 struct Fixture {
     json: String,
-    catalog: Catalog,
+    loaded: Loaded,
+    /// The main file of the pack, details in shards as `make bench` writes them.
+    pack: Vec<u8>,
     index: Index,
 }
 
@@ -46,10 +50,12 @@ fn fixture(n: usize) -> &'static Fixture {
         let json = serde_json::to_string(&passerelles::synth::generate(n, SEED)).unwrap();
         let loaded = load_json(&json).unwrap();
         assert!(loaded.problems.is_empty(), "generated data must be valid");
-        let index = Index::build(&loaded.catalog);
+        let pack = pack::write(&loaded, Placement::Auto).main;
+        let index = Pack::open(pack.clone()).unwrap().index;
         Box::leak(Box::new(Fixture {
             json,
-            catalog: loaded.catalog,
+            loaded,
+            pack,
             index,
         }))
     })
@@ -92,10 +98,20 @@ fn load(bencher: Bencher, n: usize) {
     bencher.bench(|| load_json(divan::black_box(json)).unwrap());
 }
 
+/// The whole pack (cards, details, index): done once, at build time.
 #[divan::bench(args = SIZES, sample_count = 10)]
-fn index_build(bencher: Bencher, n: usize) {
-    let catalog = &fixture(n).catalog;
-    bencher.bench(|| Index::build(divan::black_box(catalog)));
+fn pack_write(bencher: Bencher, n: usize) {
+    let loaded = &fixture(n).loaded;
+    bencher.bench(|| pack::write(divan::black_box(loaded), Placement::Auto));
+}
+
+/// What the page does with the downloaded bytes before the first results.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn pack_open(bencher: Bencher, n: usize) {
+    let bytes = &fixture(n).pack;
+    bencher
+        .with_inputs(|| bytes.clone())
+        .bench_values(|b| Pack::open(b).unwrap());
 }
 
 /// Filtering, every facet count and the sorted result list: one `facets::run`.

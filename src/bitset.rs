@@ -137,6 +137,21 @@ impl Bitset {
         }
     }
 
+    /// The words, low bit of word 0 first (how a pack stores a set).
+    pub fn words(&self) -> &[u64] {
+        &self.words
+    }
+
+    /// The set whose words are `words` (bits past `len` are cleared).
+    pub fn from_words(len: usize, words: impl IntoIterator<Item = u64>) -> Bitset {
+        let mut b = Bitset::new(len);
+        for (w, x) in b.words.iter_mut().zip(words) {
+            *w = x;
+        }
+        b.mask_tail();
+        b
+    }
+
     /// The words, low bit of word 0 first, for building a set 64 positions at
     /// a time; callers must leave bits past the length at zero.
     pub(crate) fn words_mut(&mut self) -> &mut [u64] {

@@ -7,8 +7,9 @@ use crate::model::{Agreement, Event, Place, RawDataset, Region, Theme, NATIONAL}
 use crate::span::Position;
 use crate::validate::{self, Problem};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum RecordType {
+    #[default]
     Agreement,
     Event,
 }
@@ -83,6 +84,8 @@ pub enum LoadErrorKind {
     Unreachable,
     /// The file came, but its text cannot be used: the editor must fix it.
     Content,
+    /// The compiled file is damaged or from another version: rebuild it.
+    Pack,
 }
 
 impl LoadError {
@@ -113,6 +116,27 @@ impl LoadError {
         }
     }
 
+    /// The JSON reader (the converter module) could not be loaded or ran out
+    /// of memory.
+    pub fn converter_failed() -> LoadError {
+        LoadError {
+            message: crate::strings::ERR_CONVERTER.to_string(),
+            line: None,
+            column: None,
+            kind: LoadErrorKind::Unreachable,
+        }
+    }
+
+    /// A compiled file the page cannot use: damaged, or of another version.
+    pub fn pack(message: &str) -> LoadError {
+        LoadError {
+            message: message.to_string(),
+            line: None,
+            column: None,
+            kind: LoadErrorKind::Pack,
+        }
+    }
+
     /// No answer at all while fetching `url`.
     pub fn network(url: &str) -> LoadError {
         LoadError {
@@ -129,6 +153,7 @@ impl LoadError {
             LoadErrorKind::NotFound => crate::strings::HELP_NOT_FOUND,
             LoadErrorKind::Unreachable => crate::strings::HELP_NETWORK,
             LoadErrorKind::Content => crate::strings::LOAD_FAILED_HELP,
+            LoadErrorKind::Pack => crate::strings::PACK_HELP,
         }
     }
 }

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::catalog::{Catalog, RecordType};
+use crate::catalog::RecordType;
 use crate::date::PartialDate;
+use crate::model::{Region, Theme};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Sort {
@@ -89,11 +90,10 @@ impl FilterState {
 
     /// Drops ids the catalog does not know, so a stale or hand-edited URL
     /// degrades to the nearest meaningful view instead of an empty one.
-    pub fn retain_known(&mut self, catalog: &Catalog) {
+    pub fn retain_known(&mut self, regions: &[Region], themes: &[Theme]) {
         self.regions
-            .retain(|c| catalog.regions.iter().any(|r| &r.code == c));
-        self.themes
-            .retain(|t| catalog.themes.iter().any(|x| &x.id == t));
+            .retain(|c| regions.iter().any(|r| &r.code == c));
+        self.themes.retain(|t| themes.iter().any(|x| &x.id == t));
     }
 }
 
@@ -126,10 +126,9 @@ impl Locks {
     }
 
     /// Drops ids the catalog does not know; a lock left empty locks nothing.
-    pub fn retain_known(&mut self, catalog: &Catalog) {
+    pub fn retain_known(&mut self, regions: &[Region], themes: &[Theme]) {
         self.regions
-            .retain(|c| catalog.regions.iter().any(|r| &r.code == c));
-        self.themes
-            .retain(|t| catalog.themes.iter().any(|x| &x.id == t));
+            .retain(|c| regions.iter().any(|r| &r.code == c));
+        self.themes.retain(|t| themes.iter().any(|x| &x.id == t));
     }
 }

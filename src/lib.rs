@@ -13,13 +13,16 @@ pub mod fold;
 pub mod index;
 pub mod json_error;
 pub mod model;
+pub mod pack;
 pub mod page;
 pub mod present;
 pub mod query;
+pub mod record_view;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod search;
 pub mod span;
 pub mod strings;
 /// Synthetic datasets for benchmarks; a native tool, never in the page.
@@ -28,6 +31,7 @@ pub mod synth;
 pub mod validate;
 pub mod view;
 pub mod viewport;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -15,8 +15,9 @@ use crate::embed::{Rgb, Scheme};
 use crate::filter::Locks;
 use crate::query::{id_set, list, percent_decode, percent_encode, values, MAX_SET_VALUES};
 
-/// The dataset shipped with the app.
-pub const DEFAULT_DATA: &str = "data/passerelles.json";
+/// The dataset shipped with the app, compiled from data/passerelles.json at
+/// build time (see `pack`).
+pub const DEFAULT_DATA: &str = "data/passerelles.pack";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageParams {
@@ -37,7 +38,7 @@ pub struct PageParams {
 /// show as its own) data from elsewhere.
 pub fn is_safe_data_path(path: &str) -> bool {
     path.len() <= 200
-        && path.ends_with(".json")
+        && (path.ends_with(".json") || path.ends_with(".pack"))
         && path
             .bytes()
             .next()

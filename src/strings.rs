@@ -9,7 +9,6 @@ pub const TAGLINE: &str =
 pub const LOADING: &str = "Chargement des données…";
 pub const LOADING_FETCH: &str = "Téléchargement des données…";
 pub const LOADING_READ: &str = "Lecture et vérification des fiches…";
-pub const LOADING_INDEX: &str = "Préparation de la recherche…";
 pub const ERR_EMPTY_FILE: &str = "Le fichier de données est vide.";
 pub const ERR_TRUNCATED: &str =
     "Le fichier de données s'arrête avant la fin : il est sans doute tronqué.";
@@ -21,6 +20,13 @@ pub const LOAD_FAILED_HELP: &str =
     "Le fichier doit être corrigé à l'endroit indiqué, puis vérifié avec « cargo run --bin validate -- data/passerelles.json ». Si vous ne tenez pas les données à jour, prévenez la personne qui s'en charge.";
 pub const LOAD_FAILED_WHERE: &str = "Position dans le fichier";
 pub const HTTP_FAILED: &str = "Le serveur a répondu";
+pub const ERR_NOT_PACK: &str = "Ce fichier n'est pas un fichier de données Passerelles : le paramètre « data= » doit nommer un fichier JSON (.json) ou un fichier compilé (.pack).";
+pub const ERR_PACK_DAMAGED: &str =
+    "Le fichier de données compilé est endommagé (tronqué ou modifié en chemin).";
+pub const ERR_PACK_VERSION: &str =
+    "Le fichier de données compilé vient d'une autre version de Passerelles.";
+pub const ERR_CONVERTER: &str = "Le lecteur de fichiers JSON de Passerelles n'a pas pu être chargé ou n'a pas pu lire ce fichier.";
+pub const PACK_HELP: &str = "Reconstruisez le site (« make build ») pour recompiler les données, puis republiez-le. Si vous ne publiez pas le site, prévenez la personne qui s'en charge.";
 
 pub fn skipped_records(n: usize) -> String {
     if n == 1 {
@@ -80,6 +86,9 @@ pub const CHIP_SEARCH: &str = "Recherche";
 pub const CHIP_DATES: &str = "Période";
 pub const ORGANISED_BY: &str = "Organisé par";
 pub const BACK_TO_LIST: &str = "Retour à la liste";
+pub const LOADING_RECORD: &str = "Chargement de la fiche…";
+pub const RECORD_UNAVAILABLE: &str =
+    "Le détail de cette fiche n'a pas pu être chargé. Vérifiez votre connexion, puis rechargez la page.";
 pub const UNKNOWN_RECORD: &str = "Cette fiche n'existe pas, ou plus, dans les données.";
 pub const D_DATE: &str = "Date";
 pub const D_TIME: &str = "Horaire";

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use passerelles::catalog::load_json;
+use passerelles::pack::{self, Pack};
 use passerelles::page::PageParams;
 use passerelles::ui::{Data, Explorer, ExplorerProps};
 use wasm_bindgen::JsCast;
@@ -35,7 +35,8 @@ async fn mount_json(json: &str) -> Element {
         .unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let data = Rc::new(Data::new(load_json(json).expect("dataset loads")));
+    let pack = Pack::open(pack::from_json(json.as_bytes())).expect("dataset loads");
+    let data = Rc::new(Data::new(pack, "data/test.pack".into()));
     yew::Renderer::<Explorer>::with_root_and_props(
         root.clone(),
         ExplorerProps {

@@ -8,13 +8,11 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::catalog::from_raw;
-use crate::index::Index;
-use crate::model::{Agreement, Event, RawDataset};
-use crate::{facets, query, validate};
+use crate::pack::Pack;
+use crate::{facets, query};
 
 thread_local! {
-    static INDEX: RefCell<Option<Index>> = const { RefCell::new(None) };
+    static PACK: RefCell<Option<Pack>> = const { RefCell::new(None) };
 }
 
 fn now() -> f64 {
@@ -23,30 +21,20 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Loads `json` as the page does, step by step, and keeps its index for
-/// [`bench_filter`]. Returns milliseconds: `[parse, records, validate, index]`
-/// (the outer JSON parse; reading each record; checks and entries; the index),
-/// then the number of records kept. Reading records is timed on its own first,
-/// then again inside the real load, whose remainder is the validation.
+/// Opens a pack's bytes as the page does, step by step, and keeps it for
+/// [`bench_filter`]. Returns milliseconds `[copy into wasm memory, open]`
+/// (open: every check, the bitsets, days and orders copied out), then the
+/// number of records.
 #[wasm_bindgen(js_name = benchLoad)]
-pub fn bench_load(json: &str) -> Result<Vec<f64>, JsError> {
+pub fn bench_load(bytes: js_sys::Uint8Array) -> Result<Vec<f64>, JsError> {
     let t0 = now();
-    let raw: RawDataset = serde_json::from_str(json)?;
+    let bytes = bytes.to_vec();
     let t1 = now();
-    for (i, r) in raw.agreements.iter().enumerate() {
-        let _ = validate::parse_record::<Agreement>(r, "agreements", i);
-    }
-    for (i, r) in raw.events.iter().enumerate() {
-        let _ = validate::parse_record::<Event>(r, "events", i);
-    }
+    let pack = Pack::open(bytes).map_err(|e| JsError::new(&e.message))?;
     let t2 = now();
-    let loaded = from_raw(raw);
-    let t3 = now();
-    let index = Index::build(&loaded.catalog);
-    let t4 = now();
-    let kept = index.len() as f64;
-    INDEX.with(|slot| *slot.borrow_mut() = Some(index));
-    Ok(vec![t1 - t0, t2 - t1, (t3 - t2) - (t2 - t1), t4 - t3, kept])
+    let n = pack.len() as f64;
+    PACK.with(|slot| *slot.borrow_mut() = Some(pack));
+    Ok(vec![t1 - t0, t2 - t1, n])
 }
 
 /// Times filtering with every facet count for the filters of a URL query
@@ -56,11 +44,12 @@ pub fn bench_load(json: &str) -> Result<Vec<f64>, JsError> {
 pub fn bench_filter(search: &str, samples: u32, batch: u32) -> Result<Vec<f64>, JsError> {
     let (state, _) = query::decode(search);
     let batch = batch.max(1);
-    INDEX.with(|slot| {
+    PACK.with(|slot| {
         let slot = slot.borrow();
-        let index = slot
+        let index = &slot
             .as_ref()
-            .ok_or_else(|| JsError::new("benchLoad first"))?;
+            .ok_or_else(|| JsError::new("benchLoad first"))?
+            .index;
         Ok((0..samples)
             .map(|_| {
                 let t = now();
@@ -78,11 +67,12 @@ pub fn bench_filter(search: &str, samples: u32, batch: u32) -> Result<Vec<f64>, 
 #[wasm_bindgen(js_name = benchOutcome)]
 pub fn bench_outcome(search: &str) -> Result<Vec<u32>, JsError> {
     let (state, _) = query::decode(search);
-    INDEX.with(|slot| {
+    PACK.with(|slot| {
         let slot = slot.borrow();
-        let index = slot
+        let index = &slot
             .as_ref()
-            .ok_or_else(|| JsError::new("benchLoad first"))?;
+            .ok_or_else(|| JsError::new("benchLoad first"))?
+            .index;
         let o = facets::run(index, &state);
         let counts = o.themes.iter().map(|t| t.1);
         let counts = counts.chain(o.regions.iter().map(|r| r.1));

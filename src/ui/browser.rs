@@ -66,10 +66,11 @@ pub struct FetchError {
     pub status: Option<u16>,
 }
 
-/// Fetches a same-origin text resource. The bytes are decoded in Rust: having
-/// the browser decode them into a JS string, then copying that string into
-/// wasm, took 1.8 s of a 4.2 s load at 100,000 records (BENCHMARKS.md).
-pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+/// Fetches a same-origin resource as bytes: a pack is binary, and a JSON
+/// file is decoded in Rust (having the browser decode it into a JS string,
+/// then copying that into wasm, took 1.8 s of a 4.2 s load at 100,000
+/// records: BENCHMARKS.md).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     // The page words each failure itself (catalog::LoadError), so only the status matters.
     let fail = |_: JsValue| FetchError { status: None };
     let response = JsFuture::from(window().fetch_with_str(url))
@@ -84,12 +85,56 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let buffer = JsFuture::from(response.array_buffer().map_err(fail)?)
         .await
         .map_err(fail)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    // A file saved in another encoding still loads, with replacement
-    // characters where it is not UTF-8, as the browser's own decoding did.
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// The JSON reader, loaded only when `?data=` names a JSON file: a module
+/// beside the page (assets/convert.mjs) that runs the converter compiled
+/// from src/bin/convert.rs in a worker, or on this thread where workers are
+/// refused. It hands back a pack: the data, or why the file is unusable.
+pub async fn convert_json(bytes: Vec<u8>) -> Result<Vec<u8>, ()> {
+    const GLOBAL: &str = "passerellesConvert";
+    let w = window();
+    let mut convert = js_sys::Reflect::get(&w, &GLOBAL.into()).map_err(|_| ())?;
+    if convert.is_undefined() {
+        let document = w.document().ok_or(())?;
+        let script = document.create_element("script").map_err(|_| ())?;
+        script.set_attribute("type", "module").map_err(|_| ())?;
+        script.set_attribute("src", CONVERTER).map_err(|_| ())?;
+        // Resolves once the module has registered itself, or failed to load.
+        let loaded = js_sys::Promise::new(&mut |resolve, _| {
+            let (ok, failed) = (resolve.clone(), resolve);
+            gloo::events::EventListener::once(&w, "passerelles:converter", move |_| {
+                let _ = ok.call0(&JsValue::NULL);
+            })
+            .forget();
+            gloo::events::EventListener::once(&script, "error", move |_| {
+                let _ = failed.call0(&JsValue::NULL);
+            })
+            .forget();
+        });
+        document
+            .head()
+            .ok_or(())?
+            .append_child(&script)
+            .map_err(|_| ())?;
+        let _ = JsFuture::from(loaded).await;
+        convert = js_sys::Reflect::get(&w, &GLOBAL.into()).map_err(|_| ())?;
+    }
+    let convert: js_sys::Function = convert.dyn_into().map_err(|_| ())?;
+    let input = js_sys::Uint8Array::from(bytes.as_slice());
+    drop(bytes);
+    let promise: js_sys::Promise = convert
+        .call1(&JsValue::NULL, &input)
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    let output = JsFuture::from(promise).await.map_err(|_| ())?;
+    Ok(js_sys::Uint8Array::new(&output).to_vec())
+}
+
+/// Where the JSON reader is, relative to the page.
+const CONVERTER: &str = "convert.mjs";
 
 pub fn viewport_height() -> f64 {
     window()
@@ -196,13 +241,4 @@ impl<T: 'static> Coalescer<T> {
         });
         *self.frame.borrow_mut() = Some(handle);
     }
-}
-
-/// Lets the browser paint before the next long step. A timeout, not an
-/// animation frame: frames stop in a background tab, timeouts only slow down.
-pub async fn yield_to_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = JsFuture::from(promise).await;
 }

@@ -1,5 +1,9 @@
-//! One record in full: every field, its figures, its source and excerpts, and
-//! the records linked to it.
+//! One record in full, as the pack words it ([`crate::record_view`]): facts,
+//! lists, source and excerpts, and links to the records around it. When a
+//! large dataset keeps its details in shards, the record's shard is fetched
+//! on opening it.
+
+use std::rc::Rc;
 
 use web_sys::MouseEvent;
 use yew::prelude::*;
@@ -7,17 +11,25 @@ use yew::prelude::*;
 use super::browser;
 use super::results::{open_in_place, open_record};
 use super::Ctx;
-use crate::catalog::{Catalog, RecordRef};
-use crate::model::{DateInfo, Excerpt, Person, Quantity, Source};
-use crate::present;
+use crate::catalog::RecordType;
+use crate::pack::{self, Shard};
+use crate::record_view::{Detail as Record, Fact, ListStyle, Span, Value};
 use crate::strings as s;
-use crate::validate::is_http_url;
 use crate::view::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
     pub ctx: Ctx,
     pub id: String,
+}
+
+/// Where the record's shard stands, when its details are in one.
+#[derive(Clone, Copy, PartialEq)]
+enum Fetch {
+    Pending,
+    /// Kept in `Data`; setting this renders the record again, with it.
+    Arrived,
+    Failed,
 }
 
 #[function_component(Detail)]
@@ -28,7 +40,6 @@ pub fn detail(props: &DetailProps) -> Html {
         dispatch,
         ..
     } = &props.ctx;
-    let catalog = &data.catalog;
 
     let back_href = props.ctx.href(&view.filter, None);
     let on_back = {
@@ -50,7 +61,35 @@ pub fn detail(props: &DetailProps) -> Html {
         <a id="back" class="back" href={back_href} onclick={on_back}>{ "← " }{ s::BACK_TO_LIST }</a>
     };
 
-    let Some(index) = catalog.position(&props.id) else {
+    let index = data.pack.position(&props.id);
+    let shard = index.and_then(|i| data.pack.shard_of(i));
+    let fetch = use_state_eq(|| Fetch::Pending);
+    {
+        let (data, fetch) = (data.clone(), fetch.clone());
+        use_effect_with(shard, move |shard| {
+            if let Some(k) = *shard {
+                if data.shard(k).is_none() {
+                    fetch.set(Fetch::Pending);
+                    let url = pack::shard_url(&data.url, k);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let shard = browser::fetch_bytes(&url)
+                            .await
+                            .ok()
+                            .and_then(|bytes| Shard::open(bytes).ok());
+                        match shard {
+                            Some(shard) => {
+                                data.keep_shard(k, Rc::new(shard));
+                                fetch.set(Fetch::Arrived);
+                            }
+                            None => fetch.set(Fetch::Failed),
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    let Some(index) = index else {
         return html! {
             <article id="detail" class="detail" data-id={props.id.clone()}>
                 { back }
@@ -58,217 +97,120 @@ pub fn detail(props: &DetailProps) -> Html {
             </article>
         };
     };
-    let entry = &catalog.entries[index];
-    let link = |id: &str| record_link(&props.ctx, id);
-    let record = catalog.record(index);
-
+    let card = data.pack.card(index);
+    let held = shard.and_then(|k| data.shard(k));
+    let record = match (&held, shard) {
+        (Some(held), _) => held.detail(index),
+        (None, None) => data.pack.inline_detail(index),
+        (None, Some(_)) => None,
+    };
     let body = match record {
-        RecordRef::Agreement(a) => html! {
-            <>
-                <dl class="facts">
-                    { date_row(&a.date) }
-                    if let Some(p) = &a.place { { row(s::D_PLACE, present::place_label(p, catalog)) } }
-                    { row(s::D_TERRITORY, present::territory_label(&a.territory, catalog)) }
-                    <dt>{ s::D_PARTIES }</dt>
-                    <dd><ul>{ for a.parties.iter().map(|p| html! {
-                        <li>
-                            { p.name.clone() }
-                            if let Some(acr) = &p.acronym { { format!(" ({acr})") } }
-                            if let Some(k) = &p.kind { <span class="muted">{ format!(" — {k}") }</span> }
-                        </li>
-                    }) }</ul></dd>
-                    { people(&a.people) }
-                    { themes_row(catalog, &a.themes) }
-                </dl>
-                if let Some(d) = &a.description { <p class="description">{ d.clone() }</p> }
-                { list(s::D_OBJECTIVES, &a.objectives) }
-                { quantities(s::D_TARGETS, &a.targets) }
-                { quantities(s::D_FIGURES, &a.figures) }
-                { linked(s::D_EVENTS, catalog.events_of(&a.id).iter().map(|e| e.id.as_str()), &link) }
-                { source(&a.source, &a.excerpts) }
-            </>
-        },
-        RecordRef::Event(e) => html! {
-            <>
-                <dl class="facts">
-                    { date_row(&e.date) }
-                    if let Some(t) = &e.time { { row(s::D_TIME, present::time_label(&t.start, t.end.as_deref())) } }
-                    if let Some(p) = &e.place { { row(s::D_PLACE, present::place_label(p, catalog)) } }
-                    { row(s::D_TERRITORY, present::territory_label(&e.territory, catalog)) }
-                    if let Some(o) = &e.organiser { { row(s::D_ORGANISER, o.clone()) } }
-                    if let Some(a) = &e.audience { { row(s::D_AUDIENCE, a.clone()) } }
-                    { people(&e.people) }
-                    { themes_row(catalog, &e.themes) }
-                    if let Some(r) = &e.registration {
-                        <dt>{ s::D_REGISTRATION }</dt>
-                        <dd>
-                            { r.text.clone() }
-                            if let Some(url) = r.url.as_ref().filter(|u| is_http_url(u)) {
-                                { " " }<a href={url.clone()} rel="noopener noreferrer" target="_blank">{ url.clone() }</a>
-                            }
-                        </dd>
-                    }
-                </dl>
-                if let Some(d) = &e.description { <p class="description">{ d.clone() }</p> }
-                { list(s::D_OBJECTIVES, &e.objectives) }
-                { quantities(s::D_FIGURES, &e.figures) }
-                { linked(s::D_PART_OF, e.part_of.iter().map(String::as_str), &link) }
-                { linked(s::D_PARTS, catalog.events.iter().filter(|x| x.part_of.as_deref() == Some(&e.id)).map(|x| x.id.as_str()), &link) }
-                { linked(s::D_AGREEMENTS, e.agreements.iter().map(String::as_str), &link) }
-                { source(&e.source, &e.excerpts) }
-            </>
-        },
+        Some(record) => body(&props.ctx, &record),
+        None if shard.is_some() && *fetch != Fetch::Failed => {
+            html! { <p class="loading" role="status">{ s::LOADING_RECORD }</p> }
+        }
+        None => html! { <p class="load-error" role="alert">{ s::RECORD_UNAVAILABLE }</p> },
     };
-    let kind = match record {
-        RecordRef::Agreement(a) => &a.kind,
-        RecordRef::Event(e) => &e.kind,
+    let badge = match card.record_type {
+        RecordType::Agreement => s::BADGE_AGREEMENT,
+        RecordType::Event => s::BADGE_EVENT,
     };
-
     html! {
-        <article id="detail" class="detail" data-id={entry.id.clone()}>
+        <article id="detail" class="detail" data-id={card.id.to_string()}>
             { back }
             <p class="card-kind">
-                <span class={classes!("badge", format!("badge-{}", entry.record_type.key()))}>
-                    { if entry.record_type == crate::catalog::RecordType::Agreement { s::BADGE_AGREEMENT } else { s::BADGE_EVENT } }
-                </span>
-                { " " }{ present::capitalised(kind) }
+                <span class={classes!("badge", format!("badge-{}", card.record_type.key()))}>{ badge }</span>
+                { " " }{ card.kind.to_string() }
             </p>
-            <h2 id="detail-title" tabindex="-1">{ entry.title.clone() }</h2>
+            <h2 id="detail-title" tabindex="-1">{ card.title.to_string() }</h2>
             { body }
         </article>
     }
 }
 
-fn row(label: &str, value: String) -> Html {
-    html! { <><dt>{ label.to_string() }</dt><dd>{ value }</dd></> }
-}
-
-fn date_row(date: &DateInfo) -> Html {
+fn body(ctx: &Ctx, record: &Record) -> Html {
     html! {
         <>
-            <dt>{ s::D_DATE }</dt>
-            <dd>
-                { present::date_label(date) }
-                if date.value.is_some() {
-                    if let Some(t) = &date.text { <span class="muted">{ format!(" — « {t} »") }</span> }
-                }
-                if let Some(n) = &date.note { <p class="note">{ n.clone() }</p> }
-            </dd>
-        </>
-    }
-}
-
-fn people(people: &[Person]) -> Html {
-    if people.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <>
-            <dt>{ s::D_PEOPLE }</dt>
-            <dd><ul>{ for people.iter().map(|p| {
-                let what: Vec<&str> = [p.role.as_deref(), p.organisation.as_deref()].into_iter().flatten().collect();
+            { facts(ctx, &record.facts) }
+            if let Some(d) = record.description { <p class="description">{ d.to_string() }</p> }
+            { for record.sections.iter().map(|section| {
+                let class = match section.style {
+                    ListStyle::Plain => None,
+                    ListStyle::Figures => Some("figures"),
+                    ListStyle::Linked => Some("linked"),
+                };
                 html! {
-                    <li>
-                        { p.name.clone() }
-                        if !what.is_empty() { { format!(", {}", what.join(", ")) } }
-                        <span class="muted">{ format!(" ({})", p.involvement) }</span>
-                    </li>
+                    <section class="detail-section">
+                        <h3>{ section.title.to_string() }</h3>
+                        <ul class={class}>{ for section.items.iter().map(|item| html! { <li>{ spans(ctx, item) }</li> }) }</ul>
+                    </section>
                 }
-            }) }</ul></dd>
+            }) }
+            <section class="detail-section source">
+                <h3>{ s::D_SOURCE }</h3>
+                { facts(ctx, &record.source) }
+                if let Some(n) = record.source_note { <p class="note">{ n.to_string() }</p> }
+                <h4>{ s::D_EXCERPTS }</h4>
+                { for record.excerpts.iter().map(|(text, caption)| html! {
+                    <figure class="excerpt">
+                        <blockquote>{ text.to_string() }</blockquote>
+                        <figcaption>{ caption.clone() }</figcaption>
+                    </figure>
+                }) }
+            </section>
         </>
     }
 }
 
-fn themes_row(catalog: &Catalog, themes: &[String]) -> Html {
+fn facts(ctx: &Ctx, facts: &[Fact]) -> Html {
     html! {
-        <>
-            <dt>{ s::D_THEMES }</dt>
-            <dd><ul class="chips">{ for themes.iter().map(|t| html! {
-                <li class="chip">{ catalog.theme_label(t).unwrap_or(t).to_string() }</li>
-            }) }</ul></dd>
-        </>
+        <dl class="facts">
+            { for facts.iter().map(|f| html! {
+                <>
+                    <dt>{ f.label.to_string() }</dt>
+                    <dd>
+                        { value(ctx, &f.value) }
+                        if let Some(n) = f.note { <p class="note">{ n.to_string() }</p> }
+                    </dd>
+                </>
+            }) }
+        </dl>
     }
 }
 
-fn list(title: &str, items: &[String]) -> Html {
-    if items.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <section class="detail-section">
-            <h3>{ title.to_string() }</h3>
-            <ul>{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul>
-        </section>
-    }
-}
-
-fn quantities(title: &str, items: &[Quantity]) -> Html {
-    if items.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <section class="detail-section">
-            <h3>{ title.to_string() }</h3>
-            <ul class="figures">{ for items.iter().map(|q| html! {
-                <li><strong>{ format!("{} {}", present::number(q.value), q.unit) }</strong>{ format!(" — {}", q.label) }</li>
-            }) }</ul>
-        </section>
+fn value(ctx: &Ctx, value: &Value) -> Html {
+    match value {
+        Value::Line(line) => spans(ctx, line),
+        Value::Items(items) => html! {
+            <ul>{ for items.iter().map(|item| html! { <li>{ spans(ctx, item) }</li> }) }</ul>
+        },
+        Value::Chips(chips) => html! {
+            <ul class="chips">{ for chips.iter().map(|c| html! { <li class="chip">{ c.to_string() }</li> }) }</ul>
+        },
     }
 }
 
-fn linked<'a>(
-    title: &str,
-    ids: impl Iterator<Item = &'a str>,
-    link: &dyn Fn(&str) -> Html,
-) -> Html {
-    let items: Vec<Html> = ids.map(|id| html! { <li>{ link(id) }</li> }).collect();
-    if items.is_empty() {
-        return Html::default();
-    }
+fn spans(ctx: &Ctx, spans: &[Span]) -> Html {
     html! {
-        <section class="detail-section">
-            <h3>{ title.to_string() }</h3>
-            <ul class="linked">{ for items }</ul>
-        </section>
+        { for spans.iter().map(|span| match *span {
+            Span::Text(t) => html! { t.to_string() },
+            Span::Muted(t) => html! { <span class="muted">{ t.to_string() }</span> },
+            Span::Strong(t) => html! { <strong>{ t.to_string() }</strong> },
+            Span::Link(url) => html! {
+                <a href={url.to_string()} rel="noopener noreferrer" target="_blank">{ url.to_string() }</a>
+            },
+            Span::Record(id) => record_link(ctx, id),
+        }) }
     }
 }
 
 fn record_link(ctx: &Ctx, id: &str) -> Html {
-    let catalog = &ctx.data.catalog;
-    let Some(i) = catalog.position(id) else {
+    let pack = &ctx.data.pack;
+    let Some(i) = pack.position(id) else {
         return html! { <span>{ id.to_string() }</span> };
     };
-    let entry = &catalog.entries[i];
     let onclick = open_record(&ctx.dispatch, id);
     html! {
-        <a href={ctx.href(&ctx.view.filter, Some(id))} {onclick}>{ entry.title.clone() }</a>
-    }
-}
-
-fn source(src: &Source, excerpts: &[Excerpt]) -> Html {
-    html! {
-        <section class="detail-section source">
-            <h3>{ s::D_SOURCE }</h3>
-            <dl class="facts">
-                { row(s::D_FILE, src.file.clone()) }
-                if let Some(t) = &src.title { { row(s::D_TITLE, t.clone()) } }
-                if let Some(p) = &src.publisher { { row(s::D_PUBLISHER, p.clone()) } }
-                if let Some(p) = &src.published {
-                    { row(s::D_PUBLISHED, crate::date::PartialDate::parse(p).map(|d| crate::date::french(&d)).unwrap_or_else(|_| p.clone())) }
-                }
-                if let Some(url) = src.url.as_ref().filter(|u| is_http_url(u)) {
-                    <dt>{ s::D_LINK }</dt>
-                    <dd><a href={url.clone()} rel="noopener noreferrer" target="_blank">{ url.clone() }</a></dd>
-                }
-            </dl>
-            if let Some(n) = &src.note { <p class="note">{ n.clone() }</p> }
-            <h4>{ s::D_EXCERPTS }</h4>
-            { for excerpts.iter().map(|x| html! {
-                <figure class="excerpt">
-                    <blockquote>{ x.text.clone() }</blockquote>
-                    <figcaption>{ format!("{} : {}", s::D_SUPPORTS, x.supports.iter().map(|k| s::field_label(k)).collect::<Vec<_>>().join(", ")) }</figcaption>
-                </figure>
-            }) }
-        </section>
+        <a href={ctx.href(&ctx.view.filter, Some(id))} {onclick}>{ pack.card(i).title.to_string() }</a>
     }
 }

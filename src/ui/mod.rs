@@ -17,35 +17,54 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::catalog::{Catalog, Loaded};
+use std::cell::RefCell;
+
 use crate::facets::Outcome;
 use crate::filter::FilterState;
-use crate::index::Index;
+use crate::pack::{Pack, Shard};
 use crate::page::PageParams;
-use crate::validate::Problem;
 use crate::view::{Action, View};
 
 pub use app::{App, Explorer, ExplorerProps};
 
-/// A loaded dataset with its index, built once and shared by every component.
+/// Detail shards kept after they are fetched: a visitor going back and
+/// forth between records of one neighbourhood fetches each shard once.
+const SHARDS_KEPT: usize = 4;
+
+/// An opened dataset, shared by every component.
 pub struct Data {
-    pub catalog: Catalog,
-    pub index: Index,
-    pub problems: Vec<Problem>,
+    pub pack: Pack,
+    /// Where the pack was fetched from: its detail shards are beside it.
+    pub url: String,
     /// Records whose date is unknown, for the "date inconnue" option.
     pub undated: u32,
+    shards: RefCell<Vec<(usize, Rc<Shard>)>>,
 }
 
 impl Data {
-    pub fn new(loaded: Loaded) -> Data {
-        let index = Index::build(&loaded.catalog);
-        let undated = index.undated_count();
+    pub fn new(pack: Pack, url: String) -> Data {
+        let undated = pack.index.undated_count();
         Data {
-            catalog: loaded.catalog,
-            index,
-            problems: loaded.problems,
+            pack,
+            url,
             undated,
+            shards: RefCell::default(),
         }
+    }
+
+    /// Shard `k` of the details, if it was fetched.
+    pub fn shard(&self, k: usize) -> Option<Rc<Shard>> {
+        let shards = self.shards.borrow();
+        shards.iter().find(|(j, _)| *j == k).map(|(_, s)| s.clone())
+    }
+
+    pub fn keep_shard(&self, k: usize, shard: Rc<Shard>) {
+        let mut shards = self.shards.borrow_mut();
+        shards.retain(|(j, _)| *j != k);
+        if shards.len() >= SHARDS_KEPT {
+            shards.remove(0);
+        }
+        shards.push((k, shard));
     }
 }
 

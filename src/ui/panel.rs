@@ -68,7 +68,7 @@ pub fn panel(props: &PanelProps) -> Html {
         )
     });
     let themes = outcome.themes.iter().map(|(id, n)| {
-        let label = data.catalog.theme_label(id).unwrap_or(id);
+        let label = data.pack.theme_label(id).unwrap_or(id);
         option(
             "theme",
             id,
@@ -88,7 +88,7 @@ pub fn panel(props: &PanelProps) -> Html {
         .iter()
         .filter(|(c, n)| *show_all_regions || *n > 0 || f.regions.contains(c))
         .map(|(code, n)| {
-            let label = data.catalog.region_name(code).unwrap_or(code);
+            let label = data.pack.region_name(code).unwrap_or(code);
             option(
                 "region",
                 code,
@@ -137,14 +137,14 @@ pub fn panel(props: &PanelProps) -> Html {
                     <ul class="options">{ for themes }</ul>
                 </fieldset>
             } else {
-                { locked("theme", s::FACET_THEME, locks.themes.iter().map(|t| data.catalog.theme_label(t).unwrap_or(t).to_string())) }
+                { locked("theme", s::FACET_THEME, locks.themes.iter().map(|t| data.pack.theme_label(t).unwrap_or(t).to_string())) }
             }
             <fieldset class="facet" data-facet="region">
                 <legend>{ s::FACET_REGION }</legend>
                 if locks.regions.is_empty() {
                     <ul class="options">{ for regions }</ul>
                 } else {
-                    { locked_values("region", locks.regions.iter().map(|c| data.catalog.region_name(c).unwrap_or(c).to_string())) }
+                    { locked_values("region", locks.regions.iter().map(|c| data.pack.region_name(c).unwrap_or(c).to_string())) }
                 }
                 if locks.regions.is_empty() && (hidden_regions > 0 || *show_all_regions) {
                     <button type="button" class="link-button" aria-expanded={show_all_regions.to_string()} onclick={toggle_regions}>

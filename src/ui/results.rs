@@ -4,7 +4,7 @@ use web_sys::{HtmlSelectElement, MouseEvent};
 use yew::prelude::*;
 
 use super::{browser, Ctx};
-use crate::catalog::{RecordRef, RecordType};
+use crate::catalog::RecordType;
 use crate::filter::Sort;
 use crate::present;
 use crate::strings as s;
@@ -34,7 +34,7 @@ pub fn open_record(dispatch: &Callback<Action>, id: &str) -> Callback<MouseEvent
 }
 
 pub fn chip_label(ctx: &Ctx, chip: &Chip) -> String {
-    let catalog = &ctx.data.catalog;
+    let catalog = &ctx.data.pack;
     match chip {
         Chip::Query => format!("{} : « {} »", s::CHIP_SEARCH, ctx.view.filter.query.trim()),
         Chip::Region(c) => format!(
@@ -91,7 +91,7 @@ pub fn results(props: &ResultsProps) -> Html {
         html! { <option value={sort.key()} selected={view.filter.sort == sort}>{ label.to_string() }</option> }
     };
     let cards = outcome.results.iter().map(|&i| {
-        let key = ctx.data.catalog.entries[i as usize].id.clone();
+        let key = ctx.data.pack.card(i as usize).id.to_string();
         html! { <Card {key} ctx={ctx.clone()} index={i as usize} /> }
     });
     let narrows = view.filter.narrows();
@@ -111,7 +111,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 </div>
             </div>
             if narrows && !outcome.results.is_empty() { { chips(ctx, "active-filters") } }
-            if !data.problems.is_empty() { { problems_notice(&data.problems) } }
+            if !data.pack.problems.is_empty() { { problems_notice(&data.pack.problems, data.pack.skipped) } }
             if outcome.results.is_empty() {
                 <div id="empty" class="empty">
                     <p><strong>{ s::EMPTY_TITLE_RESULTS }</strong></p>
@@ -139,8 +139,7 @@ const PROBLEMS_SHOWN: usize = 200;
 /// "2 fiches ignorées car invalides", with each reason and its place in the
 /// file on demand. Record text in a reason is isolated like record text on
 /// the cards (see styles/main.css, "Hostile content").
-fn problems_notice(problems: &[crate::validate::Problem]) -> Html {
-    let skipped = crate::validate::skipped_records(problems);
+fn problems_notice(problems: &[crate::validate::Problem], skipped: usize) -> Html {
     let headline = if skipped > 0 {
         s::skipped_records(skipped)
     } else {
@@ -186,41 +185,30 @@ fn card(props: &CardProps) -> Html {
         dispatch,
         ..
     } = &props.ctx;
-    let catalog = &data.catalog;
-    let entry = &catalog.entries[props.index];
-    let record = catalog.record(props.index);
-    let (kind, date, place) = match record {
-        RecordRef::Agreement(a) => (&a.kind, &a.date, a.place.as_ref()),
-        RecordRef::Event(e) => (&e.kind, &e.date, e.place.as_ref()),
-    };
-    let href = props.ctx.href(&view.filter, Some(&entry.id));
-    let onclick = open_record(dispatch, &entry.id);
-    let (lead, actors) = present::actors(record);
-    let badge = match entry.record_type {
-        RecordType::Agreement => s::BADGE_AGREEMENT,
-        RecordType::Event => s::BADGE_EVENT,
-    };
-    let where_ = match place {
-        Some(p) => present::place_label(p, catalog),
-        None => present::territory_label(&entry.territory, catalog),
+    let card = data.pack.card(props.index);
+    let href = props.ctx.href(&view.filter, Some(card.id));
+    let onclick = open_record(dispatch, card.id);
+    let (badge, lead) = match card.record_type {
+        RecordType::Agreement => (s::BADGE_AGREEMENT, None),
+        RecordType::Event => (s::BADGE_EVENT, Some(s::ORGANISED_BY)),
     };
     html! {
-        <li class="card" data-id={entry.id.clone()}
+        <li class="card" data-id={card.id.to_string()}
             aria-posinset={props.position.map(|p| AttrValue::from(p.0.to_string()))}
             aria-setsize={props.position.map(|p| AttrValue::from(p.1.to_string()))}>
             <p class="card-kind">
-                <span class={classes!("badge", format!("badge-{}", entry.record_type.key()))}>{ badge }</span>
-                { " " }{ present::capitalised(kind) }
+                <span class={classes!("badge", format!("badge-{}", card.record_type.key()))}>{ badge }</span>
+                { " " }{ card.kind.to_string() }
             </p>
-            <h3><a id={format!("link-{}", entry.id)} href={href} {onclick}>{ entry.title.clone() }</a></h3>
+            <h3><a id={format!("link-{}", card.id)} href={href} {onclick}>{ card.title.to_string() }</a></h3>
             <p class="card-meta">
-                <span class="card-date">{ present::date_label(date) }</span>
-                if !where_.is_empty() { <span class="card-place">{ where_ }</span> }
+                <span class="card-date">{ card.date.to_string() }</span>
+                if !card.place.is_empty() { <span class="card-place">{ card.place.to_string() }</span> }
             </p>
-            if !actors.is_empty() {
+            if !card.actors.is_empty() {
                 <p class="card-actors">
                     if let Some(lead) = lead { { lead }{ " " } }
-                    { for actors.iter().enumerate().map(|(k, name)| html! {
+                    { for card.actors.iter().enumerate().map(|(k, name)| html! {
                         <>
                             if k > 0 { { " · " } }
                             <span>{ name.to_string() }</span>
@@ -229,7 +217,7 @@ fn card(props: &CardProps) -> Html {
                 </p>
             }
             <ul class="chips" aria-label={s::D_THEMES}>
-                { for entry.themes.iter().map(|t| html! { <li class="chip">{ catalog.theme_label(t).unwrap_or(t).to_string() }</li> }) }
+                { for card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| html! { <li class="chip">{ t.label.clone() }</li> }) }
             </ul>
         </li>
     }
@@ -308,7 +296,7 @@ fn virtual_cards(props: &VirtualProps) -> Html {
     let start = range.start.min(rows);
     let end = range.end.min(rows);
     let cards = results[start..end].iter().enumerate().map(|(k, &i)| {
-        let key = ctx.data.catalog.entries[i as usize].id.clone();
+        let key = ctx.data.pack.card(i as usize).id.to_string();
         let position = Some((start + k + 1, rows));
         html! { <Card {key} ctx={ctx.clone()} index={i as usize} {position} /> }
     });

@@ -1,0 +1,124 @@
+//! `pack DATA.json --out DATA.pack [--inline | --shard-records N]`: compiles
+//! an editors' JSON dataset into the pack the page downloads (see
+//! `passerelles::pack`). Trunk runs it before every build for
+//! data/passerelles.json; `make bench` runs it on generated data.
+//!
+//! Details go inline for a small dataset, else into `DATA.pack.d/K.pack`
+//! shards that the page fetches when a record is opened; stale shards of an
+//! earlier run are removed. A file that cannot be read at all stops with the
+//! validator's message; records with problems are left out of the pack (the
+//! page lists them), and the validator says how to fix them.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use passerelles::pack::{self, Placement};
+    use std::path::PathBuf;
+
+    let mut input: Option<PathBuf> = None;
+    let mut out: Option<PathBuf> = None;
+    let mut placement = Placement::Auto;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .unwrap_or_else(|| usage(&format!("{arg} needs a value")))
+        };
+        match arg.as_str() {
+            "--out" => out = Some(value().into()),
+            "--inline" => placement = Placement::Inline,
+            "--shard-records" => {
+                let n: usize = value()
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .unwrap_or_else(|| usage("--shard-records: a count above 0"));
+                placement = Placement::Shards(n);
+            }
+            "-h" | "--help" => usage(""),
+            other if input.is_none() && !other.starts_with('-') => input = Some(other.into()),
+            other => usage(&format!("unknown argument {other}")),
+        }
+    }
+    let input = input.unwrap_or_else(|| usage("which JSON file?"));
+    let out = out.unwrap_or_else(|| input.with_extension("pack"));
+
+    let bytes = std::fs::read(&input).unwrap_or_else(|e| fail(&input.display(), &e));
+    let text = String::from_utf8_lossy(&bytes);
+    let loaded = match passerelles::catalog::load_json(&text) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            let at = e
+                .line
+                .zip(e.column)
+                .map(|(l, c)| format!(":{l}:{c}"))
+                .unwrap_or_default();
+            eprintln!("pack: {}{at}: {}", input.display(), e.message);
+            eprintln!(
+                "pack: `cargo run --bin validate -- {}` says more",
+                input.display()
+            );
+            std::process::exit(1);
+        }
+    };
+    if !loaded.problems.is_empty() {
+        eprintln!(
+            "pack: {} : {} problème(s) ; les fiches concernées sont écartées (détail : `cargo run --bin validate -- {}`)",
+            input.display(),
+            loaded.problems.len(),
+            input.display()
+        );
+    }
+    let packed = pack::write(&loaded, placement);
+
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&dir.display(), &e));
+    }
+    let shard_dir = PathBuf::from(format!("{}.d", out.display()));
+    if shard_dir.exists() {
+        std::fs::remove_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
+    }
+    std::fs::write(&out, &packed.main).unwrap_or_else(|e| fail(&out.display(), &e));
+    if !packed.shards.is_empty() {
+        std::fs::create_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
+        for (k, shard) in packed.shards.iter().enumerate() {
+            let file = shard_dir.join(format!("{k}.pack"));
+            std::fs::write(&file, shard).unwrap_or_else(|e| fail(&file.display(), &e));
+        }
+    }
+    let shard_bytes: usize = packed.shards.iter().map(Vec::len).sum();
+    eprintln!(
+        "pack: {} fiches -> {} ({} octets{})",
+        loaded.catalog.entries.len(),
+        out.display(),
+        packed.main.len(),
+        if packed.shards.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", détails dans {} fichiers, {} octets",
+                packed.shards.len(),
+                shard_bytes
+            )
+        }
+    );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn usage(problem: &str) -> ! {
+    if !problem.is_empty() {
+        eprintln!("pack: {problem}");
+    }
+    eprintln!("usage: pack DATA.json [--out DATA.pack] [--inline | --shard-records N]");
+    std::process::exit(2);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn fail(what: &dyn std::fmt::Display, e: &std::io::Error) -> ! {
+    eprintln!("pack: {what}: {e}");
+    std::process::exit(1);
+}
+
+// Cargo builds every binary for the wasm integration tests too; this one is a
+// native tool and has nothing to do there.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
