@@ -1,11 +1,10 @@
 //! What the visitor asked for: the one piece of state the whole interface
 //! derives from, and that the URL mirrors.
 
-use std::collections::BTreeSet;
-
 use crate::catalog::RecordType;
 use crate::date::PartialDate;
 use crate::model::{Region, Theme};
+use crate::set::Set;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Sort {
@@ -39,9 +38,9 @@ pub struct FilterState {
     /// Free text, as typed.
     pub query: String,
     /// Region codes; [`crate::model::NATIONAL`] may be one of them.
-    pub regions: BTreeSet<String>,
-    pub themes: BTreeSet<String>,
-    pub types: BTreeSet<RecordType>,
+    pub regions: Set<String>,
+    pub themes: Set<String>,
+    pub types: Set<RecordType>,
     /// Inclusive range; a record matches when its period overlaps it.
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
@@ -56,9 +55,9 @@ impl Default for FilterState {
     fn default() -> Self {
         FilterState {
             query: String::new(),
-            regions: BTreeSet::new(),
-            themes: BTreeSet::new(),
-            types: BTreeSet::new(),
+            regions: Set::new(),
+            themes: Set::new(),
+            types: Set::new(),
             from: None,
             to: None,
             include_undated: false,
@@ -102,9 +101,9 @@ impl FilterState {
 /// click, "Effacer les filtres" nor an edited URL can widen the view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Locks {
-    pub regions: BTreeSet<String>,
-    pub themes: BTreeSet<String>,
-    pub types: BTreeSet<RecordType>,
+    pub regions: Set<String>,
+    pub themes: Set<String>,
+    pub types: Set<RecordType>,
 }
 
 impl Locks {

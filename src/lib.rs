@@ -23,6 +23,7 @@ pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod search;
+pub mod set;
 pub mod span;
 pub mod strings;
 /// Synthetic datasets for benchmarks; a native tool, never in the page.

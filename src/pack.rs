@@ -41,11 +41,9 @@ const ERROR: u8 = 1;
 const SHARD: u8 = 2;
 const SECTIONS: usize = 7;
 
-/// Records per detail shard when the details are split from the main file.
+/// Records per detail shard: about 400 KB of details at the size of the
+/// generated records, a few milliseconds to fetch and read.
 pub const DEFAULT_SHARD_RECORDS: usize = 500;
-/// Details smaller than this stay in the main file: one request is better
-/// than two for a small dataset, and the whole thing fits in memory anyway.
-pub const INLINE_DETAILS_MAX_BYTES: usize = 512 * 1024;
 
 /// The files a dataset packs into.
 #[derive(Debug, Clone)]
@@ -58,9 +56,12 @@ pub struct Packed {
 /// Where a pack puts the records' details.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
-    /// Inline when small ([`INLINE_DETAILS_MAX_BYTES`]), else in shards of
-    /// [`DEFAULT_SHARD_RECORDS`].
+    /// In shards of [`DEFAULT_SHARD_RECORDS`]: the list needs none of the
+    /// details, so a visitor downloads a record's details (most of a
+    /// dataset's bytes: its excerpts) only on opening it, as Pagefind
+    /// downloads only the fragments a search shows.
     Auto,
+    /// In the main file (the converter has nowhere else to put them).
     Inline,
     /// Shards of this many records.
     Shards(usize),
@@ -83,11 +84,9 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
             w.into_bytes()
         })
         .collect();
-    let detail_bytes: usize = details.iter().map(Vec::len).sum();
     let per_shard = match placement {
         Placement::Shards(k) => k.max(1),
         Placement::Inline => 0,
-        Placement::Auto if detail_bytes <= INLINE_DETAILS_MAX_BYTES => 0,
         Placement::Auto => DEFAULT_SHARD_RECORDS,
     };
     let (inline, shards) = if per_shard == 0 {
@@ -582,11 +581,8 @@ mod tests {
     #[test]
     fn the_bundled_dataset_round_trips() {
         let loaded = bundled();
-        let packed = write(&loaded, Placement::Auto);
-        assert!(
-            packed.shards.is_empty(),
-            "a small dataset keeps its details inline"
-        );
+        let packed = write(&loaded, Placement::Inline);
+        assert!(packed.shards.is_empty());
         let pack = Pack::open(packed.main).unwrap();
         let c = &loaded.catalog;
         assert_eq!(pack.len(), c.entries.len());
@@ -657,7 +653,7 @@ mod tests {
 
     #[test]
     fn damaged_packs_are_refused_never_trusted() {
-        let main = write(&bundled(), Placement::Auto).main;
+        let main = write(&bundled(), Placement::Inline).main;
         assert_eq!(
             Pack::open(b"{}".to_vec()).unwrap_err().message,
             s::ERR_NOT_PACK
@@ -680,7 +676,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
         #[test]
         fn changed_bytes_never_panic(changes in proptest::collection::vec((0usize..1 << 20, proptest::prelude::any::<u8>()), 1..6)) {
-            let mut main = write(&bundled(), Placement::Auto).main;
+            let mut main = write(&bundled(), Placement::Inline).main;
             let len = main.len();
             for (at, b) in changes {
                 main[at % len] = b;

@@ -8,7 +8,7 @@
 //! unusable value is ignored, so no parameter value ever reaches the page
 //! except as a validated id, a known keyword or a parsed colour.
 
-use std::collections::BTreeSet;
+use crate::set::Set;
 
 use crate::catalog::RecordType;
 use crate::embed::{Rgb, Scheme};
@@ -79,7 +79,7 @@ impl PageParams {
                     }
                 }
                 "lock_type" => {
-                    let set: BTreeSet<RecordType> = values(raw)
+                    let set: Set<RecordType> = values(raw)
                         .filter_map(|v| RecordType::from_key(&v))
                         .take(MAX_SET_VALUES)
                         .collect();

@@ -22,7 +22,7 @@
 //! unreserved `A-Z a-z 0-9 - . _ ~` is encoded as UTF-8 bytes, `,` included
 //! except between set values; `+` decodes as a space, as forms write it.
 
-use std::collections::BTreeSet;
+use crate::set::Set;
 use std::fmt::Write;
 
 use crate::catalog::RecordType;
@@ -106,7 +106,7 @@ pub fn decode(search: &str) -> (FilterState, Option<String>) {
                 }
             }
             "type" => {
-                let set: BTreeSet<RecordType> = values(raw)
+                let set: Set<RecordType> = values(raw)
                     .filter_map(|v| RecordType::from_key(&v))
                     .take(MAX_SET_VALUES)
                     .collect();
@@ -201,8 +201,8 @@ fn is_record_id(v: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-pub(crate) fn id_set(raw: &str) -> Option<BTreeSet<String>> {
-    let mut set = BTreeSet::new();
+pub(crate) fn id_set(raw: &str) -> Option<Set<String>> {
+    let mut set = Set::new();
     for v in values(raw).filter(|v| is_set_id(v)) {
         if set.len() == MAX_SET_VALUES {
             break;
@@ -263,7 +263,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn set(values: &[&str]) -> BTreeSet<String> {
+    fn set(values: &[&str]) -> Set<String> {
         values.iter().map(|s| s.to_string()).collect()
     }
 
@@ -399,8 +399,9 @@ mod tests {
         proptest::collection::vec(c, 0..=MAX_QUERY_CHARS).prop_map(|v| v.into_iter().collect())
     }
 
-    fn ids() -> impl Strategy<Value = BTreeSet<String>> {
+    fn ids() -> impl Strategy<Value = Set<String>> {
         proptest::collection::btree_set("[A-Za-z0-9-]{1,12}", 0..6)
+            .prop_map(|s| s.into_iter().collect())
     }
 
     prop_compose! {
@@ -408,7 +409,8 @@ mod tests {
             query in text(),
             regions in ids(),
             themes in ids(),
-            types in proptest::collection::btree_set(proptest::sample::select(RecordType::ALL.to_vec()), 0..=2),
+            types in proptest::collection::btree_set(proptest::sample::select(RecordType::ALL.to_vec()), 0..=2)
+                .prop_map(|s| s.into_iter().collect::<Set<_>>()),
             from in proptest::option::of(partial_date()),
             to in proptest::option::of(partial_date()),
             include_undated in any::<bool>(),

@@ -61,7 +61,7 @@ pub struct View {
     pub locks: Locks,
 }
 
-fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+fn toggle<T: Ord>(set: &mut crate::set::Set<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
     }

@@ -4,7 +4,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use proptest::prelude::*;
@@ -16,6 +15,7 @@ use passerelles::filter::{FilterState, Sort};
 use passerelles::fold;
 use passerelles::index::Index;
 use passerelles::model::NATIONAL;
+use passerelles::set::Set;
 
 /// What `run` must answer, computed without the index.
 fn reference(
@@ -32,15 +32,15 @@ fn reference(
             .iter()
             .all(|q| words[i].iter().any(|w| w.starts_with(q.as_str())))
     };
-    let region_ok = |i: usize, selected: &BTreeSet<String>| {
+    let region_ok = |i: usize, selected: &Set<String>| {
         selected.is_empty()
             || entries[i].territory.iter().any(|c| selected.contains(c))
             || (s.include_national && entries[i].is_national())
     };
-    let theme_ok = |i: usize, selected: &BTreeSet<String>| {
+    let theme_ok = |i: usize, selected: &Set<String>| {
         selected.is_empty() || entries[i].themes.iter().any(|t| selected.contains(t))
     };
-    let type_ok = |i: usize, selected: &BTreeSet<RecordType>| {
+    let type_ok = |i: usize, selected: &Set<RecordType>| {
         selected.is_empty() || selected.contains(&entries[i].record_type)
     };
     let dated_ok = |i: usize| -> Option<bool> {
@@ -59,11 +59,11 @@ fn reference(
     };
     let date_ok = |i: usize| dated_ok(i).unwrap_or(s.include_undated);
     let matches =
-        |i: usize, r: &BTreeSet<String>, t: &BTreeSet<String>, y: &BTreeSet<RecordType>| {
+        |i: usize, r: &Set<String>, t: &Set<String>, y: &Set<RecordType>| {
             text_ok(i) && date_ok(i) && region_ok(i, r) && theme_ok(i, t) && type_ok(i, y)
         };
     let count = |f: &dyn Fn(usize) -> bool| (0..entries.len()).filter(|&i| f(i)).count() as u32;
-    let one = |v: &String| BTreeSet::from([v.clone()]);
+    let one = |v: &String| Set::from([v.clone()]);
 
     let regions = codes
         .iter()
@@ -88,7 +88,7 @@ fn reference(
         .map(|&t| {
             (
                 t,
-                count(&|i| matches(i, &s.regions, &s.themes, &BTreeSet::from([t]))),
+                count(&|i| matches(i, &s.regions, &s.themes, &Set::from([t]))),
             )
         })
         .collect();
@@ -236,7 +236,7 @@ prop_compose! {
             query,
             regions: regions.into_iter().map(str::to_string).collect(),
             themes: themes.into_iter().map(str::to_string).collect(),
-            types,
+            types: types.into_iter().collect(),
             from,
             to,
             include_undated,

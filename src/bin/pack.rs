@@ -3,9 +3,9 @@
 //! `passerelles::pack`). Trunk runs it before every build for
 //! data/passerelles.json; `make bench` runs it on generated data.
 //!
-//! Details go inline for a small dataset, else into `DATA.pack.d/K.pack`
-//! shards that the page fetches when a record is opened; stale shards of an
-//! earlier run are removed. A file that cannot be read at all stops with the
+//! Details go into `DATA.pack.d/K.pack` shards that the page fetches when a
+//! record is opened (or inline with `--inline`); stale shards of an earlier
+//! run are removed. A file that cannot be read at all stops with the
 //! validator's message; records with problems are left out of the pack (the
 //! page lists them), and the validator says how to fix them.
 

@@ -3,7 +3,8 @@
 //! page around an embedded view) and [`clipboard`].
 
 mod app;
-// Bench-only exports for `make bench` (tests/bench/).
+// Exports for `make bench` (tests/bench/), in its own build only.
+#[cfg(feature = "bench")]
 mod bench;
 mod browser;
 mod clipboard;

@@ -91,8 +91,7 @@ pub fn results(props: &ResultsProps) -> Html {
         html! { <option value={sort.key()} selected={view.filter.sort == sort}>{ label.to_string() }</option> }
     };
     let cards = outcome.results.iter().map(|&i| {
-        let key = ctx.data.pack.card(i as usize).id.to_string();
-        html! { <Card {key} ctx={ctx.clone()} index={i as usize} /> }
+        card(ctx, i as usize, None)
     });
     let narrows = view.filter.narrows();
 
@@ -168,34 +167,27 @@ fn problems_notice(problems: &[crate::validate::Problem], skipped: usize) -> Htm
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CardProps {
-    ctx: Ctx,
-    index: usize,
-    /// 1-based position and list size, when only some rows are in the DOM.
-    #[prop_or_default]
-    position: Option<(usize, usize)>,
-}
-
-#[function_component(Card)]
-fn card(props: &CardProps) -> Html {
+/// One result; `position` is its 1-based place and the list's size when
+/// only some rows are in the DOM. Keyed by record id, so a row follows its
+/// record when the list changes.
+fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
     let Ctx {
         data,
         view,
         dispatch,
         ..
-    } = &props.ctx;
-    let card = data.pack.card(props.index);
-    let href = props.ctx.href(&view.filter, Some(card.id));
+    } = ctx;
+    let card = data.pack.card(index);
+    let href = ctx.href(&view.filter, Some(card.id));
     let onclick = open_record(dispatch, card.id);
     let (badge, lead) = match card.record_type {
         RecordType::Agreement => (s::BADGE_AGREEMENT, None),
         RecordType::Event => (s::BADGE_EVENT, Some(s::ORGANISED_BY)),
     };
     html! {
-        <li class="card" data-id={card.id.to_string()}
-            aria-posinset={props.position.map(|p| AttrValue::from(p.0.to_string()))}
-            aria-setsize={props.position.map(|p| AttrValue::from(p.1.to_string()))}>
+        <li class="card" key={card.id.to_string()} data-id={card.id.to_string()}
+            aria-posinset={position.map(|p| AttrValue::from(p.0.to_string()))}
+            aria-setsize={position.map(|p| AttrValue::from(p.1.to_string()))}>
             <p class="card-kind">
                 <span class={classes!("badge", format!("badge-{}", card.record_type.key()))}>{ badge }</span>
                 { " " }{ card.kind.to_string() }
@@ -296,9 +288,7 @@ fn virtual_cards(props: &VirtualProps) -> Html {
     let start = range.start.min(rows);
     let end = range.end.min(rows);
     let cards = results[start..end].iter().enumerate().map(|(k, &i)| {
-        let key = ctx.data.pack.card(i as usize).id.to_string();
-        let position = Some((start + k + 1, rows));
-        html! { <Card {key} ctx={ctx.clone()} index={i as usize} {position} /> }
+        card(ctx, i as usize, Some((start + k + 1, rows)))
     });
     html! {
         <ol id="results" class="cards cards-virtual" ref={list}>{ for cards }</ol>
