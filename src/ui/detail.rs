@@ -9,7 +9,7 @@ use web_sys::MouseEvent;
 use yew::prelude::*;
 
 use super::browser;
-use super::results::{open_in_place, open_record};
+use super::results::{badge_class, open_in_place, open_record};
 use super::Ctx;
 use crate::catalog::RecordType;
 use crate::pack::{self, Shard};
@@ -119,7 +119,7 @@ pub fn detail(props: &DetailProps) -> Html {
         <article id="detail" class="detail" data-id={card.id.to_string()}>
             { back }
             <p class="card-kind">
-                <span class={classes!("badge", format!("badge-{}", card.record_type.key()))}>{ badge }</span>
+                <span class={badge_class(card.record_type)}>{ badge }</span>
                 { " " }{ card.kind.to_string() }
             </p>
             <h2 id="detail-title" tabindex="-1">{ card.title.to_string() }</h2>

@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{browser, Ctx};
+use crate::catalog::RecordType;
 use crate::date::PartialDate;
 use crate::model::NATIONAL;
 use crate::present;
@@ -38,45 +39,33 @@ pub fn panel(props: &PanelProps) -> Html {
         typing.submit(e.target_unchecked_into::<HtmlInputElement>().value())
     });
 
-    let option = |name: &'static str,
-                  value: &str,
-                  label: &str,
-                  count: u32,
-                  checked: bool,
-                  action: Action| {
-        let id = format!("{name}-{value}");
-        let onchange = dispatch.reform(move |_| action.clone());
-        html! {
-            <li class={classes!("option", (count == 0 && !checked).then_some("option-empty"))}>
-                <input type="checkbox" id={id.clone()} name={name} value={value.to_string()} {checked} {onchange} />
-                <label for={id}>
-                    <span class="option-label">{ label.to_string() }</span>
-                    <span class="count">{ count }</span>
-                </label>
-            </li>
-        }
+    // Every checkbox of the panel reports here (change events bubble): one
+    // handler reads which box changed from its name and value.
+    let on_change = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let value = input.value();
+            let action = match input.name().as_str() {
+                "type" => RecordType::from_key(&value).map(Action::ToggleType),
+                "theme" => Some(Action::ToggleTheme(value)),
+                "region" => Some(Action::ToggleRegion(value)),
+                "national" => Some(Action::SetNational(input.checked())),
+                "undated" => Some(Action::SetUndated(input.checked())),
+                _ => None,
+            };
+            if let Some(action) = action {
+                dispatch.emit(action);
+            }
+        })
     };
 
     let types = outcome.types.iter().map(|(t, n)| {
-        option(
-            "type",
-            t.key(),
-            present::type_label(*t),
-            *n,
-            f.types.contains(t),
-            Action::ToggleType(*t),
-        )
+        option("type", t.key(), present::type_label(*t), *n, f.types.contains(t))
     });
     let themes = outcome.themes.iter().map(|(id, n)| {
         let label = data.pack.theme_label(id).unwrap_or(id);
-        option(
-            "theme",
-            id,
-            label,
-            *n,
-            f.themes.contains(id),
-            Action::ToggleTheme(id.clone()),
-        )
+        option("theme", id, label, *n, f.themes.contains(id))
     });
     let hidden_regions = outcome
         .regions
@@ -89,31 +78,18 @@ pub fn panel(props: &PanelProps) -> Html {
         .filter(|(c, n)| *show_all_regions || *n > 0 || f.regions.contains(c))
         .map(|(code, n)| {
             let label = data.pack.region_name(code).unwrap_or(code);
-            option(
-                "region",
-                code,
-                label,
-                *n,
-                f.regions.contains(code),
-                Action::ToggleRegion(code.clone()),
-            )
+            option("region", code, label, *n, f.regions.contains(code))
         });
     let toggle_regions = {
         let show = show_all_regions.clone();
         Callback::from(move |_| show.set(!*show))
     };
-    let on_national = dispatch.reform(|e: Event| {
-        Action::SetNational(e.target_unchecked_into::<HtmlInputElement>().checked())
-    });
-    let on_undated = dispatch.reform(|e: Event| {
-        Action::SetUndated(e.target_unchecked_into::<HtmlInputElement>().checked())
-    });
     let inverted = matches!((f.from, f.to), (Some(a), Some(b)) if a.first_day() > b.last_day());
     let undated_total = data.undated;
     let on_clear = dispatch.reform(|_| Action::Clear);
 
     html! {
-        <section class="panel" aria-labelledby="filters-title">
+        <section class="panel" aria-labelledby="filters-title" onchange={on_change}>
             <h2 id="filters-title">{ s::FILTERS }</h2>
             // On a phone the panel fills the first screens: a way straight to the list.
             <a class="to-results" href="#results-title">{ s::see_results(&present::records_count(outcome.results.len())) }</a>
@@ -124,18 +100,12 @@ pub fn panel(props: &PanelProps) -> Html {
                 <p class="hint" id="q-hint">{ s::SEARCH_HINT }</p>
             </div>
             if locks.types.is_empty() {
-                <fieldset class="facet" data-facet="type">
-                    <legend>{ s::FACET_TYPE }</legend>
-                    <ul class="options">{ for types }</ul>
-                </fieldset>
+                { facet("type", s::FACET_TYPE, html! { <ul class="options">{ for types }</ul> }) }
             } else {
                 { locked("type", s::FACET_TYPE, locks.types.iter().map(|t| present::type_label(*t).to_string())) }
             }
             if locks.themes.is_empty() {
-                <fieldset class="facet" data-facet="theme">
-                    <legend>{ s::FACET_THEME }</legend>
-                    <ul class="options">{ for themes }</ul>
-                </fieldset>
+                { facet("theme", s::FACET_THEME, html! { <ul class="options">{ for themes }</ul> }) }
             } else {
                 { locked("theme", s::FACET_THEME, locks.themes.iter().map(|t| data.pack.theme_label(t).unwrap_or(t).to_string())) }
             }
@@ -152,7 +122,7 @@ pub fn panel(props: &PanelProps) -> Html {
                     </button>
                 }
                 <div class="switch">
-                    <input type="checkbox" id="national" checked={f.include_national} onchange={on_national}
+                    <input type="checkbox" id="national" name="national" checked={f.include_national}
                         aria-describedby="national-hint" />
                     <label for="national">{ s::NATIONAL_SWITCH }</label>
                     <p class="hint" id="national-hint">
@@ -175,7 +145,7 @@ pub fn panel(props: &PanelProps) -> Html {
                 if inverted { <p class="warning">{ s::DATE_INVERTED }</p> }
                 if f.date_active() && undated_total > 0 {
                     <div class="switch">
-                        <input type="checkbox" id="undated" checked={f.include_undated} onchange={on_undated} />
+                        <input type="checkbox" id="undated" name="undated" checked={f.include_undated} />
                         <label for="undated">{ s::undated_option(undated_total) }</label>
                     </div>
                     if outcome.undated_excluded > 0 {
@@ -185,6 +155,29 @@ pub fn panel(props: &PanelProps) -> Html {
             </fieldset>
             <button type="button" id="clear" class="button" onclick={on_clear} disabled={!view.can_clear()}>{ s::CLEAR }</button>
         </section>
+    }
+}
+
+/// One checkbox of a facet; its change reaches the panel's one handler.
+fn option(name: &'static str, value: &str, label: &str, count: u32, checked: bool) -> Html {
+    let id = format!("{name}-{value}");
+    html! {
+        <li class={if count == 0 && !checked { "option option-empty" } else { "option" }}>
+            <input type="checkbox" id={id.clone()} name={name} value={value.to_string()} {checked} />
+            <label for={id}>
+                <span class="option-label">{ label.to_string() }</span>
+                <span class="count">{ count }</span>
+            </label>
+        </li>
+    }
+}
+
+fn facet(name: &'static str, legend: &'static str, options: Html) -> Html {
+    html! {
+        <fieldset class="facet" data-facet={name}>
+            <legend>{ legend }</legend>
+            { options }
+        </fieldset>
     }
 }
 

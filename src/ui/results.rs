@@ -167,6 +167,15 @@ fn problems_notice(problems: &[crate::validate::Problem], skipped: usize) -> Htm
     }
 }
 
+/// The badge of a record's type (a static class string: `classes!` would
+/// bring an ordered hash set into the bundle for two words).
+pub fn badge_class(t: RecordType) -> &'static str {
+    match t {
+        RecordType::Agreement => "badge badge-agreement",
+        RecordType::Event => "badge badge-event",
+    }
+}
+
 /// One result; `position` is its 1-based place and the list's size when
 /// only some rows are in the DOM. Keyed by record id, so a row follows its
 /// record when the list changes.
@@ -189,7 +198,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
             aria-posinset={position.map(|p| AttrValue::from(p.0.to_string()))}
             aria-setsize={position.map(|p| AttrValue::from(p.1.to_string()))}>
             <p class="card-kind">
-                <span class={classes!("badge", format!("badge-{}", card.record_type.key()))}>{ badge }</span>
+                <span class={badge_class(card.record_type)}>{ badge }</span>
                 { " " }{ card.kind.to_string() }
             </p>
             <h3><a id={format!("link-{}", card.id)} href={href} {onclick}>{ card.title.to_string() }</a></h3>
