@@ -57,24 +57,33 @@ build-only:
 
 test-e2e:
 	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
+	@# tests/e2e/data.test.mjs generates and packs a dataset of its own.
+	cargo build --quiet --bin gen-data --bin pack
 	node --test tests/e2e/
 
 clean:
 	cargo clean
 	rm -rf dist tests/artifacts
 
-# Figures, never pass/fail (see BENCHMARKS.md). A build of its own in
-# target/bench-dist (dist/ stays whatever the tests use), generated data in
-# target/bench-data (never in data/, never shipped), native divan medians,
-# then the page in Chromium with ItemsJS beside it: one table.
+# Figures, never pass/fail (see BENCHMARKS.md). A build of its own with the
+# bench exports in target/bench-dist, the shipped build in target/size-dist
+# for the byte counts (dist/ stays whatever the tests use), generated data in
+# target/bench-data (never in data/, never shipped) as JSON and as packs,
+# native divan medians, then the page in Chromium with ItemsJS beside it: one
+# table.
 .PHONY: bench
 BENCH_DIST := target/bench-dist
+SIZE_DIST := target/size-dist
 BENCH_DATA := target/bench-data
 bench: setup
-	trunk build --release --dist $(BENCH_DIST)
+	trunk build --release --features bench --dist $(BENCH_DIST)
 	@# wasm-bindgen's output of this build, names kept, for the profiles.
 	mkdir -p $(BENCH_DATA)/named && cp target/wasm-bindgen/release/passerelles_bg.wasm target/wasm-bindgen/release/passerelles.js $(BENCH_DATA)/named/
-	cargo build --release --bin gen-data
-	for n in 10000 100000; do ./target/release/gen-data --records $$n --seed 42 --out $(BENCH_DATA)/records-$$n.json; done
+	cargo build --release --bin gen-data --bin pack
+	for n in 10000 100000; do \
+	  ./target/release/gen-data --records $$n --seed 42 --out $(BENCH_DATA)/records-$$n.json; \
+	  ./target/release/pack $(BENCH_DATA)/records-$$n.json --out $(BENCH_DATA)/records-$$n.pack; \
+	done
 	cargo bench --bench engine > $(BENCH_DATA)/native.txt
-	node tests/bench/run.mjs --dist $(BENCH_DIST) --data $(BENCH_DATA) --native $(BENCH_DATA)/native.txt
+	trunk build --release --dist $(SIZE_DIST)
+	node tests/bench/run.mjs --dist $(BENCH_DIST) --size-dist $(SIZE_DIST) --data $(BENCH_DATA) --native $(BENCH_DATA)/native.txt

@@ -42,6 +42,8 @@ pub struct Index {
     pub(crate) last_day: Vec<i32>,
     /// Permutations of all positions, in [`Sort::ALL`] order.
     orders: [Vec<u32>; 3],
+    /// `ranks[s][i]`: where record `i` stands in `orders[s]`.
+    ranks: [Vec<u32>; 3],
     search: Search,
 }
 
@@ -194,6 +196,13 @@ impl Index {
             Ok(order)
         };
         let orders = [order()?, order()?, order()?];
+        let ranks = std::array::from_fn(|k| {
+            let mut rank = vec![0u32; n];
+            for (r, &i) in orders[k].iter().enumerate() {
+                rank[i as usize] = r as u32;
+            }
+            rank
+        });
         let consumed = r.position();
         let search = Search::open(bytes.clone(), range.start + consumed..range.end)?;
         if search.len() != n {
@@ -211,6 +220,7 @@ impl Index {
             first_day,
             last_day,
             orders,
+            ranks,
             search,
         })
     }
@@ -234,18 +244,24 @@ impl Index {
         &self.orders[sort_slot(sort)]
     }
 
-    /// The positions in `set`, in the given order: one pass over the
-    /// permutation (0.1 ms at 100,000 records), which needs no sorting code
-    /// in the page at all.
+    /// The positions in `set`, in the given order, with no sorting code in
+    /// the page: a large set is read off the permutation in one pass; a
+    /// smaller one has each record's rank marked in a bitset, read back in
+    /// rank order (a pass over the set and one over n/64 words).
     pub(crate) fn sorted(&self, set: &Bitset, sort: Sort) -> Vec<u32> {
-        let mut out = Vec::with_capacity(set.count() as usize);
-        out.extend(
-            self.orders[sort_slot(sort)]
-                .iter()
-                .copied()
-                .filter(|&i| set.contains(i as usize)),
-        );
-        out
+        let slot = sort_slot(sort);
+        let (order, rank) = (&self.orders[slot], &self.ranks[slot]);
+        let k = set.count() as usize;
+        if k.saturating_mul(2) > self.len {
+            let mut out = Vec::with_capacity(k);
+            out.extend(order.iter().copied().filter(|&i| set.contains(i as usize)));
+            return out;
+        }
+        let mut by_rank = Bitset::new(self.len);
+        for i in set.iter() {
+            by_rank.insert(rank[i] as usize);
+        }
+        by_rank.iter().map(|r| order[r]).collect()
     }
 
     /// Records matching every word of `query` by prefix, or `None` when the

@@ -26,14 +26,21 @@ const opt = (name, fallback) => {
 };
 const DIST = path.resolve(ROOT, opt('dist', 'target/bench-dist'));
 const DATA = path.resolve(ROOT, opt('data', 'target/bench-data'));
+/** The shipped build (no bench exports), whose files the byte counts read. */
+const SIZE_DIST = path.resolve(ROOT, opt('size-dist', opt('dist', 'target/bench-dist')));
 const NATIVE = opt('native', path.join(DATA, 'native.txt'));
 const RUNS = Number(opt('runs', 15));
 const PROFILE = !argv.includes('--no-profile');
 
+/** The shipped page as a visitor opens it (its own pack), then generated
+ * packs through `?data=`, then a generated JSON file through the converter
+ * (the editors' way to try a file, not the shipped one). `json` is the same
+ * records as JSON, for ItemsJS. */
 const SIZES = [
-  { label: 'default', url: 'data/passerelles.json', startupRuns: RUNS },
-  { label: '10k', url: 'bench-data/records-10000.json', startupRuns: RUNS },
-  { label: '100k', url: 'bench-data/records-100000.json', startupRuns: Math.max(5, Math.round(RUNS / 2)) },
+  { label: 'default', url: null, startupRuns: RUNS },
+  { label: '10k', url: 'bench-data/records-10000.pack', json: 'bench-data/records-10000.json', startupRuns: RUNS },
+  { label: '100k', url: 'bench-data/records-100000.pack', json: 'bench-data/records-100000.json', startupRuns: Math.max(5, Math.round(RUNS / 2)) },
+  { label: '10k JSON', url: 'bench-data/records-10000.json', startupRuns: 5, only: 'startup' },
 ];
 
 /** Filters compared with ItemsJS. National records are kept strictly to
@@ -102,7 +109,7 @@ function nativeRows(file) {
     const size = args.find((a) => /^\d+$/.test(a));
     const label = { 1000: '1k', 10000: '10k', 100000: '100k' }[size] ?? size;
     const what = args.filter((a) => a !== size).map((a) => a.replace(/^"|"$/g, '')).join(' ');
-    const names = { load: 'load (parse + validate)', index_build: 'index build', filter_and_counts: 'filter + all counts', text_search: 'text search + all counts' };
+    const names = { load: 'JSON load (parse + validate)', pack_write: 'pack write (build time)', pack_open: 'pack open (page load)', filter_and_counts: 'filter + all counts', text_search: 'text search + all counts' };
     const target = bench === 'filter_and_counts' && size === '100000' ? '≤ 2 ms (browser)' : '';
     row('native', `${names[bench] ?? bench}${what ? `: ${what}` : ''}`, label, ms, NaN, target);
   }
@@ -114,25 +121,37 @@ function toMs(s) {
 }
 
 // ---------------------------------------------------------------- bytes
-/** Paths the page requested (on any bench page): what a visit downloads. */
+/** Paths the page requested (on any bench page); `STARTUP` holds those the
+ * default page requested until its first results were painted: what a visit
+ * downloads before it shows anything. */
 const FETCHED = new Set();
+let STARTUP = null;
 
-/** The compressed size of each file of the build that the page fetched;
- * files it never fetches (host config, embedding script, schema) are noted. */
+/** Build file names carry a content hash, which differs between the bench
+ * build and the shipped one: compare names without it. */
+const unhashed = (p) => p.replace(/-[0-9a-f]{16}(?=[._])/g, '');
+
+/** The compressed size of each file of the shipped build that the page
+ * fetched; files it never fetches (host config, embedding script, schema)
+ * are noted. */
 function bytes() {
-  const files = fs.readdirSync(DIST, { recursive: true }).map(String);
+  const startup = new Set([...STARTUP].map(unhashed));
+  const fetched = new Set([...FETCHED].map(unhashed));
+  const files = fs.readdirSync(SIZE_DIST, { recursive: true }).map(String);
   const groups = { wasm: [], js: [], css: [], data: [], 'html+icon': [] };
   const unused = [];
+  const later = [];
   for (const rel of files) {
-    const file = path.join(DIST, rel);
+    const file = path.join(SIZE_DIST, rel);
     if (!fs.statSync(file).isFile()) continue;
-    const urlPath = '/' + rel.split(path.sep).join('/');
-    if (!FETCHED.has(urlPath) && !(rel === 'index.html' && FETCHED.has('/'))) {
-      unused.push(`${rel} ${fmt(zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length, 'KB')}`);
+    const urlPath = unhashed('/' + rel.split(path.sep).join('/'));
+    const gz = () => fmt(zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length, 'KB');
+    if (!startup.has(urlPath) && !(rel === 'index.html' && startup.has('/'))) {
+      (fetched.has(urlPath) ? later : unused).push(`${rel} ${gz()}`);
       continue;
     }
     const ext = path.extname(rel);
-    const group = ext === '.wasm' ? 'wasm' : ext === '.js' ? 'js' : ext === '.css' ? 'css' : ext === '.json' ? 'data' : 'html+icon';
+    const group = ext === '.wasm' ? 'wasm' : ext === '.js' ? 'js' : ext === '.css' ? 'css' : ext === '.pack' ? 'data' : 'html+icon';
     groups[group].push(fs.readFileSync(file));
   }
   let total = { raw: 0, gz: 0, br: 0 };
@@ -147,6 +166,7 @@ function bytes() {
     row('bytes', `${group} (raw ${fmt(sum.raw, 'KB')}, brotli ${fmt(sum.br, 'KB')})`, 'default', sum.gz, NaN, '', 'KB');
   }
   row('bytes', `total gzip -9 (raw ${fmt(total.raw, 'KB')}, brotli ${fmt(total.br, 'KB')})`, 'default', total.gz, NaN, '≤ 100 KB', 'KB');
+  if (later.length) notes.push(`fetched later, on opening a record or reading JSON (not counted, gzip -9): ${later.join(', ')}`);
   if (unused.length) notes.push(`in the build but never fetched by the page (not counted, gzip -9): ${unused.join(', ')}`);
 }
 
@@ -207,7 +227,7 @@ async function newPage(browser) {
 }
 
 async function startup(page, base, size) {
-  await page.goto(`${base}/?data=${encodeURIComponent(size.url)}`);
+  await page.goto(size.url ? `${base}/?data=${encodeURIComponent(size.url)}` : `${base}/`);
   await page.waitForFunction(() => window.__bench.first > 0, null, { timeout: 120_000 });
   return page.evaluate(() => window.__bench.first);
 }
@@ -218,6 +238,34 @@ async function measured(page, act) {
   await act();
   await page.waitForFunction((n) => window.__bench.samples.length > n, before);
   return page.evaluate(() => window.__bench.samples.at(-1));
+}
+
+/** Click-to-detail: the first result opened, until its excerpts are painted
+ * (its shard of details fetched and read on the way). */
+async function openRecord(page, size) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const ms = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const link = document.querySelector('#results li.card h3 a');
+        const t0 = performance.now();
+        const mo = new MutationObserver(() => {
+          if (document.querySelector('#detail .excerpt')) {
+            mo.disconnect();
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => resolve(performance.now() - t0);
+              ch.port2.postMessage(0);
+            });
+          }
+        });
+        mo.observe(document.body, { childList: true, subtree: true });
+        link.click();
+      }),
+  );
+  row('page', 'click-to-detail (first opening, shard fetched)', size.label, ms, NaN);
+  await page.goBack();
+  await page.waitForSelector('#results li.card');
 }
 
 async function interactions(page, size) {
@@ -246,22 +294,19 @@ async function loadBreakdown(page, size, repeats = 3) {
     runs.push(
       await page.evaluate(async (url) => {
         const t0 = performance.now();
-        const text = await (await fetch(url)).text();
+        const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
         const t1 = performance.now();
-        const [parse, records, validate, index, kept] = window.wasmBindings.benchLoad(text);
+        const [copy, open, kept] = window.wasmBindings.benchLoad(bytes);
         const t2 = performance.now();
-        return { fetch: t1 - t0, parse, records, validate, index, copy: t2 - t1 - parse - records - validate - index, total: t2 - t0, kept };
+        return { fetch: t1 - t0, copy, open, total: t2 - t0, kept, mb: bytes.length / 1048576 };
       }, size.url),
     );
   }
   const m = (k) => median(runs.map((r) => r[k]));
-  row('load', 'fetch + text', size.label, m('fetch'), NaN);
-  row('load', 'string into wasm memory', size.label, m('copy'), NaN);
-  row('load', 'JSON parse (top level, raw records)', size.label, m('parse'), NaN);
-  row('load', 'records read (serde, each record)', size.label, m('records'), NaN);
-  row('load', 'validation + entries', size.label, m('validate'), NaN);
-  row('load', 'index build', size.label, m('index'), NaN);
-  row('load', 'total fetch → index ready', size.label, m('total'), NaN);
+  row('load', `fetch (pack of ${runs[0].mb.toFixed(1)} MB)`, size.label, m('fetch'), NaN);
+  row('load', 'bytes into wasm memory', size.label, m('copy'), NaN);
+  row('load', 'pack open (checks, bitsets, orders)', size.label, m('open'), NaN);
+  row('load', 'total fetch → ready', size.label, m('total'), NaN);
   return runs[0].kept;
 }
 
@@ -314,7 +359,7 @@ async function compare(page, size) {
     window.__itemList = items;
     const t2 = performance.now();
     return { prepare: t1 - t0, build: t2 - t1, count: items.length };
-  }, size.url);
+  }, size.json);
   row('ItemsJS', `index build (${build.count} items; JSON.parse + mapping ${fmt(build.prepare)})`, size.label, build.build, NaN);
   const ratios = [];
   for (const f of COMPARED) {
@@ -418,8 +463,10 @@ async function profile(browser, base, size, label, act) {
 
 async function main() {
   for (const size of SIZES.slice(1)) {
-    const file = path.join(DATA, path.basename(size.url));
-    if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`make bench\` (it generates it with gen-data)`);
+    for (const url of [size.url, size.json].filter(Boolean)) {
+      const file = path.join(DATA, path.basename(url));
+      if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`make bench\` (it generates it with gen-data and pack)`);
+    }
   }
   const load = [os.loadavg()[0].toFixed(2)];
   nativeRows(NATIVE);
@@ -435,17 +482,22 @@ async function main() {
         if (last) await last.context.close();
         last = await newPage(browser);
         times.push(await startup(last.page, server.url, size));
+        if (size.label === 'default' && !STARTUP) STARTUP = new Set(FETCHED);
       }
       const { page, errors } = last;
       row('page', 'startup → first results painted', size.label, median(times), p95(times), size.label === 'default' ? '≤ 200 ms' : size.label === '100k' ? '≤ 600 ms' : '');
       const memory = await page.evaluate(() => window.wasmBindings.benchMemoryBytes());
       row('page', 'wasm memory after load (high-water)', size.label, memory, NaN, size.label === '100k' ? '≤ 64 MB' : '', 'MB');
+      if (size.only === 'startup') {
+        await last.context.close();
+        continue;
+      }
       await interactions(page, size);
+      await openRecord(page, size);
       if (size.label !== 'default') await loadBreakdown(page, size);
       if (size.label === '100k') await compare(page, size);
       if (errors.length) notes.push(`page errors at ${size.label}: ${errors.slice(0, 3).join(' | ')}`);
       await last.context.close();
-      if (size.label === 'default') bytes();
     }
     if (PROFILE) {
       const big = SIZES[2];
@@ -479,6 +531,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  bytes();
   load.push(os.loadavg()[0].toFixed(2));
   const rustc = (() => {
     try {

@@ -1,0 +1,174 @@
+// How the page gets its data (issue 4): the shipped pack, a generated pack
+// whose details live in shards fetched on opening a record, an editor's JSON
+// file read by the converter in a worker (or on the page's own thread in a
+// sandboxed iframe, where workers are refused), and packs the page must
+// refuse with a clear panel (damaged, of another version, not a pack).
+// Needs the gen-data and pack binaries (`make test` builds them first).
+// Run after `trunk build --release`: node --test tests/e2e/
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT, ARTIFACTS, DIST, startServer, launch, newPage, assertAccessible, screenshot } from './harness.mjs';
+
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+/** Generated records: enough for six shards of 500 and a virtual list. */
+const RECORDS = 3000;
+const BIN = path.join(ROOT, 'target', 'debug');
+
+let server;
+let partner;
+let browser;
+let work;
+let ids = []; // ids of the generated records, in file order (agreements, then events)
+
+function scenario(name, fn, { allow = [] } = {}) {
+  test(name, { timeout: 120_000 }, async () => {
+    assert.ok(browser && server, 'set-up failed (see the first error above)');
+    const session = await newPage(browser);
+    try {
+      await fn(session.page, session);
+      const unexpected = session.problems.filter((p) => !allow.some((a) => p.includes(a)));
+      assert.deepEqual(unexpected, [], 'the page reported problems');
+    } catch (err) {
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+      await screenshot(session.page, path.join(ARTIFACTS, `data-${slug}.png`)).catch(() => {});
+      throw err;
+    } finally {
+      await session.context.close();
+    }
+  });
+}
+
+const countOf = (page) =>
+  page.evaluate(() => Number(document.querySelector('#result-count').textContent.replace(/[\s\u202f\u00a0]/g, '').match(/\d+/)[0]));
+
+/** Every request the page makes, by path. */
+function requests(page) {
+  const seen = [];
+  page.on('request', (r) => seen.push(new URL(r.url()).pathname));
+  return seen;
+}
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
+} else describe('data: packs, shards, JSON through the converter, damaged files', () => {
+  before(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelles-data-'));
+    for (const bin of ['gen-data', 'pack']) {
+      assert.ok(fs.existsSync(path.join(BIN, bin)), `${bin} is not built: run \`cargo build --bin gen-data --bin pack\` (make test does)`);
+    }
+    const json = path.join(work, 'gen.json');
+    execFileSync(path.join(BIN, 'gen-data'), ['--records', String(RECORDS), '--seed', '7', '--out', json], { stdio: 'pipe' });
+    execFileSync(path.join(BIN, 'pack'), [json, '--out', path.join(work, 'gen.pack')], { stdio: 'pipe' });
+    const data = JSON.parse(fs.readFileSync(json, 'utf8'));
+    ids = [...data.agreements, ...data.events].map((r) => r.id);
+
+    // Packs the page must refuse.
+    const good = fs.readFileSync(path.join(DIST, 'data', 'passerelles.pack'));
+    fs.writeFileSync(path.join(work, 'truncated.pack'), good.subarray(0, Math.floor(good.length / 2)));
+    const other = Buffer.from(good);
+    other[4] += 1;
+    fs.writeFileSync(path.join(work, 'other-version.pack'), other);
+    fs.writeFileSync(path.join(work, 'not-a.pack'), '{"regions": []}');
+    // A pack whose detail shards were not published with it.
+    fs.copyFileSync(path.join(work, 'gen.pack'), path.join(work, 'no-shards.pack'));
+
+    server = await startServer({ headers: CORS, mounts: { '/gen/': work } });
+    partner = await startServer({ root: work, requireBuild: false });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await partner?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  scenario('the shipped page downloads its pack, and a record\'s details only when it opens', async (page) => {
+    const seen = requests(page);
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#results > li');
+    assert.ok(seen.includes('/data/passerelles.pack'), `the pack: ${seen.join(' ')}`);
+    assert.ok(!seen.some((p) => p.endsWith('.json')), 'no JSON is fetched');
+    assert.ok(!seen.some((p) => p.includes('.pack.d/')), 'no details before a record is opened');
+    assert.ok(!seen.some((p) => p.includes('convert')), 'no JSON reader');
+    await page.click('#results > li:first-child h3 a');
+    await page.waitForSelector('#detail .excerpt');
+    assert.ok(seen.includes('/data/passerelles.pack.d/0.pack'), 'the details came with the opening');
+  });
+
+  scenario(`${RECORDS} generated records: the count, a short DOM, a record of the last shard`, async (page) => {
+    const seen = requests(page);
+    await page.goto(`${server.url}/?data=gen/gen.pack`);
+    await page.waitForSelector('#results > li');
+    assert.equal(await countOf(page), RECORDS);
+    const rows = await page.locator('#results > li').count();
+    assert.ok(rows > 0 && rows < 80, `${rows} rows in the DOM`);
+
+    // A shared link to the last record: its shard, and only it, is fetched.
+    const last = ids[ids.length - 1];
+    await page.goto(`${server.url}/?data=gen/gen.pack&id=${last}`);
+    await page.waitForSelector(`#detail[data-id="${last}"] .excerpt`);
+    const shard = `/gen/gen.pack.d/${Math.floor((ids.length - 1) / 500)}.pack`;
+    assert.ok(seen.includes(shard), `${shard} fetched: ${seen.filter((p) => p.includes('.pack.d')).join(' ')}`);
+    assert.equal(seen.filter((p) => p.includes('.pack.d/')).length, 1, 'one shard for one record');
+    await assertAccessible(page, 'a detail read from a shard');
+    await page.click('#back');
+    await page.waitForSelector('#results > li');
+    assert.equal(await countOf(page), RECORDS);
+  });
+
+  scenario('details that cannot be fetched: the record still shows, with a clear message', async (page) => {
+    await page.goto(`${server.url}/?data=gen/no-shards.pack&id=${ids[0]}`);
+    await page.waitForSelector('#detail [role="alert"]');
+    assert.match(await page.textContent('#detail'), /n'a pas pu être chargé/);
+    assert.equal((await page.textContent('#detail h2')).trim().length > 0, true, 'the title, from the card');
+  }, { allow: ['no-shards.pack.d/0.pack'] });
+
+  scenario('an editor\'s JSON file is read in a worker and shows the same records', async (page) => {
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#results > li');
+    const shipped = await page.$$eval('#results > li', (lis) => lis.map((li) => li.dataset.id));
+    const seen = requests(page);
+    await page.goto(`${server.url}/?data=data/passerelles.json`);
+    await page.waitForSelector('#results > li');
+    const fromJson = await page.$$eval('#results > li', (lis) => lis.map((li) => li.dataset.id));
+    assert.deepEqual(fromJson, shipped);
+    assert.ok(seen.includes('/convert-worker.mjs'), `the worker started: ${seen.join(' ')}`);
+    // Details come inline with a converted file: opening a record fetches nothing more.
+    await page.click('#results > li:first-child h3 a');
+    await page.waitForSelector('#detail .excerpt');
+    assert.ok(!seen.some((p) => p.includes('.pack.d/')));
+  });
+
+  scenario('in a sandboxed iframe, where workers are refused, JSON is read on the page\'s thread', async (page) => {
+    fs.writeFileSync(
+      path.join(work, 'frame.html'),
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>p</title><link rel="icon" href="data:,"></head><body>
+<iframe id="pf" src="${server.url}/?embed=1&data=data/passerelles.json" title="Passerelles" width="100%" height="500" sandbox="allow-scripts allow-popups"></iframe></body></html>`,
+    );
+    await page.goto(`${partner.url}/frame.html`);
+    const frame = await (await page.waitForSelector('#pf')).contentFrame();
+    await frame.waitForSelector('#results > li');
+    assert.equal(await frame.evaluate(() => document.querySelectorAll('#results > li').length), 11);
+  });
+
+  for (const [file, text] of [
+    ['truncated.pack', 'endommagé'],
+    ['other-version.pack', 'autre version'],
+    ['not-a.pack', "n'est pas un fichier de données Passerelles"],
+  ]) {
+    scenario(`${file}: a panel says what failed and to rebuild`, async (page) => {
+      await page.goto(`${server.url}/?data=gen/${file}`);
+      await page.waitForSelector('#load-error');
+      const panel = await page.textContent('#load-error');
+      assert.ok(panel.includes(text), panel);
+      assert.ok(panel.includes('make build'), panel);
+      assert.ok(panel.includes(`gen/${file}`), 'the panel names the file');
+      await assertAccessible(page, `the panel for ${file}`, { include: '#load-error' });
+    });
+  }
+});
