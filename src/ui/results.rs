@@ -267,10 +267,11 @@ fn virtual_cards(props: &VirtualProps) -> Html {
         });
     }
     {
-        // After each render: reserve the space of the rows not rendered, then
-        // follow a changed result set or list position. Rows have a fixed
-        // height, so their pitch is measured once; reading layout only once per
-        // render keeps a facet click within one frame (BENCHMARKS.md).
+        // After each render: reserve the space of the rows not rendered, then,
+        // once the frame is painted, follow a changed result set or list
+        // position. Rows have a fixed height, so their pitch is measured once;
+        // the list's position is read only after a paint, never right after
+        // a change, so a facet click lays the page out once (BENCHMARKS.md).
         let rendered = (*range).clone();
         let (list, pitch) = (list.clone(), pitch.clone());
         use_effect(move || {
@@ -290,7 +291,7 @@ fn virtual_cards(props: &VirtualProps) -> Html {
                     browser::set_block_padding(&el, rendered.start as f64 * p, after as f64 * p);
                 }
             }
-            update();
+            browser::after_next_paint(move || update());
         });
     }
 
