@@ -99,13 +99,15 @@ pub fn lower(c: char) -> char {
         // Cyrillic: Ѐ..Џ, А..Я, then the pairs of the extended letters.
         0x0400..=0x040F => u + 0x50,
         0x0410..=0x042F => u + 0x20,
-        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x052F if u % 2 == 0 => u + 1,
-        0x04C1..=0x04CE if u % 2 == 1 => u + 1,
+        0x0460..=0x0481 | 0x048A..=0x04BF | 0x04D0..=0x052F if u.is_multiple_of(2) => u + 1,
+        0x04C1..=0x04CE if !u.is_multiple_of(2) => u + 1,
         // Armenian.
         0x0531..=0x0556 => u + 0x30,
         // Latin Extended-B pairs and Latin Extended Additional (Vietnamese…).
-        0x01CD..=0x01DC if u % 2 == 1 => u + 1,
-        0x01DE..=0x01EF | 0x01F8..=0x021F | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if u % 2 == 0 => {
+        0x01CD..=0x01DC if !u.is_multiple_of(2) => u + 1,
+        0x01DE..=0x01EF | 0x01F8..=0x021F | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF
+            if u.is_multiple_of(2) =>
+        {
             u + 1
         }
         // Letterlike symbols that are letters: Kelvin, Ångström.
@@ -275,7 +277,15 @@ mod tests {
             }
             assert_eq!(lower(l), l, "{c:?} is not idempotent");
         }
-        for (upper, expected) in [('Ж', 'ж'), ('Ё', 'ё'), ('Ω', 'ω'), ('Ά', 'ά'), ('Ա', 'ա'), ('Ạ', 'ạ'), ('Ａ', 'ａ')] {
+        for (upper, expected) in [
+            ('Ж', 'ж'),
+            ('Ё', 'ё'),
+            ('Ω', 'ω'),
+            ('Ά', 'ά'),
+            ('Ա', 'ա'),
+            ('Ạ', 'ạ'),
+            ('Ａ', 'ａ'),
+        ] {
             assert_eq!(lower(upper), expected);
         }
     }

@@ -152,27 +152,19 @@ impl Index {
         if n.checked_mul(20).is_none_or(|b| b > section.len()) {
             return Err(Corrupt);
         }
-        let mut strings = || -> wire::Result<Vec<String>> {
-            let count = r.count()?;
-            (0..count).map(|_| r.str().map(str::to_string)).collect()
-        };
-        let region_codes = strings()?;
-        let theme_ids = strings()?;
+        let region_codes = r.list(|r| r.str().map(str::to_string))?;
+        let theme_ids = r.list(|r| r.str().map(str::to_string))?;
         let set_bytes = n.div_ceil(64) * 8;
-        let mut set = || -> wire::Result<Bitset> {
-            Ok(Bitset::from_words(n, wire::words(r.take(set_bytes)?)))
-        };
-        let regions = (0..region_codes.len())
-            .map(|_| set())
-            .collect::<wire::Result<_>>()?;
-        let national = set()?;
-        let themes = (0..theme_ids.len())
-            .map(|_| set())
-            .collect::<wire::Result<_>>()?;
-        let types = (0..RecordType::ALL.len())
-            .map(|_| set())
-            .collect::<wire::Result<_>>()?;
-        let dated = set()?;
+        // Regions, national, themes, types, dated: in the order `write` wrote them.
+        let mut sets = Vec::new();
+        for _ in 0..region_codes.len() + theme_ids.len() + RecordType::ALL.len() + 2 {
+            sets.push(Bitset::from_words(n, wire::words(r.take(set_bytes)?)));
+        }
+        let dated = sets.pop().ok_or(Corrupt)?;
+        let types = sets.split_off(sets.len() - RecordType::ALL.len());
+        let themes = sets.split_off(sets.len() - theme_ids.len());
+        let national = sets.pop().ok_or(Corrupt)?;
+        let regions = sets;
         let four = n.checked_mul(4).ok_or(Corrupt)?;
         let days = |bytes: &[u8]| -> Vec<i32> {
             wire::U32s::new(bytes)

@@ -375,42 +375,36 @@ impl Pack {
         let skipped = r.usize()?;
 
         let mut r = Reader::new(section(1));
-        let regions = (0..r.count()?)
-            .map(|_| {
-                Ok(Region {
-                    code: r.str()?.to_string(),
-                    name: r.str()?.to_string(),
-                })
+        let regions = r.list(|r| {
+            Ok(Region {
+                code: r.str()?.to_string(),
+                name: r.str()?.to_string(),
             })
-            .collect::<wire::Result<_>>()?;
-        let themes = (0..r.count()?)
-            .map(|_| {
-                Ok(Theme {
-                    id: r.str()?.to_string(),
-                    label: r.str()?.to_string(),
-                    description: r.str()?.to_string(),
-                })
+        })?;
+        let themes = r.list(|r| {
+            Ok(Theme {
+                id: r.str()?.to_string(),
+                label: r.str()?.to_string(),
+                description: r.str()?.to_string(),
             })
-            .collect::<wire::Result<_>>()?;
+        })?;
 
         let mut r = Reader::new(section(2));
-        let problems = (0..r.count()?)
-            .map(|_| {
-                let record = r.opt_str()?.map(str::to_string);
-                let path = r.str()?.to_string();
-                let message = r.str()?.to_string();
-                let (line, column) = (r.usize()?, r.usize()?);
-                let kept = r.bool()?;
-                Ok(Problem {
-                    record,
-                    path,
-                    message,
-                    inner: None,
-                    position: (line > 0).then_some(Position { line, column }),
-                    kept,
-                })
+        let problems = r.list(|r| {
+            let record = r.opt_str()?.map(str::to_string);
+            let path = r.str()?.to_string();
+            let message = r.str()?.to_string();
+            let (line, column) = (r.usize()?, r.usize()?);
+            let kept = r.bool()?;
+            Ok(Problem {
+                record,
+                path,
+                message,
+                inner: None,
+                position: (line > 0).then_some(Position { line, column }),
+                kept,
             })
-            .collect::<wire::Result<_>>()?;
+        })?;
 
         let index = Index::open(bytes.clone(), ranges[3].clone())?;
         if index.len() != len {

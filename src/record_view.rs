@@ -526,12 +526,8 @@ pub fn read_card(bytes: &[u8]) -> wire::Result<Card<'_>> {
     let kind = r.str()?;
     let date = r.str()?;
     let place = r.str()?;
-    let actors = (0..r.count()?)
-        .map(|_| r.str())
-        .collect::<wire::Result<_>>()?;
-    let themes = (0..r.count()?)
-        .map(|_| r.usize())
-        .collect::<wire::Result<_>>()?;
+    let actors = r.list(Reader::str)?;
+    let themes = r.list(Reader::usize)?;
     if !r.is_done() {
         return Err(Corrupt);
     }
@@ -548,74 +544,62 @@ pub fn read_card(bytes: &[u8]) -> wire::Result<Card<'_>> {
 }
 
 fn read_spans<'a>(r: &mut Reader<'a>) -> wire::Result<Vec<Span<'a>>> {
-    (0..r.count()?)
-        .map(|_| {
-            let tag = r.u8()?;
-            let text = r.str()?;
-            Ok(match tag {
-                0 => Span::Text(text),
-                1 => Span::Muted(text),
-                2 => Span::Strong(text),
-                // Checked again: a damaged or hand-made pack must not turn
-                // anything else into a link.
-                3 if is_http_url(text) => Span::Link(text),
-                3 => Span::Text(text),
-                4 => Span::Record(text),
-                _ => return Err(Corrupt),
-            })
+    r.list(|r| {
+        let tag = r.u8()?;
+        let text = r.str()?;
+        Ok(match tag {
+            0 => Span::Text(text),
+            1 => Span::Muted(text),
+            2 => Span::Strong(text),
+            // Checked again: a damaged or hand-made pack must not turn
+            // anything else into a link.
+            3 if is_http_url(text) => Span::Link(text),
+            3 => Span::Text(text),
+            4 => Span::Record(text),
+            _ => return Err(Corrupt),
         })
-        .collect()
+    })
 }
 
 fn read_items<'a>(r: &mut Reader<'a>) -> wire::Result<Vec<Vec<Span<'a>>>> {
-    (0..r.count()?).map(|_| read_spans(r)).collect()
+    r.list(read_spans)
 }
 
 fn read_facts<'a>(r: &mut Reader<'a>) -> wire::Result<Vec<Fact<'a>>> {
-    (0..r.count()?)
-        .map(|_| {
-            let label = r.str()?;
-            let value = match r.u8()? {
-                0 => Value::Line(read_spans(r)?),
-                1 => Value::Items(read_items(r)?),
-                2 => Value::Chips(
-                    (0..r.count()?)
-                        .map(|_| r.str())
-                        .collect::<wire::Result<_>>()?,
-                ),
-                _ => return Err(Corrupt),
-            };
-            let note = r.opt_str()?;
-            Ok(Fact { label, value, note })
-        })
-        .collect()
+    r.list(|r| {
+        let label = r.str()?;
+        let value = match r.u8()? {
+            0 => Value::Line(read_spans(r)?),
+            1 => Value::Items(read_items(r)?),
+            2 => Value::Chips(r.list(Reader::str)?),
+            _ => return Err(Corrupt),
+        };
+        let note = r.opt_str()?;
+        Ok(Fact { label, value, note })
+    })
 }
 
 pub fn read_detail(bytes: &[u8]) -> wire::Result<Detail<'_>> {
     let mut r = Reader::new(bytes);
     let facts = read_facts(&mut r)?;
     let description = r.opt_str()?;
-    let sections = (0..r.count()?)
-        .map(|_| {
-            let title = r.str()?;
-            let style = match r.u8()? {
-                0 => ListStyle::Plain,
-                1 => ListStyle::Figures,
-                2 => ListStyle::Linked,
-                _ => return Err(Corrupt),
-            };
-            Ok(Section {
-                title,
-                style,
-                items: read_items(&mut r)?,
-            })
+    let sections = r.list(|r| {
+        let title = r.str()?;
+        let style = match r.u8()? {
+            0 => ListStyle::Plain,
+            1 => ListStyle::Figures,
+            2 => ListStyle::Linked,
+            _ => return Err(Corrupt),
+        };
+        Ok(Section {
+            title,
+            style,
+            items: read_items(r)?,
         })
-        .collect::<wire::Result<_>>()?;
+    })?;
     let source = read_facts(&mut r)?;
     let source_note = r.opt_str()?;
-    let excerpts = (0..r.count()?)
-        .map(|_| Ok((r.str()?, r.str()?.to_string())))
-        .collect::<wire::Result<_>>()?;
+    let excerpts = r.list(|r| Ok((r.str()?, r.str()?.to_string())))?;
     if !r.is_done() {
         return Err(Corrupt);
     }

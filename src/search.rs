@@ -115,7 +115,10 @@ pub fn write(n: usize, mut text: impl FnMut(usize, &mut String)) -> Vec<u8> {
             .take_while(|(a, b)| a == b)
             .count();
         // Never split a character: the rest must be a string of its own.
-        let shared = (0..=shared).rev().find(|&k| word.is_char_boundary(k)).unwrap_or(0);
+        let shared = (0..=shared)
+            .rev()
+            .find(|&k| word.is_char_boundary(k))
+            .unwrap_or(0);
         head.usize(shared);
         head.str(&word[shared..]);
         previous = word;
@@ -200,7 +203,11 @@ impl Search {
     /// Vocabulary word `k`.
     fn word(&self, k: usize) -> &str {
         let end = self.word_ends.get(k).copied().unwrap_or(0) as usize;
-        let start = k.checked_sub(1).and_then(|j| self.word_ends.get(j)).copied().unwrap_or(0) as usize;
+        let start = k
+            .checked_sub(1)
+            .and_then(|j| self.word_ends.get(j))
+            .copied()
+            .unwrap_or(0) as usize;
         self.words.get(start..end).unwrap_or_default()
     }
 
@@ -389,7 +396,10 @@ mod tests {
                 .collect();
             assert_eq!(positions(&got), expected, "{p}");
         }
-        assert!(!s.cache.lock().unwrap().is_empty(), "busy short prefixes are kept");
+        assert!(
+            !s.cache.lock().unwrap().is_empty(),
+            "busy short prefixes are kept"
+        );
     }
 
     #[test]

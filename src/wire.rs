@@ -177,6 +177,16 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(n)?).map_err(|_| Corrupt)
     }
 
+    /// A count, then that many items, each read by `item`.
+    pub fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec<T>> {
+        let n = self.count()?;
+        let mut out = Vec::new();
+        for _ in 0..n {
+            out.push(item(self)?);
+        }
+        Ok(out)
+    }
+
     pub fn opt_str(&mut self) -> Result<Option<&'a str>> {
         Ok(if self.bool()? {
             Some(self.str()?)

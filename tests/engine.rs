@@ -58,10 +58,9 @@ fn reference(
         Some(lo.is_none_or(|lo| d.last_day() >= lo) && hi.is_none_or(|hi| d.first_day() <= hi))
     };
     let date_ok = |i: usize| dated_ok(i).unwrap_or(s.include_undated);
-    let matches =
-        |i: usize, r: &Set<String>, t: &Set<String>, y: &Set<RecordType>| {
-            text_ok(i) && date_ok(i) && region_ok(i, r) && theme_ok(i, t) && type_ok(i, y)
-        };
+    let matches = |i: usize, r: &Set<String>, t: &Set<String>, y: &Set<RecordType>| {
+        text_ok(i) && date_ok(i) && region_ok(i, r) && theme_ok(i, t) && type_ok(i, y)
+    };
     let count = |f: &dyn Fn(usize) -> bool| (0..entries.len()).filter(|&i| f(i)).count() as u32;
     let one = |v: &String| Set::from([v.clone()]);
 

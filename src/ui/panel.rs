@@ -61,7 +61,13 @@ pub fn panel(props: &PanelProps) -> Html {
     };
 
     let types = outcome.types.iter().map(|(t, n)| {
-        option("type", t.key(), present::type_label(*t), *n, f.types.contains(t))
+        option(
+            "type",
+            t.key(),
+            present::type_label(*t),
+            *n,
+            f.types.contains(t),
+        )
     });
     let themes = outcome.themes.iter().map(|(id, n)| {
         let label = data.pack.theme_label(id).unwrap_or(id);

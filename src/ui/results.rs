@@ -90,9 +90,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let sort_option = |sort: Sort, label: &str| {
         html! { <option value={sort.key()} selected={view.filter.sort == sort}>{ label.to_string() }</option> }
     };
-    let cards = outcome.results.iter().map(|&i| {
-        card(ctx, i as usize, None)
-    });
+    let cards = outcome.results.iter().map(|&i| card(ctx, i as usize, None));
     let narrows = view.filter.narrows();
 
     html! {
@@ -297,9 +295,10 @@ fn virtual_cards(props: &VirtualProps) -> Html {
 
     let start = range.start.min(rows);
     let end = range.end.min(rows);
-    let cards = results[start..end].iter().enumerate().map(|(k, &i)| {
-        card(ctx, i as usize, Some((start + k + 1, rows)))
-    });
+    let cards = results[start..end]
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| card(ctx, i as usize, Some((start + k + 1, rows))));
     html! {
         <ol id="results" class="cards cards-virtual" ref={list}>{ for cards }</ol>
     }
