@@ -310,25 +310,11 @@ impl Catalog {
     }
 
     pub fn region_name(&self, code: &str) -> Option<&str> {
-        self.regions
-            .iter()
-            .find(|r| r.code == code)
-            .map(|r| r.name.as_str())
+        crate::model::region_name(&self.regions, code)
     }
 
     pub fn theme_label(&self, id: &str) -> Option<&str> {
-        self.themes
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.label.as_str())
-    }
-
-    /// Events that belong to a record: an agreement's events, or a programme's parts.
-    pub fn events_of(&self, id: &str) -> Vec<&Event> {
-        self.events
-            .iter()
-            .filter(|e| e.part_of.as_deref() == Some(id) || e.agreements.iter().any(|a| a == id))
-            .collect()
+        crate::model::theme_label(&self.themes, id)
     }
 
     /// Every piece of text a visitor may search a record by, separated by newlines.

@@ -4,6 +4,8 @@
 
 pub mod bitset;
 pub mod catalog;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod clip;
 pub mod date;
 pub mod embed;

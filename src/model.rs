@@ -25,6 +25,19 @@ pub struct RawDataset<'a> {
     pub events: Vec<&'a serde_json::value::RawValue>,
 }
 
+/// The name of the region with this code, in a vocabulary.
+pub fn region_name<'a>(regions: &'a [Region], code: &str) -> Option<&'a str> {
+    regions
+        .iter()
+        .find(|r| r.code == code)
+        .map(|r| r.name.as_str())
+}
+
+/// The label of the theme with this id, in a vocabulary.
+pub fn theme_label<'a>(themes: &'a [Theme], id: &str) -> Option<&'a str> {
+    themes.iter().find(|t| t.id == id).map(|t| t.label.as_str())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

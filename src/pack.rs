@@ -482,17 +482,11 @@ impl Pack {
     }
 
     pub fn region_name(&self, code: &str) -> Option<&str> {
-        self.regions
-            .iter()
-            .find(|r| r.code == code)
-            .map(|r| r.name.as_str())
+        crate::model::region_name(&self.regions, code)
     }
 
     pub fn theme_label(&self, id: &str) -> Option<&str> {
-        self.themes
-            .iter()
-            .find(|t| t.id == id)
-            .map(|t| t.label.as_str())
+        crate::model::theme_label(&self.themes, id)
     }
 
     /// The detail of record `i` when the details are in this file; `None`

@@ -66,17 +66,16 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn usage(problem: &str) -> ! {
-    if !problem.is_empty() {
-        eprintln!("gen-data: {problem}");
-    }
-    eprintln!("usage: gen-data --records N [--seed S] [--out PATH]   (default: 1000 records, seed 42, stdout)");
-    std::process::exit(2);
+    passerelles::cli::usage(
+        "gen-data",
+        "gen-data --records N [--seed S] [--out PATH]   (default: 1000 records, seed 42, stdout)",
+        problem,
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn fail(what: &dyn std::fmt::Display, e: &std::io::Error) -> ! {
-    eprintln!("gen-data: {what}: {e}");
-    std::process::exit(1);
+    passerelles::cli::fail("gen-data", what, e)
 }
 
 // Cargo builds every binary for the wasm integration tests too; this one is a

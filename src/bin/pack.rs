@@ -105,17 +105,16 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn usage(problem: &str) -> ! {
-    if !problem.is_empty() {
-        eprintln!("pack: {problem}");
-    }
-    eprintln!("usage: pack DATA.json [--out DATA.pack] [--inline | --shard-records N]");
-    std::process::exit(2);
+    passerelles::cli::usage(
+        "pack",
+        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N]",
+        problem,
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn fail(what: &dyn std::fmt::Display, e: &std::io::Error) -> ! {
-    eprintln!("pack: {what}: {e}");
-    std::process::exit(1);
+    passerelles::cli::fail("pack", what, e)
 }
 
 // Cargo builds every binary for the wasm integration tests too; this one is a
