@@ -175,7 +175,13 @@ function bytes() {
  * once armed, the time from a trusted click or keydown to the next paint
  * that changes the result list. */
 const INSTRUMENT = () => {
-  const b = (window.__bench = { first: null, samples: [], armed: false });
+  const b = (window.__bench = { first: null, samples: [], armed: false, longest: 0 });
+  // Long tasks (over 50 ms) until the first results: how long the page
+  // stays frozen while it loads.
+  new PerformanceObserver((list) => {
+    if (b.first !== null && b.first > 0) return;
+    for (const e of list.getEntries()) b.longest = Math.max(b.longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
   const afterPaint = (cb) =>
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
@@ -226,9 +232,10 @@ async function newPage(browser) {
   return { context, page, errors };
 }
 
-async function startup(page, base, size) {
+async function startup(page, base, size, frozen = []) {
   await page.goto(size.url ? `${base}/?data=${encodeURIComponent(size.url)}` : `${base}/`);
   await page.waitForFunction(() => window.__bench.first > 0, null, { timeout: 120_000 });
+  frozen.push(await page.evaluate(() => window.__bench.longest));
   return page.evaluate(() => window.__bench.first);
 }
 
@@ -479,15 +486,17 @@ async function main() {
   try {
     for (const size of SIZES) {
       const times = [];
+      const frozen = [];
       let last;
       for (let i = 0; i < size.startupRuns; i++) {
         if (last) await last.context.close();
         last = await newPage(browser);
-        times.push(await startup(last.page, server.url, size));
+        times.push(await startup(last.page, server.url, size, frozen));
         if (size.label === 'default' && !STARTUP) STARTUP = new Set(FETCHED);
       }
       const { page, errors } = last;
       row('page', 'startup → first results painted', size.label, median(times), p95(times), size.label === 'default' ? '≤ 200 ms' : size.label === '100k' ? '≤ 600 ms' : '');
+      row('page', 'longest main-thread task before them (0: none over 50 ms)', size.label, median(frozen), p95(frozen));
       const memory = await page.evaluate(() => window.wasmBindings.benchMemoryBytes());
       row('page', 'wasm memory after load (high-water)', size.label, memory, NaN, size.label === '100k' ? '≤ 64 MB' : '', 'MB');
       if (size.only === 'startup') {
