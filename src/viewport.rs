@@ -9,7 +9,7 @@ pub const VIRTUAL_FROM: usize = 200;
 
 /// Rows rendered beyond each edge of the viewport, so fast scrolling and
 /// keyboard focus moving down never meet an empty gap.
-pub const OVERSCAN: usize = 8;
+pub const OVERSCAN: usize = 4;
 
 /// The rows to render.
 ///
