@@ -64,7 +64,7 @@ else
   $SUDO apt-get install -y chromium chromium-driver </dev/null
 fi
 
-# 5. npm tooling: binaryen (wasm-opt 132), playwright-core, axe-core.
+# 5. npm tooling: binaryen (wasm-opt 132), terser, playwright-core, axe-core, itemsjs.
 if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ package-lock.json -nt node_modules ]; }; then
   say "npm packages: installing"
   if [ -f package-lock.json ]; then
