@@ -5,10 +5,11 @@
 //! union of a few postings, never a pass over the records' text.
 //!
 //! The vocabulary and postings are built once (by `pack`, natively or in the
-//! converter) and read in place from the downloaded bytes: nothing is
-//! decoded at load, a posting only when a query needs it. Each posting is a
-//! list of record positions (delta varints) or, for words in more than one
-//! record in 32, a bitset, whichever is smaller.
+//! converter). At load the vocabulary is unpacked (a few bytes a word); the
+//! postings are read in place from the downloaded bytes, each only when a
+//! query needs it. Each posting is a list of record positions (delta
+//! varints) or, for words in more than one record in 32, a bitset, whichever
+//! is smaller.
 //!
 //! The union for a short prefix is what a visitor types first and spans the
 //! most words; the busiest are kept once computed.
