@@ -21,8 +21,9 @@ pub const DEFAULT_DATA: &str = "data/passerelles.pack";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageParams {
-    /// A same-origin JSON file to load instead of the shipped dataset: for
-    /// benchmarks at scale and for the broken-dataset tests.
+    /// A same-origin pack or JSON file to load instead of the shipped
+    /// dataset: an editor trying a file, benchmarks at scale, the
+    /// broken-dataset tests.
     pub data: Option<String>,
     /// `embed=1`: shown inside a partner's page (no site header or footer).
     pub embed: bool,
@@ -147,12 +148,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_same_origin_relative_json_paths_are_kept() {
+    fn only_same_origin_relative_json_and_pack_paths_are_kept() {
         for ok in [
             "data/passerelles.json",
             "bench/records-100000.json",
             "corpus/truncated.json",
             "x.json",
+            "data/passerelles.pack",
+            "bench-data/records-100000.pack",
         ] {
             assert!(is_safe_data_path(ok), "{ok}");
         }
@@ -165,8 +168,12 @@ mod tests {
             "data/x.json?y=1",
             "javascript:alert(1).json",
             "data/x.txt",
+            "data/x.pack.d/0.pack/../../y.json",
+            "https://evil.example/x.pack",
+            "data/x.packs",
             "",
             ".json",
+            ".pack",
         ] {
             assert!(!is_safe_data_path(bad), "{bad}");
         }
