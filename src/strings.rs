@@ -8,6 +8,10 @@ pub const TAGLINE: &str =
 // Loading and errors.
 pub const LOADING: &str = "Chargement des données…";
 pub const LOADING_FETCH: &str = "Téléchargement des données…";
+/// "2,3 Mo reçus", from tenths of a megabyte.
+pub fn received_megabytes(tenths: u32) -> String {
+    format!("{},{} Mo reçus", tenths / 10, tenths % 10)
+}
 pub const LOADING_READ: &str = "Lecture et vérification des fiches…";
 pub const ERR_EMPTY_FILE: &str = "Le fichier de données est vide.";
 pub const ERR_TRUNCATED: &str =

@@ -21,8 +21,9 @@ use crate::view::{Action, Nav, View};
 use crate::{embed, facets, query};
 
 enum Load {
-    /// Which step of loading is under way, out of [`LOAD_STEPS`].
-    Loading(LoadStep),
+    /// Which step of loading is under way, out of [`LOAD_STEPS`], and the
+    /// megabytes received (tenths) once there is one to show.
+    Loading(LoadStep, u32),
     Failed(LoadError),
     Ready(Rc<Data>),
 }
@@ -49,14 +50,23 @@ impl LoadStep {
 /// so only its download needs a progress report; converting JSON takes
 /// longer, and runs off this thread where the browser allows it.
 async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadError> {
-    let bytes = browser::fetch_bytes(url)
+    // One render per tenth of a megabyte at most: a progress report, not a
+    // render per network chunk.
+    let shown = std::cell::Cell::new(0);
+    let progress = |received: usize| {
+        let tenths = (received / 100_000) as u32;
+        if tenths > shown.replace(tenths) {
+            step.set(Load::Loading(LoadStep::Fetch, tenths));
+        }
+    };
+    let bytes = browser::fetch_bytes(url, &progress)
         .await
         .map_err(|e| match e.status {
             Some(status) => LoadError::http(status, url),
             None => LoadError::network(url),
         })?;
     let bytes = if url.ends_with(".json") {
-        step.set(Load::Loading(LoadStep::Read));
+        step.set(Load::Loading(LoadStep::Read, 0));
         browser::convert_json(bytes)
             .await
             .map_err(|()| LoadError::converter_failed())?
@@ -69,7 +79,7 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
 #[function_component(App)]
 pub fn app() -> Html {
     let page = use_memo((), |_| PageParams::decode(&browser::search()));
-    let load = use_state(|| Load::Loading(LoadStep::Fetch));
+    let load = use_state(|| Load::Loading(LoadStep::Fetch, 0));
     {
         let load = load.clone();
         let url = page.data_url().to_string();
@@ -83,11 +93,14 @@ pub fn app() -> Html {
         });
     }
     let body = match &*load {
-        Load::Loading(step) => html! {
+        Load::Loading(step, tenths) => html! {
             <div class="loading">
                 <p role="status">{ step.label() }</p>
                 <progress max={LOAD_STEPS.to_string()} value={(*step as u8).to_string()}
                     aria-label={s::LOADING}></progress>
+                // Outside the live region: a count that changes ten times a
+                // second is for the eye, not to be read out each time.
+                if *tenths > 0 { <p class="hint">{ s::received_megabytes(*tenths) }</p> }
             </div>
         },
         Load::Failed(e) => {

@@ -66,11 +66,12 @@ pub struct FetchError {
     pub status: Option<u16>,
 }
 
-/// Fetches a same-origin resource as bytes: a pack is binary, and a JSON
-/// file is decoded in Rust (having the browser decode it into a JS string,
-/// then copying that into wasm, took 1.8 s of a 4.2 s load at 100,000
-/// records: BENCHMARKS.md).
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+/// Fetches a same-origin resource as bytes, calling `progress` with the
+/// bytes received so far as they arrive (a large dataset on a slow line
+/// takes seconds). A pack is binary, and a JSON file is decoded in Rust:
+/// having the browser decode it into a JS string, then copying that into
+/// wasm, took 1.8 s of a 4.2 s load at 100,000 records (BENCHMARKS.md).
+pub async fn fetch_bytes(url: &str, progress: &dyn Fn(usize)) -> Result<Vec<u8>, FetchError> {
     // The page words each failure itself (catalog::LoadError), so only the status matters.
     let fail = |_: JsValue| FetchError { status: None };
     let response = JsFuture::from(window().fetch_with_str(url))
@@ -82,10 +83,36 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
             status: Some(response.status()),
         });
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(fail)?)
-        .await
-        .map_err(fail)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    // Chunks stay in JS until the end, then go into one exact allocation:
+    // growing a Vec as they arrive would leave wasm memory (which never
+    // shrinks) at twice the file's size.
+    let (mut chunks, mut received) = (Vec::new(), 0);
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(fail)?;
+        let done = js_sys::Reflect::get(&step, &"done".into()).map_err(fail)?;
+        if done.as_bool() != Some(false) {
+            break;
+        }
+        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &"value".into())
+            .map_err(fail)?
+            .dyn_into()
+            .map_err(fail)?;
+        received += chunk.length() as usize;
+        chunks.push(chunk);
+        progress(received);
+    }
+    let mut bytes = vec![0; received];
+    let mut at = 0;
+    for chunk in chunks {
+        let end = at + chunk.length() as usize;
+        chunk.copy_to(&mut bytes[at..end]);
+        at = end;
+    }
+    Ok(bytes)
 }
 
 /// The JSON reader, loaded only when `?data=` names a JSON file: a module

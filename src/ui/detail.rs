@@ -72,7 +72,7 @@ pub fn detail(props: &DetailProps) -> Html {
                     fetch.set(Fetch::Pending);
                     let url = pack::shard_url(&data.url, k);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let shard = browser::fetch_bytes(&url)
+                        let shard = browser::fetch_bytes(&url, &|_| {})
                             .await
                             .ok()
                             .and_then(|bytes| Shard::open(bytes).ok());
