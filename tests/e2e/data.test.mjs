@@ -131,10 +131,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.match(await page.textContent('.loading [role="status"]'), /Téléchargement/);
     await page.waitForSelector('#results > li', { timeout: 60_000 });
     assert.equal(await countOf(page), RECORDS);
-    // Under network emulation Chromium reports a response that is read as a
-    // stream, and served no-store as the test server does, as aborted once
-    // it is read to the end; the count above shows every byte arrived.
-  }, { allow: ['gen/gen.pack net::ERR_ABORTED'] });
+  });
 
   scenario('details that cannot be fetched: the record still shows, with a clear message', async (page) => {
     await page.goto(`${server.url}/?data=gen/no-shards.pack&id=${ids[0]}`);

@@ -80,7 +80,7 @@ export async function startServer({ root = DIST, headers = {}, requireBuild = tr
     .sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -114,7 +114,11 @@ export async function startServer({ root = DIST, headers = {}, requireBuild = tr
       res.writeHead(200, {
         'Content-Type': type,
         'Content-Length': body.length,
-        'Cache-Control': 'no-store',
+        // no-cache, not no-store: every request still reaches the server (no
+        // validators are sent), and Chromium reports a no-store response read
+        // as a stream (the page's download of its data) as aborted, at random,
+        // once it has been read to the end.
+        'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         ...headers,
       });
