@@ -90,9 +90,7 @@ impl FilterState {
     /// Drops ids the catalog does not know, so a stale or hand-edited URL
     /// degrades to the nearest meaningful view instead of an empty one.
     pub fn retain_known(&mut self, regions: &[Region], themes: &[Theme]) {
-        self.regions
-            .retain(|c| regions.iter().any(|r| &r.code == c));
-        self.themes.retain(|t| themes.iter().any(|x| &x.id == t));
+        retain_known(&mut self.regions, &mut self.themes, regions, themes);
     }
 }
 
@@ -126,8 +124,17 @@ impl Locks {
 
     /// Drops ids the catalog does not know; a lock left empty locks nothing.
     pub fn retain_known(&mut self, regions: &[Region], themes: &[Theme]) {
-        self.regions
-            .retain(|c| regions.iter().any(|r| &r.code == c));
-        self.themes.retain(|t| themes.iter().any(|x| &x.id == t));
+        retain_known(&mut self.regions, &mut self.themes, regions, themes);
     }
+}
+
+/// Keeps the region codes and theme ids the vocabularies list.
+fn retain_known(
+    codes: &mut Set<String>,
+    ids: &mut Set<String>,
+    regions: &[Region],
+    themes: &[Theme],
+) {
+    codes.retain(|c| regions.iter().any(|r| &r.code == c));
+    ids.retain(|t| themes.iter().any(|x| &x.id == t));
 }

@@ -188,13 +188,7 @@ impl Index {
             Ok(order)
         };
         let orders = [order()?, order()?, order()?];
-        let ranks = std::array::from_fn(|k| {
-            let mut rank = vec![0u32; n];
-            for (r, &i) in orders[k].iter().enumerate() {
-                rank[i as usize] = r as u32;
-            }
-            rank
-        });
+        let ranks = std::array::from_fn(|k| ranks(&orders[k]));
         let consumed = r.position();
         let search = Search::open(bytes.clone(), range.start + consumed..range.end)?;
         if search.len() != n {
@@ -271,6 +265,15 @@ fn sort_slot(sort: Sort) -> usize {
     }
 }
 
+/// The inverse permutation: where each position stands in `order`.
+fn ranks(order: &[u32]) -> Vec<u32> {
+    let mut rank = vec![0u32; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    rank
+}
+
 /// The key titles sort by: folded words joined by single spaces, so case,
 /// accents, quotes and leading punctuation do not move a title.
 fn title_key(title: &str) -> String {
@@ -298,10 +301,7 @@ fn sort_orders(entries: &[Entry], first_day: &[i32]) -> (Vec<u32>, Vec<u32>, Vec
             .then(a.cmp(&b))
     });
     // Date orders break ties by title rank: integer compares only.
-    let mut rank = vec![0u32; by_title.len()];
-    for (r, &i) in by_title.iter().enumerate() {
-        rank[i as usize] = r as u32;
-    }
+    let rank = ranks(&by_title);
     let undated = |i: u32| entries[i as usize].date.is_none();
     let mut recent = by_title.clone();
     recent

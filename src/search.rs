@@ -148,6 +148,17 @@ pub fn write(n: usize, mut text: impl FnMut(usize, &mut String)) -> Vec<u8> {
     head.into_bytes()
 }
 
+/// Item `k` of a run of items stored end to end, given where each ends.
+fn nth(ends: &[u32], k: usize) -> Range<usize> {
+    let end = ends.get(k).copied().unwrap_or(0) as usize;
+    let start = k
+        .checked_sub(1)
+        .and_then(|j| ends.get(j))
+        .copied()
+        .unwrap_or(0) as usize;
+    start..end
+}
+
 impl Search {
     /// Reads the section at `range` of `bytes`, checking every length, so
     /// that no later query can read out of bounds.
@@ -203,13 +214,7 @@ impl Search {
 
     /// Vocabulary word `k`.
     fn word(&self, k: usize) -> &str {
-        let end = self.word_ends.get(k).copied().unwrap_or(0) as usize;
-        let start = k
-            .checked_sub(1)
-            .and_then(|j| self.word_ends.get(j))
-            .copied()
-            .unwrap_or(0) as usize;
-        self.words.get(start..end).unwrap_or_default()
+        self.words.get(nth(&self.word_ends, k)).unwrap_or_default()
     }
 
     /// Number of records searched.
@@ -254,14 +259,8 @@ impl Search {
     /// ORs the records of word `k` into `out`; returns roughly the word
     /// operations it took.
     fn or_posting(&self, k: usize, out: &mut Bitset) -> usize {
-        let b = self.posting_ends.get(k).copied().unwrap_or(0) as usize;
-        let a = k
-            .checked_sub(1)
-            .and_then(|j| self.posting_ends.get(j))
-            .copied()
-            .unwrap_or(0) as usize;
         let postings = &self.bytes[self.postings.clone()];
-        let p = postings.get(a..b).unwrap_or_default();
+        let p = postings.get(nth(&self.posting_ends, k)).unwrap_or_default();
         match p.split_first() {
             Some((&DENSE, rest)) => {
                 for (w, x) in out.words_mut().iter_mut().zip(wire::words(rest)) {
