@@ -10,11 +10,11 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use divan::Bencher;
-use passerelles::catalog::{load_json, Loaded};
-use passerelles::date::PartialDate;
-use passerelles::facets;
-use passerelles::filter::FilterState;
-use passerelles::index::Index;
+use passerelles::data::catalog::{load_json, Loaded};
+use passerelles::data::date::PartialDate;
+use passerelles::engine::facets;
+use passerelles::engine::filter::FilterState;
+use passerelles::engine::index::Index;
 use passerelles::pack::{self, Pack, Placement};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -47,7 +47,7 @@ fn fixture(n: usize) -> &'static Fixture {
     static CACHE: OnceLock<Mutex<HashMap<usize, &'static Fixture>>> = OnceLock::new();
     let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
     cache.entry(n).or_insert_with(|| {
-        let json = serde_json::to_string(&passerelles::synth::generate(n, SEED)).unwrap();
+        let json = serde_json::to_string(&passerelles::tools::synth::generate(n, SEED)).unwrap();
         let loaded = load_json(&json).unwrap();
         assert!(loaded.problems.is_empty(), "generated data must be valid");
         let pack = pack::write(&loaded, Placement::Auto).main;

@@ -1,40 +1,32 @@
-//! Passerelles: a pure core (model, validation, index, filters, facets, URL
-//! codec) that compiles and is tested natively, and a thin Yew shell over it
-//! that exists only in the wasm build.
+//! Passerelles: a pure core that compiles and is tested natively, and a thin
+//! Yew shell over it that exists only in the wasm build.
+//!
+//! The folders are layers, and a layer only ever uses the ones before it
+//! (ARCHITECTURE.md maps them):
+//!
+//! - [`data`]: the file an editor writes, and whether it is right;
+//! - [`wording`]: how the interface speaks (dates, numbers, every string);
+//! - [`engine`]: which records match, in what order, and how many per facet;
+//! - [`pack`]: the compiled form the page downloads (cards, details, index);
+//! - [`state`]: what the visitor sees, as one store the URL mirrors;
+//! - `ui`: the Yew components (wasm only);
+//! - `tools`: what the command-line tools share (native only).
+//!
+//! [`wire`], the byte encoding of packs, stays at the top: both the engine's
+//! index and the pack are written in it, and it depends on nothing.
 
-pub mod bitset;
-pub mod catalog;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
-pub mod clip;
-pub mod date;
-pub mod embed;
-pub mod facets;
-pub mod filter;
-pub mod fold;
-pub mod index;
-pub mod json_error;
-pub mod model;
+pub mod data;
+pub mod engine;
 pub mod pack;
-pub mod page;
-pub mod present;
-pub mod query;
-pub mod record_view;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod report;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod schema;
-pub mod search;
-pub mod set;
-pub mod span;
-pub mod strings;
-/// Synthetic datasets for benchmarks; a native tool, never in the page.
-#[cfg(not(target_arch = "wasm32"))]
-pub mod synth;
-pub mod validate;
-pub mod view;
-pub mod viewport;
+pub mod state;
 pub mod wire;
+pub mod wording;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tools;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

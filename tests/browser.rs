@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use passerelles::pack::{self, Pack};
-use passerelles::page::PageParams;
+use passerelles::state::page::PageParams;
 use passerelles::ui::{Data, Explorer, ExplorerProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

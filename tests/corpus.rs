@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use passerelles::catalog::load_json;
-use passerelles::report;
-use passerelles::span::{self, Position};
-use passerelles::validate::skipped_records;
+use passerelles::data::catalog::load_json;
+use passerelles::data::span::{self, Position};
+use passerelles::data::validate::skipped_records;
+use passerelles::tools::report;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -199,7 +199,7 @@ fn the_validate_binary_passes_the_real_dataset_and_prints_the_schema() {
     assert!(text.contains("Par thème : "), "{text}");
     let (code, text) = run_validate(&["--schema"]);
     assert_eq!(code, 0);
-    assert_eq!(text, passerelles::schema::json());
+    assert_eq!(text, passerelles::data::schema::json());
     let (code, _) = run_validate(&[]);
     assert_eq!(code, 2);
 }

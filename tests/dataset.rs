@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use passerelles::catalog::{load_json, RecordRef};
-use passerelles::model::{Excerpt, Source};
+use passerelles::data::catalog::{load_json, RecordRef};
+use passerelles::data::model::{Excerpt, Source};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -8,14 +8,14 @@ use std::path::PathBuf;
 
 use proptest::prelude::*;
 
-use passerelles::catalog::{load_json, Entry, RecordType};
-use passerelles::date::PartialDate;
-use passerelles::facets::{run, Outcome};
-use passerelles::filter::{FilterState, Sort};
-use passerelles::fold;
-use passerelles::index::Index;
-use passerelles::model::NATIONAL;
-use passerelles::set::Set;
+use passerelles::data::catalog::{load_json, Entry, RecordType};
+use passerelles::data::date::PartialDate;
+use passerelles::data::model::NATIONAL;
+use passerelles::engine::facets::{run, Outcome};
+use passerelles::engine::filter::{FilterState, Sort};
+use passerelles::engine::fold;
+use passerelles::engine::index::Index;
+use passerelles::engine::set::Set;
 
 /// What `run` must answer, computed without the index.
 fn reference(

@@ -1,5 +1,5 @@
 //! `gen-data --records N [--seed S] [--out PATH]`: writes a synthetic dataset
-//! in the real schema (see `passerelles::synth`) to PATH, or to stdout.
+//! in the real schema (see `passerelles::tools::synth`) to PATH, or to stdout.
 //! Benchmarks write under target/bench-data/, never into data/: synthetic
 //! records must not ship.
 
@@ -33,7 +33,7 @@ fn main() {
         }
     }
 
-    let dataset = passerelles::synth::generate(records, seed);
+    let dataset = passerelles::tools::synth::generate(records, seed);
     let result = match &out {
         Some(path) => {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -66,7 +66,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn usage(problem: &str) -> ! {
-    passerelles::cli::usage(
+    passerelles::tools::cli::usage(
         "gen-data",
         "gen-data --records N [--seed S] [--out PATH]   (default: 1000 records, seed 42, stdout)",
         problem,
@@ -75,7 +75,7 @@ fn usage(problem: &str) -> ! {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn fail(what: &dyn std::fmt::Display, e: &std::io::Error) -> ! {
-    passerelles::cli::fail("gen-data", what, e)
+    passerelles::tools::cli::fail("gen-data", what, e)
 }
 
 // Cargo builds every binary for the wasm integration tests too; this one is a

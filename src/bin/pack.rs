@@ -44,7 +44,7 @@ fn main() {
 
     let bytes = std::fs::read(&input).unwrap_or_else(|e| fail(&input.display(), &e));
     let text = String::from_utf8_lossy(&bytes);
-    let loaded = match passerelles::catalog::load_json(&text) {
+    let loaded = match passerelles::data::catalog::load_json(&text) {
         Ok(loaded) => loaded,
         Err(e) => {
             let at = e
@@ -105,7 +105,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn usage(problem: &str) -> ! {
-    passerelles::cli::usage(
+    passerelles::tools::cli::usage(
         "pack",
         "pack DATA.json [--out DATA.pack] [--inline | --shard-records N]",
         problem,
@@ -114,7 +114,7 @@ fn usage(problem: &str) -> ! {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn fail(what: &dyn std::fmt::Display, e: &std::io::Error) -> ! {
-    passerelles::cli::fail("pack", what, e)
+    passerelles::tools::cli::fail("pack", what, e)
 }
 
 // Cargo builds every binary for the wasm integration tests too; this one is a

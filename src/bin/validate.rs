@@ -8,7 +8,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use passerelles::{report, schema};
+    use passerelles::data::schema;
+    use passerelles::tools::report;
     use std::process::ExitCode;
 
     let args: Vec<String> = std::env::args().skip(1).collect();

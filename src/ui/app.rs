@@ -12,13 +12,15 @@ use super::frame;
 use super::panel::Panel;
 use super::results::Results;
 use super::{Ctx, Data};
-use crate::catalog::LoadError;
-use crate::filter::{FilterState, Locks};
+use crate::data::catalog::{LoadError, LoadErrorKind};
+use crate::engine::facets;
+use crate::engine::filter::FilterState;
 use crate::pack::Pack;
-use crate::page::PageParams;
-use crate::strings as s;
-use crate::view::{Action, Nav, View};
-use crate::{embed, facets, query};
+use crate::state::locks::Locks;
+use crate::state::page::PageParams;
+use crate::state::view::{Action, Nav, View};
+use crate::state::{embed, query};
+use crate::wording::fr as s;
 
 enum Load {
     /// Which step of loading is under way, out of [`LOAD_STEPS`], and the
@@ -62,14 +64,15 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
     let bytes = browser::fetch_bytes(url, &progress)
         .await
         .map_err(|e| match e.status {
-            Some(status) => LoadError::http(status, url),
-            None => LoadError::network(url),
+            Some(404) => LoadError::new(LoadErrorKind::NotFound, s::not_found(url)),
+            Some(status) => LoadError::new(LoadErrorKind::Unreachable, s::http_status(status, url)),
+            None => LoadError::new(LoadErrorKind::Unreachable, s::network_failed(url)),
         })?;
     let bytes = if url.ends_with(".json") {
         step.set(Load::Loading(LoadStep::Read, 0));
-        browser::convert_json(bytes)
-            .await
-            .map_err(|()| LoadError::converter_failed())?
+        browser::convert_json(bytes).await.map_err(|()| {
+            LoadError::new(LoadErrorKind::Unreachable, s::ERR_CONVERTER.to_string())
+        })?
     } else {
         bytes
     };
@@ -160,7 +163,7 @@ fn load_failed(props: &LoadFailedProps) -> Html {
             <p class="load-error-what">{ &e.message }</p>
             <p class="load-error-where">{ s::LOAD_FAILED_FILE }{ " : " }<code>{ &props.url }</code></p>
             if let Some(p) = position { <p class="load-error-where">{ p }</p> }
-            <p>{ e.help() }</p>
+            <p>{ s::load_help(e.kind) }</p>
         </section>
     }
 }

@@ -8,8 +8,9 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::engine::facets;
 use crate::pack::Pack;
-use crate::{facets, query};
+use crate::state::query;
 
 thread_local! {
     static PACK: RefCell<Option<Pack>> = const { RefCell::new(None) };

@@ -1,4 +1,4 @@
-//! One record in full, as the pack words it ([`crate::record_view`]): facts,
+//! One record in full, as the pack words it ([`crate::pack::detail`]): facts,
 //! lists, source and excerpts, and links to the records around it. When a
 //! large dataset keeps its details in shards, the record's shard is fetched
 //! on opening it.
@@ -11,11 +11,11 @@ use yew::prelude::*;
 use super::browser;
 use super::results::{badge_class, open_in_place, open_record};
 use super::Ctx;
-use crate::catalog::RecordType;
+use crate::data::catalog::RecordType;
+use crate::pack::detail::{Detail as Record, Fact, ListStyle, Span, Value};
 use crate::pack::{self, Shard};
-use crate::record_view::{Detail as Record, Fact, ListStyle, Span, Value};
-use crate::strings as s;
-use crate::view::Action;
+use crate::state::view::Action;
+use crate::wording::fr as s;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {

@@ -1,13 +1,14 @@
 //! "Intégrer cette vue": a modal dialog that hands a partner the snippet for
 //! the current view, with its options, a live preview and a copy button. The
-//! snippet itself is built by [`crate::embed`]; this only renders and wires.
+//! snippet itself is built by [`crate::state::embed`]; this only renders and wires.
 
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::{browser, clipboard, Ctx};
-use crate::embed::{self, Scheme, SnippetOptions, MAX_HEIGHT, MIN_HEIGHT};
-use crate::strings as s;
+use crate::state::embed::{self, SnippetOptions, MAX_HEIGHT, MIN_HEIGHT};
+use crate::state::look::Scheme;
+use crate::wording::fr as s;
 
 const OPENER: &str = "embed-open";
 const CODE: &str = "embed-code";

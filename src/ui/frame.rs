@@ -1,7 +1,7 @@
 //! The edge where the page meets a host page around it: the look a partner
 //! asked for (embed mode, colour scheme, accent) set on the root element, and
 //! the content height posted to the parent window when the app runs in an
-//! iframe. What to set and when to report is decided in [`crate::embed`].
+//! iframe. What to set and when to report is decided in [`crate::state::embed`].
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,8 +9,9 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::embed::{HeightReporter, Palette, RESIZE_MESSAGE, RESIZE_VERSION};
-use crate::page::PageParams;
+use crate::state::embed::{HeightReporter, RESIZE_MESSAGE, RESIZE_VERSION};
+use crate::state::look::Palette;
+use crate::state::page::PageParams;
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")

@@ -20,11 +20,11 @@ use yew::prelude::*;
 
 use std::cell::RefCell;
 
-use crate::facets::Outcome;
-use crate::filter::FilterState;
+use crate::engine::facets::Outcome;
+use crate::engine::filter::FilterState;
 use crate::pack::{Pack, Shard};
-use crate::page::PageParams;
-use crate::view::{Action, View};
+use crate::state::page::PageParams;
+use crate::state::view::{Action, View};
 
 pub use app::{App, Explorer, ExplorerProps};
 
@@ -83,7 +83,9 @@ pub struct Ctx {
 impl Ctx {
     /// The URL of a view of this page: filters, open record, page parameters.
     pub fn href(&self, filter: &FilterState, detail: Option<&str>) -> String {
-        let q = self.page.append_to(&crate::query::encode(filter, detail));
+        let q = self
+            .page
+            .append_to(&crate::state::query::encode(filter, detail));
         if q.is_empty() {
             "?".to_string()
         } else {

@@ -4,12 +4,12 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{browser, Ctx};
-use crate::catalog::RecordType;
-use crate::date::PartialDate;
-use crate::model::NATIONAL;
-use crate::present;
-use crate::strings as s;
-use crate::view::Action;
+use crate::data::catalog::RecordType;
+use crate::data::date::PartialDate;
+use crate::data::model::NATIONAL;
+use crate::state::view::Action;
+use crate::wording::format;
+use crate::wording::fr as s;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
@@ -64,7 +64,7 @@ pub fn panel(props: &PanelProps) -> Html {
         option(
             "type",
             t.key(),
-            present::type_label(*t),
+            format::type_label(*t),
             *n,
             f.types.contains(t),
         )
@@ -98,7 +98,7 @@ pub fn panel(props: &PanelProps) -> Html {
         <section class="panel" aria-labelledby="filters-title" onchange={on_change}>
             <h2 id="filters-title">{ s::FILTERS }</h2>
             // On a phone the panel fills the first screens: a way straight to the list.
-            <a class="to-results" href="#results-title">{ s::see_results(&present::records_count(outcome.results.len())) }</a>
+            <a class="to-results" href="#results-title">{ s::see_results(&format::records_count(outcome.results.len())) }</a>
             <div class="field">
                 <label for="q">{ s::SEARCH_LABEL }</label>
                 <input type="search" id="q" value={f.query.clone()} oninput={on_query}
@@ -108,7 +108,7 @@ pub fn panel(props: &PanelProps) -> Html {
             if locks.types.is_empty() {
                 { facet("type", s::FACET_TYPE, html! { <ul class="options">{ for types }</ul> }) }
             } else {
-                { locked("type", s::FACET_TYPE, locks.types.iter().map(|t| present::type_label(*t).to_string())) }
+                { locked("type", s::FACET_TYPE, locks.types.iter().map(|t| format::type_label(*t).to_string())) }
             }
             if locks.themes.is_empty() {
                 { facet("theme", s::FACET_THEME, html! { <ul class="options">{ for themes }</ul> }) }

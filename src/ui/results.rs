@@ -4,12 +4,12 @@ use web_sys::{HtmlSelectElement, MouseEvent};
 use yew::prelude::*;
 
 use super::{browser, Ctx};
-use crate::catalog::RecordType;
-use crate::filter::Sort;
-use crate::present;
-use crate::strings as s;
-use crate::view::{Action, Chip};
-use crate::viewport::{self, VIRTUAL_FROM};
+use crate::data::catalog::RecordType;
+use crate::engine::filter::Sort;
+use crate::state::view::{Action, Chip};
+use crate::state::viewport::{self, VIRTUAL_FROM};
+use crate::wording::format;
+use crate::wording::fr as s;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -47,10 +47,10 @@ pub fn chip_label(ctx: &Ctx, chip: &Chip) -> String {
             s::FACET_THEME,
             catalog.theme_label(t).unwrap_or(t)
         ),
-        Chip::Type(t) => format!("{} : {}", s::FACET_TYPE, present::type_label(*t)),
+        Chip::Type(t) => format!("{} : {}", s::FACET_TYPE, format::type_label(*t)),
         Chip::Dates => {
             let f = &ctx.view.filter;
-            let side = |d: Option<crate::date::PartialDate>| {
+            let side = |d: Option<crate::data::date::PartialDate>| {
                 d.map(|d| d.to_string()).unwrap_or_else(|| "…".into())
             };
             format!("{} : {} → {}", s::CHIP_DATES, side(f.from), side(f.to))
@@ -97,7 +97,7 @@ pub fn results(props: &ResultsProps) -> Html {
         <section class="results" aria-labelledby="results-title">
             <div class="results-head">
                 <h2 id="results-title">{ s::RESULTS }</h2>
-                <p id="result-count" role="status">{ present::records_count(outcome.results.len()) }</p>
+                <p id="result-count" role="status">{ format::records_count(outcome.results.len()) }</p>
                 <div class="sort">
                     <label for="sort">{ s::SORT_LABEL }</label>
                     <select id="sort" onchange={on_sort}>
@@ -136,7 +136,7 @@ const PROBLEMS_SHOWN: usize = 200;
 /// "2 fiches ignorées car invalides", with each reason and its place in the
 /// file on demand. Record text in a reason is isolated like record text on
 /// the cards (see styles/main.css, "Hostile content").
-fn problems_notice(problems: &[crate::validate::Problem], skipped: usize) -> Html {
+fn problems_notice(problems: &[crate::data::validate::Problem], skipped: usize) -> Html {
     let headline = if skipped > 0 {
         s::skipped_records(skipped)
     } else {

@@ -1,10 +1,10 @@
-//! Every word the interface and the validator show, in one place, so the
-//! English version later is a matter of one more module of the same shape.
+//! Every word the interface shows, in French.
+
+use crate::data::catalog::LoadErrorKind;
 
 pub const APP_NAME: &str = "Passerelles";
 pub const TAGLINE: &str =
     "Conventions de partenariat et événements de l'économie sociale et solidaire et des organisations d'employeurs";
-
 // Loading and errors.
 pub const LOADING: &str = "Chargement des données…";
 pub const LOADING_FETCH: &str = "Téléchargement des données…";
@@ -13,12 +13,6 @@ pub fn received_megabytes(tenths: u32) -> String {
     format!("{},{} Mo reçus", tenths / 10, tenths % 10)
 }
 pub const LOADING_READ: &str = "Lecture et vérification des fiches…";
-pub const ERR_EMPTY_FILE: &str = "Le fichier de données est vide.";
-pub const ERR_TRUNCATED: &str =
-    "Le fichier de données s'arrête avant la fin : il est sans doute tronqué.";
-pub const ERR_SYNTAX: &str = "Le fichier de données n'est pas un JSON valide";
-pub const ERR_SHAPE: &str = "Le fichier de données n'a pas la forme attendue";
-pub const ERR_RECORD_SHAPE: &str = "Cette fiche n'a pas la forme attendue";
 pub const LOAD_FAILED_TITLE: &str = "Les données n'ont pas pu être chargées";
 pub const LOAD_FAILED_HELP: &str =
     "Le fichier doit être corrigé à l'endroit indiqué, puis vérifié avec « cargo run --bin validate -- data/passerelles.json ». Si vous ne tenez pas les données à jour, prévenez la personne qui s'en charge.";
@@ -31,7 +25,6 @@ pub const ERR_PACK_VERSION: &str =
     "Le fichier de données compilé vient d'une autre version de Passerelles.";
 pub const ERR_CONVERTER: &str = "Le lecteur de fichiers JSON de Passerelles n'a pas pu être chargé ou n'a pas pu lire ce fichier.";
 pub const PACK_HELP: &str = "Reconstruisez le site (« make build ») pour recompiler les données, puis republiez-le. Si vous ne publiez pas le site, prévenez la personne qui s'en charge.";
-
 pub fn skipped_records(n: usize) -> String {
     if n == 1 {
         "1 fiche ignorée car invalide".into()
@@ -40,7 +33,6 @@ pub fn skipped_records(n: usize) -> String {
     }
 }
 pub const SHOW_REASONS: &str = "Voir les raisons";
-
 // Interface.
 pub const SKIP_TO_RESULTS: &str = "Aller aux résultats";
 pub const FILTERS: &str = "Filtrer";
@@ -110,7 +102,6 @@ pub const D_FIGURES: &str = "Chiffres cités";
 pub const D_SOURCE: &str = "Source";
 pub const D_EXCERPTS: &str = "Extraits du texte source";
 pub const D_SUPPORTS: &str = "Appuie";
-
 /// A record field as a reader names it, for "what this excerpt supports".
 pub fn field_label(key: &str) -> &str {
     match key {
@@ -136,7 +127,6 @@ pub fn field_label(key: &str) -> &str {
         other => other,
     }
 }
-
 pub fn see_results(count: &str) -> String {
     format!("Voir les résultats ({count})")
 }
@@ -150,102 +140,6 @@ pub const D_LINK: &str = "Lien";
 pub const D_PUBLISHED: &str = "Publié le";
 pub const D_PUBLISHER: &str = "Éditeur";
 pub const FOOTER_SOURCES: &str = "Chaque fiche est transcrite d'un communiqué ou d'une annonce publique, cité avec ses extraits. Une fiche ne dit que ce que son texte dit.";
-
-// Validator messages.
-pub const EMPTY_TITLE: &str = "le titre est vide";
-pub const EMPTY_LABEL: &str = "le libellé est vide";
-pub const EMPTY_TERRITORY: &str =
-    "aucun territoire : indiquez au moins un code de région, ou \"FR\" pour la portée nationale";
-pub const NO_PARTIES: &str = "aucune partie signataire";
-pub fn duplicate_code(code: &str) -> String {
-    format!("code \"{code}\" en double dans le vocabulaire")
-}
-pub fn missing_national(code: &str) -> String {
-    format!("le vocabulaire des régions doit contenir la portée nationale (code \"{code}\")")
-}
-pub fn date_format(v: &str) -> String {
-    format!("date \"{v}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ")
-}
-pub fn date_impossible(v: &str) -> String {
-    format!("date {v} impossible")
-}
-pub fn not_http(url: &str) -> String {
-    format!("lien \"{url}\" refusé : seuls les liens http(s) sont permis")
-}
-pub fn unknown_region(code: &str) -> String {
-    format!("code de région \"{code}\" inconnu")
-}
-pub fn unknown_theme(theme: &str, known: &[&str]) -> String {
-    match closest(theme, known) {
-        Some(best) => format!("thème \"{theme}\" inconnu (vouliez-vous dire \"{best}\" ?)"),
-        None => format!("thème \"{theme}\" inconnu"),
-    }
-}
-pub fn bad_time(v: &str) -> String {
-    format!("heure \"{v}\" mal écrite : attendu HH:MM")
-}
-pub fn dangling_link(id: &str) -> String {
-    format!("lien vers la fiche \"{id}\", qui n'existe pas")
-}
-pub fn bad_id(id: &str) -> String {
-    format!("identifiant \"{id}\" invalide : lettres minuscules, chiffres et tirets seulement")
-}
-pub fn duplicate_id(id: &str) -> String {
-    format!("identifiant \"{id}\" en double")
-}
-
-pub fn date_published_format(v: &str) -> String {
-    format!("date de publication \"{v}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ")
-}
-pub fn date_published_impossible(v: &str) -> String {
-    format!("date de publication {v} impossible")
-}
-pub fn unknown_field(field: &str, known: &[&str]) -> String {
-    match closest(field, known) {
-        Some(best) => format!("champ \"{field}\" inconnu (vouliez-vous dire \"{best}\" ?)"),
-        None => format!("champ \"{field}\" inconnu"),
-    }
-}
-pub fn missing_field(field: &str) -> String {
-    format!("champ obligatoire \"{field}\" absent")
-}
-pub fn duplicate_field(field: &str) -> String {
-    format!("champ \"{field}\" écrit deux fois")
-}
-pub const A_LIST: &str = "une liste";
-pub const AN_OBJECT: &str = "un objet";
-pub const JSON_COMMENT: &str = "les commentaires (// ou /* */) ne sont pas permis en JSON";
-pub const ERR_NOT_OBJECT: &str = "Le fichier de données n'a pas la forme attendue : il doit contenir un seul objet JSON, entre « { » et « } », avec les champs \"regions\", \"themes\", \"agreements\" et \"events\".";
-pub fn record_too_long(bytes: usize, max_kib: usize) -> String {
-    format!("fiche de {bytes} octets : au-delà de {max_kib} Kio, un texte a sans doute été collé par erreur (la page l'affiche raccourcie)")
-}
-/// Ends a text the page shows cut (see clip.rs).
-pub const TEXT_CLIPPED: &str = " […] (texte raccourci à l'affichage)";
-pub fn self_link(id: &str) -> String {
-    format!("la fiche \"{id}\" renvoie à elle-même")
-}
-pub fn wrong_type(found: &str, expected: &str) -> String {
-    format!("{found} là où il faut {expected}")
-}
-// serde_json's syntax errors, in the editor's words.
-pub const JSON_EXPECTED_VALUE: &str =
-    "une valeur est attendue ici (texte entre guillemets droits, nombre, liste, objet, true, false ou null ; les commentaires ne sont pas permis)";
-pub const JSON_EXPECTED_COMMA_OBJECT: &str =
-    "« , » ou « } » attendu ici (une virgule manque-t-elle ?)";
-pub const JSON_EXPECTED_COMMA_LIST: &str =
-    "« , » ou « ] » attendu ici (une virgule manque-t-elle ?)";
-pub const JSON_EXPECTED_COLON: &str = "« : » attendu ici, entre le nom du champ et sa valeur";
-pub const JSON_TRAILING_COMMA: &str = "virgule en trop avant la fin de la liste ou de l'objet";
-pub const JSON_TRAILING_CHARACTERS: &str = "du texte suit la fin des données";
-pub const JSON_KEY_NOT_STRING: &str = "un nom de champ doit être entre guillemets droits (\")";
-pub const JSON_CONTROL_CHARACTER: &str =
-    "caractère de contrôle dans un texte (retour à la ligne, tabulation, caractère nul…) : écrivez \\n pour un retour à la ligne";
-pub const JSON_BAD_ESCAPE: &str =
-    "séquence d'échappement invalide après une barre oblique inverse (\\)";
-pub const JSON_BAD_NUMBER: &str = "nombre mal écrit ou trop grand";
-pub const JSON_TOO_DEEP: &str = "listes ou objets imbriqués trop profondément";
-pub const NOT_UTF8: &str =
-    "Le fichier n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis l'éditeur de texte";
 pub fn data_problems(n: usize) -> String {
     if n == 1 {
         "1 problème dans les données".into()
@@ -259,7 +153,6 @@ pub fn more_problems(n: usize) -> String {
 pub fn at_position(line: usize, column: usize) -> String {
     format!("ligne {line}, colonne {column}")
 }
-
 // Loading failures: what failed, and what to do.
 pub fn not_found(url: &str) -> String {
     format!("Le fichier de données est introuvable : le serveur a répondu 404 pour « {url} ».")
@@ -274,61 +167,15 @@ pub const HELP_NOT_FOUND: &str = "Vérifiez l'adresse de la page (paramètre « 
 pub const HELP_NETWORK: &str = "Vérifiez votre connexion, puis rechargez la page.";
 pub const LOAD_FAILED_FILE: &str = "Fichier";
 
-// The validator's report (`cargo run --bin validate`).
-pub fn report_ok(file: &str) -> String {
-    format!("{file} : aucun problème.")
-}
-pub fn report_problems(file: &str, n: usize) -> String {
-    if n == 1 {
-        format!("{file} : 1 problème à corriger.")
-    } else {
-        format!("{file} : {n} problèmes à corriger.")
+/// What the reader of an error panel should do next: who can fix it decides.
+pub fn load_help(kind: LoadErrorKind) -> &'static str {
+    match kind {
+        LoadErrorKind::NotFound => HELP_NOT_FOUND,
+        LoadErrorKind::Unreachable => HELP_NETWORK,
+        LoadErrorKind::Content => LOAD_FAILED_HELP,
+        LoadErrorKind::Pack => PACK_HELP,
     }
 }
-pub fn report_records(total: usize, agreements: usize, events: usize) -> String {
-    format!("{total} fiches : {agreements} accords, {events} événements")
-}
-pub const REPORT_BY_REGION: &str = "Par territoire";
-pub const REPORT_BY_THEME: &str = "Par thème";
-pub const REPORT_BY_PRECISION: &str = "Par précision de date";
-pub const PRECISION_DAY: &str = "jour";
-pub const PRECISION_MONTH: &str = "mois";
-pub const PRECISION_YEAR: &str = "année";
-pub const PRECISION_UNKNOWN: &str = "inconnue";
-pub const FILE_NOT_FOUND: &str = "fichier introuvable";
-pub fn unreadable_file(detail: &str) -> String {
-    format!("Le fichier ne peut pas être lu : {detail}")
-}
-
-/// The known word nearest to a typo, if it is near enough to be a plausible intent.
-fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    let mut best: Option<(usize, &str)> = None;
-    for k in known {
-        let d = edit_distance(word, k);
-        if d <= 2.max(word.chars().count() / 3)
-            && best.is_none_or(|(bd, bk)| d < bd || (d == bd && *k < bk))
-        {
-            best = Some((d, k));
-        }
-    }
-    best.map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 // Embedding in a partner's page (src/embed.rs, ui/embed_dialog.rs).
 pub const EMBED_OPEN: &str = "Intégrer cette vue";
 pub const EMBED_TITLE: &str = "Intégrer cette vue dans votre site";
@@ -358,20 +205,3 @@ pub const EMBED_FULLSCREEN: &str = "Voir en plein écran";
 pub const NEW_TAB: &str = " (nouvel onglet)";
 pub const LOCKED_HINT: &str = "Filtre fixé par le site qui présente ces fiches.";
 pub const LOCKED_VALUES: &str = "Filtre fixé";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_the_nearest_theme() {
-        assert_eq!(
-            unknown_theme("emploie", &["emploi", "insertion"]),
-            "thème \"emploie\" inconnu (vouliez-vous dire \"emploi\" ?)"
-        );
-        assert_eq!(
-            unknown_theme("zzz", &["emploi", "insertion"]),
-            "thème \"zzz\" inconnu"
-        );
-    }
-}

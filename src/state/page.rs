@@ -8,12 +8,12 @@
 //! unusable value is ignored, so no parameter value ever reaches the page
 //! except as a validated id, a known keyword or a parsed colour.
 
-use crate::set::Set;
+use crate::engine::set::Set;
 
-use crate::catalog::RecordType;
-use crate::embed::{Rgb, Scheme};
-use crate::filter::Locks;
-use crate::query::{id_set, list, percent_decode, percent_encode, values, MAX_SET_VALUES};
+use crate::data::catalog::RecordType;
+use crate::state::locks::Locks;
+use crate::state::look::{Rgb, Scheme};
+use crate::state::query::{id_set, list, percent_decode, percent_encode, values, MAX_SET_VALUES};
 
 /// The dataset shipped with the app, compiled from data/passerelles.json at
 /// build time (see `pack`).
@@ -108,7 +108,7 @@ impl PageParams {
         self.data.as_deref().unwrap_or(DEFAULT_DATA)
     }
 
-    /// Appends these parameters to a query string made by [`crate::query::encode`].
+    /// Appends these parameters to a query string made by [`crate::state::query::encode`].
     pub fn append_to(&self, query: &str) -> String {
         let mut out = query.to_string();
         let mut param = |name: &str, value: &str| {
@@ -206,7 +206,7 @@ mod tests {
         // The filter codec ignores page parameters, and the page ignores filters.
         let url = p.append_to("?theme=emploi");
         assert_eq!(PageParams::decode(&url), p);
-        assert_eq!(crate::query::decode(&url).0.themes.len(), 1);
+        assert_eq!(crate::state::query::decode(&url).0.themes.len(), 1);
     }
 
     #[test]
@@ -228,7 +228,7 @@ mod tests {
         );
         assert_eq!(PageParams::decode(&written), p);
         // Page parameters are not filters.
-        assert_eq!(crate::query::decode(&written).0.themes.len(), 1);
+        assert_eq!(crate::state::query::decode(&written).0.themes.len(), 1);
         // A bare hex accent is accepted too (a raw '#' would start the fragment).
         assert_eq!(
             PageParams::decode("?accent=ffcc00").accent,

@@ -5,8 +5,8 @@
 
 use serde_json::error::Category;
 
-use crate::span;
-use crate::strings as s;
+use crate::data::messages as s;
+use crate::data::span;
 
 /// What is wrong, without the position (`… at line 3 column 5`).
 pub fn detail(e: &serde_json::Error) -> String {
@@ -127,7 +127,7 @@ fn kind(what: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Agreement;
+    use crate::data::model::Agreement;
 
     fn record_error(json: &str) -> String {
         detail(&serde_json::from_str::<Agreement>(json).unwrap_err())

@@ -19,8 +19,8 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
-use crate::bitset::Bitset;
-use crate::fold;
+use crate::engine::bitset::Bitset;
+use crate::engine::fold;
 use crate::wire::{self, Corrupt, Reader, Writer};
 
 /// Prefixes this long or shorter may have their union kept.

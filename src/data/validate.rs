@@ -5,11 +5,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 
-use crate::date::{DateError, PartialDate};
-use crate::json_error;
-use crate::model::{Agreement, DateInfo, Event, Place, Region, Source, Theme, NATIONAL};
-use crate::span::{self, Position};
-use crate::strings as s;
+use crate::data::date::{DateError, PartialDate};
+use crate::data::json_error;
+use crate::data::messages as s;
+use crate::data::model::{Agreement, DateInfo, Event, Place, Region, Source, Theme, NATIONAL};
+use crate::data::span::{self, Position};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -23,7 +23,7 @@ pub struct Problem {
     pub inner: Option<usize>,
     /// Line and column in the file, once [`locate`] has looked for `path`.
     pub position: Option<Position>,
-    /// The record is still shown (shortened, see [`crate::clip`]) rather than left out.
+    /// The record is still shown (shortened, see [`crate::data::clip`]) rather than left out.
     pub kept: bool,
 }
 
@@ -108,7 +108,7 @@ pub fn vocabularies(regions: &[Region], themes: &[Theme]) -> Vec<Problem> {
 /// real one. Beyond it, a text was surely pasted by mistake, and browsers
 /// take minutes to lay out a very long unbroken word: the validator reports
 /// such a record, and the page shows it with its long texts cut
-/// ([`crate::clip`]).
+/// ([`crate::data::clip`]).
 pub const MAX_RECORD_BYTES: usize = 32 * 1024;
 
 /// The problem of an oversize record, which is still shown (shortened).

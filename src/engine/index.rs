@@ -5,9 +5,9 @@
 //!
 //! - one bitset per region code, theme and record type, plus "national" and
 //!   "dated";
-//! - each record's period as two day numbers (see [`crate::date`]);
+//! - each record's period as two day numbers (see [`crate::data::date`]);
 //! - the three sort orders as permutations;
-//! - the word search ([`crate::search`]).
+//! - the word search ([`crate::engine::search`]).
 //!
 //! The section holds everything it needs (the region codes and theme ids
 //! too), so the engine can be built and tested without a whole pack.
@@ -16,12 +16,12 @@ use std::cmp::Reverse;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::bitset::Bitset;
-use crate::catalog::{Catalog, Entry, RecordType};
-use crate::filter::Sort;
-use crate::fold;
-use crate::model::NATIONAL;
-use crate::search::{self, Search};
+use crate::data::catalog::{Catalog, Entry, RecordType};
+use crate::data::model::NATIONAL;
+use crate::engine::bitset::Bitset;
+use crate::engine::filter::Sort;
+use crate::engine::fold;
+use crate::engine::search::{self, Search};
 use crate::wire::{self, Corrupt, Reader, Writer};
 
 #[derive(Debug)]
@@ -314,7 +314,7 @@ fn sort_orders(entries: &[Entry], first_day: &[i32]) -> (Vec<u32>, Vec<u32>, Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::PartialDate;
+    use crate::data::date::PartialDate;
 
     fn entry(id: &str, title: &str, date: Option<&str>) -> Entry {
         Entry {

@@ -1,10 +1,10 @@
 //! What the visitor asked for: the one piece of state the whole interface
 //! derives from, and that the URL mirrors.
 
-use crate::catalog::RecordType;
-use crate::date::PartialDate;
-use crate::model::{Region, Theme};
-use crate::set::Set;
+use crate::data::catalog::RecordType;
+use crate::data::date::PartialDate;
+use crate::data::model::{Region, Theme};
+use crate::engine::set::Set;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Sort {
@@ -37,7 +37,7 @@ impl Sort {
 pub struct FilterState {
     /// Free text, as typed.
     pub query: String,
-    /// Region codes; [`crate::model::NATIONAL`] may be one of them.
+    /// Region codes; [`crate::data::model::NATIONAL`] may be one of them.
     pub regions: Set<String>,
     pub themes: Set<String>,
     pub types: Set<RecordType>,
@@ -75,7 +75,7 @@ impl FilterState {
     /// True when the text query has words to search for; punctuation alone
     /// filters nothing, so it must not show as an active filter either.
     pub fn has_query(&self) -> bool {
-        !crate::fold::tokens(&self.query).is_empty()
+        !crate::engine::fold::tokens(&self.query).is_empty()
     }
 
     /// True when some filter narrows the list (sort alone does not).
@@ -94,42 +94,8 @@ impl FilterState {
     }
 }
 
-/// Facet choices a host page fixes for an embedded view (`lock_theme`,
-/// `lock_region`, `lock_type`): imposed after every change, so neither a
-/// click, "Effacer les filtres" nor an edited URL can widen the view.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Locks {
-    pub regions: Set<String>,
-    pub themes: Set<String>,
-    pub types: Set<RecordType>,
-}
-
-impl Locks {
-    pub fn is_empty(&self) -> bool {
-        self.regions.is_empty() && self.themes.is_empty() && self.types.is_empty()
-    }
-
-    /// A locked facet holds exactly its locked values; the others are untouched.
-    pub fn impose(&self, filter: &mut FilterState) {
-        if !self.regions.is_empty() {
-            filter.regions.clone_from(&self.regions);
-        }
-        if !self.themes.is_empty() {
-            filter.themes.clone_from(&self.themes);
-        }
-        if !self.types.is_empty() {
-            filter.types.clone_from(&self.types);
-        }
-    }
-
-    /// Drops ids the catalog does not know; a lock left empty locks nothing.
-    pub fn retain_known(&mut self, regions: &[Region], themes: &[Theme]) {
-        retain_known(&mut self.regions, &mut self.themes, regions, themes);
-    }
-}
-
 /// Keeps the region codes and theme ids the vocabularies list.
-fn retain_known(
+pub(crate) fn retain_known(
     codes: &mut Set<String>,
     ids: &mut Set<String>,
     regions: &[Region],

@@ -1,5 +1,6 @@
 //! Reduced-precision ISO 8601 dates (`2019`, `2019-11`, `2019-11-21`), as EDTF
-//! level 0 writes them, and the period of days each one covers.
+//! level 0 writes them, and the period of days each one covers. How a date
+//! reads in French is the wording's ([`crate::wording::format`]).
 
 use std::fmt;
 
@@ -124,33 +125,6 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// French month names, lower case as they are written mid-sentence.
-pub const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// The date as a French reader expects it, no more precise than it is known:
-/// "21 novembre 2019", "novembre 2015", "2007".
-pub fn french(date: &PartialDate) -> String {
-    match (date.month, date.day) {
-        (None, _) => date.year.to_string(),
-        (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], date.year),
-        (Some(m), Some(1)) => format!("1er {} {}", MONTHS[m as usize - 1], date.year),
-        (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], date.year),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,22 +191,5 @@ mod tests {
         for s in ["2019", "2019-11", "2019-11-21", "0999-01-01"] {
             assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
         }
-    }
-
-    #[test]
-    fn french_follows_precision() {
-        assert_eq!(
-            french(&PartialDate::parse("2019-11-21").unwrap()),
-            "21 novembre 2019"
-        );
-        assert_eq!(
-            french(&PartialDate::parse("2015-11").unwrap()),
-            "novembre 2015"
-        );
-        assert_eq!(french(&PartialDate::parse("2007").unwrap()), "2007");
-        assert_eq!(
-            french(&PartialDate::parse("2007-08-01").unwrap()),
-            "1er août 2007"
-        );
     }
 }

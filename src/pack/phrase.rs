@@ -1,62 +1,20 @@
-//! How record facts read in French: numbers, dates, places, counts. Pure, so
-//! the wording is tested natively and the shell only lays it out.
+//! How a record's facts are phrased on its card and in its detail: its
+//! date as precise as known, its place, its territory, who is behind it.
+//! Done once, when the pack is made, so the page carries none of it.
 
-use crate::catalog::{Catalog, RecordRef, RecordType};
-use crate::date::{self, PartialDate};
-use crate::model::{DateInfo, Place};
-use crate::strings as s;
-
-/// French grouping with a narrow no-break space: 150 000, 3 000 000, 7,5.
-pub fn number(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let negative = value < 0.0;
-    let rounded = (value.abs() * 100.0).round() / 100.0;
-    let whole = rounded.trunc() as u64;
-    let frac = ((rounded - rounded.trunc()) * 100.0).round() as u64;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    if frac > 0 {
-        let f = format!("{frac:02}");
-        out.push(',');
-        out.push_str(f.trim_end_matches('0'));
-    }
-    if negative {
-        out.insert(0, '-');
-    }
-    out
-}
+use crate::data::catalog::{Catalog, RecordRef};
+use crate::data::date::PartialDate;
+use crate::data::model::{DateInfo, Place};
+use crate::wording::fr as s;
 
 /// "21 novembre 2019", or "Date inconnue (« dernièrement »)".
 pub fn date_label(info: &DateInfo) -> String {
     match info.value.as_deref().map(PartialDate::parse) {
-        Some(Ok(d)) => date::french(&d),
+        Some(Ok(d)) => crate::wording::format::date(&d),
         _ => match &info.text {
             Some(words) => format!("{} (« {} »)", s::DATE_UNKNOWN, words.trim_end_matches('…')),
             None => s::DATE_UNKNOWN.to_string(),
         },
-    }
-}
-
-pub fn records_count(n: usize) -> String {
-    match n {
-        0 => s::NO_RECORD.to_string(),
-        1 => "1 fiche".to_string(),
-        n => format!("{} fiches", number(n as f64)),
-    }
-}
-
-pub fn type_label(t: RecordType) -> &'static str {
-    match t {
-        RecordType::Agreement => s::TYPE_AGREEMENT,
-        RecordType::Event => s::TYPE_EVENT,
     }
 }
 
@@ -102,19 +60,14 @@ pub fn territory_label(codes: &[String], catalog: &Catalog) -> String {
 /// Who is behind a record: the parties of an agreement (by acronym when they
 /// have one), the organiser of an event. Kept apart, not joined, so each name
 /// is laid out on its own (a right-to-left name cannot reorder its neighbours).
-pub fn actors(record: RecordRef<'_>) -> (Option<&'static str>, Vec<&str>) {
+pub fn actors(record: RecordRef<'_>) -> Vec<&str> {
     match record {
-        RecordRef::Agreement(a) => (
-            None,
-            a.parties
-                .iter()
-                .map(|p| p.acronym.as_deref().unwrap_or(&p.name))
-                .collect(),
-        ),
-        RecordRef::Event(e) => (
-            Some(s::ORGANISED_BY),
-            e.organiser.iter().map(String::as_str).collect(),
-        ),
+        RecordRef::Agreement(a) => a
+            .parties
+            .iter()
+            .map(|p| p.acronym.as_deref().unwrap_or(&p.name))
+            .collect(),
+        RecordRef::Event(e) => e.organiser.iter().map(String::as_str).collect(),
     }
 }
 
@@ -130,16 +83,6 @@ pub fn time_label(start: &str, end: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_group_by_thousands() {
-        assert_eq!(number(150000.0), "150\u{202f}000");
-        assert_eq!(number(3_000_000.0), "3\u{202f}000\u{202f}000");
-        assert_eq!(number(117.0), "117");
-        assert_eq!(number(7.5), "7,5");
-        assert_eq!(number(-1234.25), "-1\u{202f}234,25");
-        assert_eq!(number(f64::NAN), "");
-    }
 
     #[test]
     fn dates_say_what_is_known() {
@@ -158,14 +101,6 @@ mod tests {
         );
         assert_eq!(date_label(&info(None, None)), "Date inconnue");
         assert_eq!(date_label(&info(Some("2019-02-30"), None)), "Date inconnue");
-    }
-
-    #[test]
-    fn counts_agree_in_number() {
-        assert_eq!(records_count(0), "Aucune fiche");
-        assert_eq!(records_count(1), "1 fiche");
-        assert_eq!(records_count(11), "11 fiches");
-        assert_eq!(records_count(100000), "100\u{202f}000 fiches");
     }
 
     #[test]

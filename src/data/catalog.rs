@@ -1,11 +1,11 @@
 //! The loaded dataset: vocabularies, the records that passed validation, and a
 //! uniform [`Entry`] per record for the engine to index.
 
-use crate::date::PartialDate;
-use crate::json_error;
-use crate::model::{Agreement, Event, Place, RawDataset, Region, Theme, NATIONAL};
-use crate::span::Position;
-use crate::validate::{self, Problem};
+use crate::data::date::PartialDate;
+use crate::data::json_error;
+use crate::data::model::{Agreement, Event, Place, RawDataset, Region, Theme, NATIONAL};
+use crate::data::span::Position;
+use crate::data::validate::{self, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum RecordType {
@@ -98,62 +98,13 @@ impl LoadError {
         }
     }
 
-    /// An HTTP answer other than success while fetching `url`.
-    pub fn http(status: u16, url: &str) -> LoadError {
-        let (message, kind) = if status == 404 {
-            (crate::strings::not_found(url), LoadErrorKind::NotFound)
-        } else {
-            (
-                crate::strings::http_status(status, url),
-                LoadErrorKind::Unreachable,
-            )
-        };
+    /// An error of this kind with no place in a file.
+    pub fn new(kind: LoadErrorKind, message: String) -> LoadError {
         LoadError {
             message,
             line: None,
             column: None,
             kind,
-        }
-    }
-
-    /// The JSON reader (the converter module) could not be loaded or ran out
-    /// of memory.
-    pub fn converter_failed() -> LoadError {
-        LoadError {
-            message: crate::strings::ERR_CONVERTER.to_string(),
-            line: None,
-            column: None,
-            kind: LoadErrorKind::Unreachable,
-        }
-    }
-
-    /// A compiled file the page cannot use: damaged, or of another version.
-    pub fn pack(message: &str) -> LoadError {
-        LoadError {
-            message: message.to_string(),
-            line: None,
-            column: None,
-            kind: LoadErrorKind::Pack,
-        }
-    }
-
-    /// No answer at all while fetching `url`.
-    pub fn network(url: &str) -> LoadError {
-        LoadError {
-            message: crate::strings::network_failed(url),
-            line: None,
-            column: None,
-            kind: LoadErrorKind::Unreachable,
-        }
-    }
-
-    /// What the reader should do next.
-    pub fn help(&self) -> &'static str {
-        match self.kind {
-            LoadErrorKind::NotFound => crate::strings::HELP_NOT_FOUND,
-            LoadErrorKind::Unreachable => crate::strings::HELP_NETWORK,
-            LoadErrorKind::Content => crate::strings::LOAD_FAILED_HELP,
-            LoadErrorKind::Pack => crate::strings::PACK_HELP,
         }
     }
 }
@@ -168,7 +119,7 @@ pub struct Loaded {
 pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::content(
-            crate::strings::ERR_EMPTY_FILE.to_string(),
+            crate::data::messages::ERR_EMPTY_FILE.to_string(),
             None,
             None,
         ));
@@ -183,7 +134,7 @@ pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
         // rather than what serde expected of its first element.
         let at = Position::of_offset(text, first);
         return Err(LoadError::content(
-            crate::strings::ERR_NOT_OBJECT.to_string(),
+            crate::data::messages::ERR_NOT_OBJECT.to_string(),
             Some(at.line),
             Some(at.column),
         ));
@@ -211,7 +162,7 @@ pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
         match validate::parse_record::<Agreement>(value, "agreements", i) {
             Ok(mut a) => {
                 if let Some(p) = oversize {
-                    crate::clip::agreement(&mut a);
+                    crate::data::clip::agreement(&mut a);
                     problems.push(p);
                 }
                 agreements.push((i, a))
@@ -228,7 +179,7 @@ pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
         match validate::parse_record::<Event>(value, "events", i) {
             Ok(mut e) => {
                 if let Some(p) = oversize {
-                    crate::clip::event(&mut e);
+                    crate::data::clip::event(&mut e);
                     problems.push(p);
                 }
                 events.push((i, e))
@@ -310,11 +261,11 @@ impl Catalog {
     }
 
     pub fn region_name(&self, code: &str) -> Option<&str> {
-        crate::model::region_name(&self.regions, code)
+        crate::data::model::region_name(&self.regions, code)
     }
 
     pub fn theme_label(&self, id: &str) -> Option<&str> {
-        crate::model::theme_label(&self.themes, id)
+        crate::data::model::theme_label(&self.themes, id)
     }
 
     /// Every piece of text a visitor may search a record by, separated by newlines.

@@ -1,10 +1,11 @@
 //! The single store of interface state and the only way to change it. The Yew
 //! shell dispatches [`Action`]s and renders [`View`]; the URL mirrors it.
 
-use crate::catalog::RecordType;
-use crate::date::PartialDate;
-use crate::filter::{FilterState, Locks, Sort};
-use crate::model::NATIONAL;
+use crate::data::catalog::RecordType;
+use crate::data::date::PartialDate;
+use crate::data::model::NATIONAL;
+use crate::engine::filter::{FilterState, Sort};
+use crate::state::locks::Locks;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -61,7 +62,7 @@ pub struct View {
     pub locks: Locks,
 }
 
-fn toggle<T: Ord>(set: &mut crate::set::Set<T>, value: T) {
+fn toggle<T: Ord>(set: &mut crate::engine::set::Set<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
     }

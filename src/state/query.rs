@@ -22,12 +22,12 @@
 //! unreserved `A-Z a-z 0-9 - . _ ~` is encoded as UTF-8 bytes, `,` included
 //! except between set values; `+` decodes as a space, as forms write it.
 
-use crate::set::Set;
+use crate::engine::set::Set;
 use std::fmt::Write;
 
-use crate::catalog::RecordType;
-use crate::date::PartialDate;
-use crate::filter::{FilterState, Sort};
+use crate::data::catalog::RecordType;
+use crate::data::date::PartialDate;
+use crate::engine::filter::{FilterState, Sort};
 
 pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_SET_VALUES: usize = 64;

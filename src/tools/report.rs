@@ -1,15 +1,15 @@
 //! What `cargo run --bin validate` prints: every problem of a data file with
 //! its line and column, or, when there is none, a summary of what the file
 //! holds. It reads the file through the page's own loader
-//! ([`crate::catalog::load_json`]), so the validator and the page can never
+//! ([`crate::data::catalog::load_json`]), so the validator and the page can never
 //! disagree about what is wrong.
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{load_json, Catalog};
-use crate::date::Precision;
-use crate::span::Position;
-use crate::strings as s;
+use crate::data::catalog::{load_json, Catalog};
+use crate::data::date::Precision;
+use crate::data::messages as s;
+use crate::data::span::Position;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {

@@ -6,8 +6,10 @@
 //! marked as cut; the file itself is untouched, and the validator still
 //! reports the record so the editor can fix it.
 
-use crate::model::{Agreement, DateInfo, Event, Excerpt, Party, Person, Place, Quantity, Source};
-use crate::strings as s;
+use crate::data::messages as s;
+use crate::data::model::{
+    Agreement, DateInfo, Event, Excerpt, Party, Person, Place, Quantity, Source,
+};
 
 /// Characters kept of one text of an oversize record: more than any real
 /// text holds (the longest real excerpt is about 1,100), few enough to lay
@@ -143,8 +145,12 @@ mod tests {
 
     #[test]
     fn an_oversize_agreement_keeps_its_ids_and_loses_overlong_links() {
-        let json = include_str!("../data/passerelles.json");
-        let mut a = crate::catalog::load_json(json).unwrap().catalog.agreements[0].clone();
+        let json = include_str!("../../data/passerelles.json");
+        let mut a = crate::data::catalog::load_json(json)
+            .unwrap()
+            .catalog
+            .agreements[0]
+            .clone();
         a.title = "A".repeat(1 << 20);
         a.source.url = Some(format!("https://example.org/{}", "x".repeat(5000)));
         a.excerpts[0].text = "B".repeat(10_000);

@@ -34,11 +34,11 @@
 //!   are left out only because their date is unknown while a date range is
 //!   active and `include_undated` is off; otherwise it is 0.
 
-use crate::bitset::{intersect_count, intersect_union_count, Bitset};
-use crate::catalog::RecordType;
-use crate::filter::FilterState;
-use crate::index::Index;
-use crate::model::NATIONAL;
+use crate::data::catalog::RecordType;
+use crate::data::model::NATIONAL;
+use crate::engine::bitset::{intersect_count, intersect_union_count, Bitset};
+use crate::engine::filter::FilterState;
+use crate::engine::index::Index;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Outcome {
@@ -210,9 +210,9 @@ fn date_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Entry;
-    use crate::date::PartialDate;
-    use crate::filter::Sort;
+    use crate::data::catalog::Entry;
+    use crate::data::date::PartialDate;
+    use crate::engine::filter::Sort;
 
     fn date(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()

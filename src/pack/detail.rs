@@ -1,45 +1,36 @@
-//! What the page shows of a record, worded once when the pack is made: its
-//! card in the result list and its detail view.
+//! A record in full, as its detail view lays it out, worded once when the
+//! pack is made: labelled facts, titled lists, the source and the excerpts
+//! each fact rests on, and links to the records around it.
 //!
 //! The wording (dates in French, places, figures, field labels) is computed
-//! here from the validated records, with [`crate::present`], and stored in
-//! the pack ready to lay out. The page then only places strings in markup:
-//! it carries no JSON reader, no date or number formatting for records, and
-//! no per-field code for the detail view, which keeps it small, and a record
-//! it never opens costs it nothing.
+//! here from the validated records, with [`crate::pack::phrase`], and stored
+//! ready to lay out. The page then only places strings in markup: it
+//! carries no JSON reader, no date or number formatting for records, and no
+//! per-field code for the detail view, which keeps it small, and a record it
+//! never opens costs it nothing.
 //!
-//! The detail is a short list of labelled facts and titled lists whose items
-//! are runs of [`Span`]s: plain, muted, strong, a web link (only http(s)
-//! addresses ever become one) or a link to another record by id.
+//! The items of facts and lists are runs of [`Span`]s: plain, muted,
+//! strong, a web link (only http(s) addresses ever become one, checked again
+//! when read) or a link to another record by id.
+//!
+//! ```text
+//! detail  := facts, opt str description, count × section, facts (source),
+//!            opt str source note, count × (str excerpt, str caption)
+//! facts   := count × (str label, value, opt str note)
+//! value   := u8 0, spans | u8 1, count × spans | u8 2, count × str chip
+//! section := str title, u8 style (0 plain, 1 figures, 2 linked), count × spans
+//! spans   := count × (u8 tag (0 text, 1 muted, 2 strong, 3 link, 4 record), str)
+//! ```
 
 use std::collections::HashMap;
 
-use crate::catalog::{Catalog, RecordRef, RecordType};
-use crate::date::PartialDate;
-use crate::model::{DateInfo, Excerpt, Person, Quantity, Source};
-use crate::present;
-use crate::strings as s;
-use crate::validate::is_http_url;
+use crate::data::catalog::{Catalog, RecordRef};
+use crate::data::date::PartialDate;
+use crate::data::model::{DateInfo, Excerpt, Person, Quantity, Source};
+use crate::data::validate::is_http_url;
+use crate::pack::phrase;
 use crate::wire::{self, Corrupt, Reader, Writer};
-
-/// A record as the result list shows it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Card<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub record_type: RecordType,
-    /// "Convention de partenariat", capitalised.
-    pub kind: &'a str,
-    /// "21 novembre 2019", or "Date inconnue (« dernièrement »)".
-    pub date: &'a str,
-    /// The most precise place the text gives, else the territory; may be empty.
-    pub place: &'a str,
-    /// The parties of an agreement (by acronym when they have one), the
-    /// organiser of an event; each laid out on its own.
-    pub actors: Vec<&'a str>,
-    /// Positions in the theme vocabulary.
-    pub themes: Vec<usize>,
-}
+use crate::wording::fr as s;
 
 /// A run of text in the detail view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,47 +126,6 @@ impl<'c> Links<'c> {
     }
 }
 
-/// Writes the card of record `index` of the catalog.
-pub fn write_card(w: &mut Writer, catalog: &Catalog, index: usize) {
-    let entry = &catalog.entries[index];
-    let record = catalog.record(index);
-    let (kind, date, place) = match record {
-        RecordRef::Agreement(a) => (&a.kind, &a.date, a.place.as_ref()),
-        RecordRef::Event(e) => (&e.kind, &e.date, e.place.as_ref()),
-    };
-    w.str(&entry.id);
-    w.str(&entry.title);
-    w.u8(type_code(entry.record_type));
-    w.str(&present::capitalised(kind));
-    w.str(&present::date_label(date));
-    let place = match place {
-        Some(p) => present::place_label(p, catalog),
-        None => present::territory_label(&entry.territory, catalog),
-    };
-    w.str(&place);
-    let (_, actors) = present::actors(record);
-    w.usize(actors.len());
-    for a in actors {
-        w.str(a);
-    }
-    let themes: Vec<usize> = entry
-        .themes
-        .iter()
-        .filter_map(|t| catalog.themes.iter().position(|x| &x.id == t))
-        .collect();
-    w.usize(themes.len());
-    for t in themes {
-        w.usize(t);
-    }
-}
-
-fn type_code(t: RecordType) -> u8 {
-    match t {
-        RecordType::Agreement => 0,
-        RecordType::Event => 1,
-    }
-}
-
 /// Builds spans and facts as owned strings, then writes them.
 #[derive(Debug, Clone, PartialEq)]
 enum OwnedSpan {
@@ -207,7 +157,7 @@ fn line(label: &'static str, text: String) -> OwnedFact {
 }
 
 fn date_fact(date: &DateInfo) -> OwnedFact {
-    let mut spans = vec![OwnedSpan::Text(present::date_label(date))];
+    let mut spans = vec![OwnedSpan::Text(phrase::date_label(date))];
     if date.value.is_some() {
         if let Some(t) = &date.text {
             spans.push(OwnedSpan::Muted(format!(" — « {t} »")));
@@ -271,7 +221,11 @@ fn figure_items(items: &[Quantity]) -> Vec<Vec<OwnedSpan>> {
         .iter()
         .map(|q| {
             vec![
-                OwnedSpan::Strong(format!("{} {}", present::number(q.value), q.unit)),
+                OwnedSpan::Strong(format!(
+                    "{} {}",
+                    crate::wording::format::number(q.value),
+                    q.unit
+                )),
                 OwnedSpan::Text(format!(" — {}", q.label)),
             ]
         })
@@ -294,7 +248,7 @@ fn source_facts(src: &Source) -> Vec<OwnedFact> {
     }
     if let Some(p) = &src.published {
         let text = PartialDate::parse(p)
-            .map(|d| crate::date::french(&d))
+            .map(|d| crate::wording::format::date(&d))
             .unwrap_or_else(|_| p.clone());
         facts.push(line(s::D_PUBLISHED, text));
     }
@@ -330,11 +284,11 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
         RecordRef::Agreement(a) => {
             facts.push(date_fact(&a.date));
             if let Some(p) = &a.place {
-                facts.push(line(s::D_PLACE, present::place_label(p, catalog)));
+                facts.push(line(s::D_PLACE, phrase::place_label(p, catalog)));
             }
             facts.push(line(
                 s::D_TERRITORY,
-                present::territory_label(&a.territory, catalog),
+                phrase::territory_label(&a.territory, catalog),
             ));
             let parties = a
                 .parties
@@ -371,15 +325,15 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
             if let Some(t) = &e.time {
                 facts.push(line(
                     s::D_TIME,
-                    present::time_label(&t.start, t.end.as_deref()),
+                    phrase::time_label(&t.start, t.end.as_deref()),
                 ));
             }
             if let Some(p) = &e.place {
-                facts.push(line(s::D_PLACE, present::place_label(p, catalog)));
+                facts.push(line(s::D_PLACE, phrase::place_label(p, catalog)));
             }
             facts.push(line(
                 s::D_TERRITORY,
-                present::territory_label(&e.territory, catalog),
+                phrase::territory_label(&e.territory, catalog),
             ));
             if let Some(o) = &e.organiser {
                 facts.push(line(s::D_ORGANISER, o.clone()));
@@ -512,37 +466,6 @@ fn write_facts(w: &mut Writer, facts: &[OwnedFact]) {
     }
 }
 
-// ------------------------------------------------------------------ reading
-
-pub fn read_card(bytes: &[u8]) -> wire::Result<Card<'_>> {
-    let mut r = Reader::new(bytes);
-    let id = r.str()?;
-    let title = r.str()?;
-    let record_type = match r.u8()? {
-        0 => RecordType::Agreement,
-        1 => RecordType::Event,
-        _ => return Err(Corrupt),
-    };
-    let kind = r.str()?;
-    let date = r.str()?;
-    let place = r.str()?;
-    let actors = r.list(Reader::str)?;
-    let themes = r.list(Reader::usize)?;
-    if !r.is_done() {
-        return Err(Corrupt);
-    }
-    Ok(Card {
-        id,
-        title,
-        record_type,
-        kind,
-        date,
-        place,
-        actors,
-        themes,
-    })
-}
-
 fn read_spans<'a>(r: &mut Reader<'a>) -> wire::Result<Vec<Span<'a>>> {
     r.list(|r| {
         let tag = r.u8()?;
@@ -616,34 +539,12 @@ pub fn read_detail(bytes: &[u8]) -> wire::Result<Detail<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::load_json;
+    use crate::data::catalog::load_json;
 
     fn bundled() -> Catalog {
-        load_json(include_str!("../data/passerelles.json"))
+        load_json(include_str!("../../data/passerelles.json"))
             .unwrap()
             .catalog
-    }
-
-    #[test]
-    fn cards_read_back_what_was_written() {
-        let catalog = bundled();
-        let i = catalog.position("ag-2019-cpme-reunion-ursiae").unwrap();
-        let mut w = Writer::new();
-        write_card(&mut w, &catalog, i);
-        let bytes = w.into_bytes();
-        let card = read_card(&bytes).unwrap();
-        assert_eq!(card.id, "ag-2019-cpme-reunion-ursiae");
-        assert_eq!(card.record_type, RecordType::Agreement);
-        assert_eq!(card.kind, "Convention de partenariat");
-        assert_eq!(card.date, "21 novembre 2019");
-        assert_eq!(card.actors, ["CPME Réunion", "URSIAE Réunion-Mayotte"]);
-        assert!(card.place.contains("Saint-André"), "{}", card.place);
-        let labels: Vec<&str> = card
-            .themes
-            .iter()
-            .map(|&t| catalog.themes[t].id.as_str())
-            .collect();
-        assert_eq!(labels, catalog.entries[i].themes);
     }
 
     #[test]

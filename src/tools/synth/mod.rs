@@ -11,8 +11,14 @@
 
 use serde::Serialize;
 
-use crate::date::days_in_month;
-use crate::model::{
+mod vocabulary;
+use vocabulary::{
+    AGREEMENT_KINDS, COMMUNES, EVENT_KINDS, FIRST_NAMES, INVOLVEMENTS, LAST_NAMES, PARTIES, ROLES,
+    THEME_WEIGHTS, TOPICS, VENUES,
+};
+
+use crate::data::date::days_in_month;
+use crate::data::model::{
     Agreement, DateInfo, Event, Excerpt, Party, Person, Place, Quantity, RawDataset, Region,
     Registration, Source, Theme, TimeSpan, NATIONAL,
 };
@@ -74,7 +80,7 @@ pub struct Dataset {
 /// The region and theme vocabularies of the shipped dataset, read at compile
 /// time so that generated records can never drift from them.
 pub fn vocabularies() -> (Vec<Region>, Vec<Theme>) {
-    let raw: RawDataset = serde_json::from_str(include_str!("../data/passerelles.json"))
+    let raw: RawDataset = serde_json::from_str(include_str!("../../../data/passerelles.json"))
         .expect("data/passerelles.json is checked by the dataset tests");
     (raw.regions, raw.themes)
 }
@@ -102,330 +108,6 @@ const NATIONAL_PERCENT: usize = 8;
 /// Percent of regional records that concern a second region too.
 const TWO_REGIONS_PERCENT: usize = 12;
 
-const COMMUNES: &[(&str, &[&str])] = &[
-    (
-        "11",
-        &[
-            "Paris",
-            "Saint-Denis",
-            "Créteil",
-            "Nanterre",
-            "Évry-Courcouronnes",
-            "Montreuil",
-            "Cergy",
-            "Aubervilliers",
-        ],
-    ),
-    (
-        "84",
-        &[
-            "Lyon",
-            "Saint-Étienne",
-            "Grenoble",
-            "Clermont-Ferrand",
-            "Annecy",
-            "Valence",
-        ],
-    ),
-    ("27", &["Dijon", "Besançon", "Mâcon", "Belfort"]),
-    (
-        "53",
-        &["Rennes", "Brest", "Quimper", "Saint-Brieuc", "Lorient"],
-    ),
-    ("24", &["Orléans", "Tours", "Bourges", "Chartres", "Blois"]),
-    ("94", &["Ajaccio", "Bastia", "Corte"]),
-    (
-        "44",
-        &["Strasbourg", "Metz", "Nancy", "Reims", "Mulhouse", "Épinal"],
-    ),
-    (
-        "32",
-        &["Lille", "Amiens", "Roubaix", "Dunkerque", "Beauvais"],
-    ),
-    (
-        "28",
-        &[
-            "Rouen",
-            "Caen",
-            "Le Havre",
-            "Évreux",
-            "Cherbourg-en-Cotentin",
-        ],
-    ),
-    (
-        "75",
-        &[
-            "Bordeaux",
-            "Limoges",
-            "Poitiers",
-            "La Rochelle",
-            "Pau",
-            "Angoulême",
-        ],
-    ),
-    (
-        "76",
-        &[
-            "Toulouse",
-            "Montpellier",
-            "Nîmes",
-            "Perpignan",
-            "Béziers",
-            "Albi",
-        ],
-    ),
-    (
-        "52",
-        &[
-            "Nantes",
-            "Angers",
-            "Le Mans",
-            "Saint-Nazaire",
-            "La Roche-sur-Yon",
-        ],
-    ),
-    (
-        "93",
-        &["Marseille", "Nice", "Toulon", "Avignon", "Aix-en-Provence"],
-    ),
-    ("01", &["Pointe-à-Pitre", "Basse-Terre", "Les Abymes"]),
-    ("02", &["Fort-de-France", "Le Lamentin", "Schœlcher"]),
-    ("03", &["Cayenne", "Saint-Laurent-du-Maroni", "Kourou"]),
-    (
-        "04",
-        &["Saint-Denis", "Saint-Pierre", "Saint-André", "Le Port"],
-    ),
-    ("06", &["Mamoudzou", "Dzaoudzi", "Koungou"]),
-];
-
-const VENUES: &[&str] = &[
-    "Hôtel de Région",
-    "Préfecture de région",
-    "Chambre de commerce et d'industrie",
-    "Maison de l'économie sociale et solidaire",
-    "Cité des métiers",
-    "Hôtel de ville",
-];
-
-/// (name, acronym, kind of organisation).
-const PARTIES: &[(&str, &str, &str)] = &[
-    (
-        "Confédération des petites et moyennes entreprises",
-        "CPME",
-        "organisation patronale",
-    ),
-    (
-        "Mouvement des entreprises de France",
-        "MEDEF",
-        "organisation patronale",
-    ),
-    (
-        "Union des entreprises de proximité",
-        "U2P",
-        "organisation patronale",
-    ),
-    (
-        "Union des employeurs de l'économie sociale et solidaire",
-        "UDES",
-        "organisation d'employeurs de l'ESS",
-    ),
-    (
-        "Chambre régionale de l'économie sociale et solidaire",
-        "CRESS",
-        "chambre régionale",
-    ),
-    (
-        "Union régionale des structures d'insertion par l'activité économique",
-        "URSIAE",
-        "réseau de l'IAE",
-    ),
-    (
-        "Fédération des entreprises d'insertion",
-        "FEI",
-        "réseau de l'IAE",
-    ),
-    (
-        "Association pour le droit à l'initiative économique",
-        "ADIE",
-        "association",
-    ),
-    (
-        "Œuvres sociales et éducatives de l'entraide",
-        "OSEE",
-        "association",
-    ),
-    (
-        "Société coopérative et participative Æquitas",
-        "SCOP Æquitas",
-        "coopérative",
-    ),
-    (
-        "Groupement d'employeurs pour l'insertion et la qualification",
-        "GEIQ",
-        "groupement d'employeurs",
-    ),
-    (
-        "Chambre de métiers et de l'artisanat",
-        "CMA",
-        "chambre consulaire",
-    ),
-    (
-        "Fédération des acteurs de la solidarité",
-        "FAS",
-        "fédération",
-    ),
-    (
-        "Coopérative d'activité et d'emploi Élan",
-        "CAE Élan",
-        "coopérative",
-    ),
-];
-
-/// Two phrases a record may be about, per theme id of the shipped vocabulary
-/// (in its order); a theme missing here borrows the first entry's.
-const TOPICS: &[(&str, [&str; 2])] = &[
-    (
-        "emploi",
-        [
-            "l'accès à l'emploi des personnes qui en sont éloignées",
-            "le recrutement dans les très petites entreprises",
-        ],
-    ),
-    (
-        "insertion",
-        [
-            "l'insertion par l'activité économique",
-            "les parcours des salariés en insertion",
-        ],
-    ),
-    (
-        "rse",
-        [
-            "la responsabilité sociétale des entreprises",
-            "le partage de bonnes pratiques sociétales",
-        ],
-    ),
-    (
-        "formation",
-        [
-            "l'apprentissage et l'alternance",
-            "la validation des acquis et le curriculum vitæ des compétences",
-        ],
-    ),
-    (
-        "jeunes",
-        [
-            "l'emploi des jeunes diplômés et non diplômés",
-            "la mise en œuvre du plan « 1 jeune, 1 solution »",
-        ],
-    ),
-    (
-        "dialogue-social",
-        [
-            "le dialogue social territorial",
-            "la démocratie sociale dans les entreprises de l'ESS",
-        ],
-    ),
-    (
-        "diversite",
-        [
-            "l'égalité professionnelle entre les femmes et les hommes",
-            "la lutte contre les discriminations à l'embauche",
-        ],
-    ),
-    (
-        "qpv",
-        [
-            "l'emploi dans les quartiers prioritaires",
-            "les cœurs de quartier et l'économie de proximité",
-        ],
-    ),
-    (
-        "achats",
-        [
-            "les clauses sociales des marchés publics",
-            "les achats responsables auprès des structures de l'ESS",
-        ],
-    ),
-    (
-        "ess",
-        [
-            "le développement de l'économie sociale et solidaire",
-            "la création d'entreprises solidaires à l'œuvre dans les territoires",
-        ],
-    ),
-];
-/// Theme weights in [`TOPICS`] order: employment and insertion dominate.
-const THEME_WEIGHTS: &[usize] = &[14, 12, 8, 9, 8, 4, 5, 4, 6, 10];
-
-const FIRST_NAMES: &[&str] = &[
-    "Élise",
-    "François",
-    "Chloé",
-    "Gaëlle",
-    "Noël",
-    "Hélène",
-    "Jérôme",
-    "Loïc",
-    "Maëlle",
-    "Zoé",
-    "Benoît",
-    "Cécile",
-    "Aurélien",
-    "Agnès",
-    "Raphaël",
-    "Inès",
-    "Joël",
-    "Lætitia",
-    "Léa",
-    "Stéphane",
-];
-const LAST_NAMES: &[&str] = &[
-    "Durand",
-    "Lefèvre",
-    "Bérenger",
-    "Mœller",
-    "Dupré",
-    "Gaillard",
-    "Leclerc",
-    "Nguyen",
-    "Benali",
-    "Rousseau",
-    "Faure",
-    "Boëdec",
-    "Lemaître",
-    "Cœurdevey",
-    "Delacroix",
-    "Ferré",
-];
-const ROLES: &[&str] = &[
-    "président",
-    "présidente",
-    "déléguée générale",
-    "directeur régional",
-    "préfet de région",
-    "vice-présidente chargée de l'économie",
-];
-const INVOLVEMENTS: &[&str] = &["signataire", "cité", "intervenant", "contact presse"];
-
-/// (kind, weight).
-const AGREEMENT_KINDS: &[(&str, usize)] = &[
-    ("convention de partenariat", 6),
-    ("convention", 2),
-    ("déclaration commune", 1),
-    ("accord-cadre", 1),
-    ("charte d'engagement", 1),
-];
-/// (kind, weight, title prefix).
-const EVENT_KINDS: &[(&str, usize, &str)] = &[
-    ("visite", 3, "Visite d'entreprise"),
-    ("séminaire", 3, "Séminaire"),
-    ("petit-déjeuner", 3, "Petit-déjeuner"),
-    ("conférence", 3, "Conférence"),
-    ("journée", 2, "Journée régionale"),
-    ("forum", 2, "Forum"),
-    ("atelier", 2, "Atelier"),
-];
 const FIRST_YEAR: i32 = 2006;
 const YEARS: usize = 20;
 /// Percent of records dated to the day, month or year; the rest have no date.
@@ -564,7 +246,7 @@ impl<'a> Generator<'a> {
         let year = FIRST_YEAR + self.rng.below(YEARS) as i32;
         let month = 1 + self.rng.below(12) as u8;
         let day = 1 + self.rng.below(days_in_month(year, month) as usize) as u8;
-        let month_name = crate::date::MONTHS[month as usize - 1];
+        let month_name = crate::wording::format::MONTHS[month as usize - 1];
         let p = self.rng.below(100);
         let (value, text, note, known) = if p < DAY_PERCENT {
             (
@@ -841,7 +523,7 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::load_json;
+    use crate::data::catalog::load_json;
 
     #[test]
     fn generated_data_loads_without_problems_with_the_requested_spread() {
@@ -874,7 +556,7 @@ mod tests {
         assert!(entries.iter().all(|e| (1..=4).contains(&e.themes.len())));
 
         // Mixed precision and some unknown, over twenty years.
-        use crate::date::Precision::*;
+        use crate::data::date::Precision::*;
         for p in [Day, Month, Year] {
             assert!(entries
                 .iter()

@@ -7,7 +7,7 @@
 
 use schemars::JsonSchema;
 
-use crate::model::{Agreement, Event, Region, Theme};
+use crate::data::model::{Agreement, Event, Region, Theme};
 
 /// The file as the schema describes it. The loader reads records as unparsed
 /// JSON (`model::RawDataset`) so that one bad record can be left out; an

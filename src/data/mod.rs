@@ -1,0 +1,29 @@
+//! # What does an editor's file hold, and is it right?
+//!
+//! The dataset exactly as `data/passerelles.json` writes it ([`model`]),
+//! dates as precise as the texts ([`date`]), and the checks that say in plain
+//! French what is wrong and where ([`validate`], [`span`], [`json_error`]).
+//! A record with a problem is left out, never the file: [`catalog`] reads
+//! each record on its own and keeps the rest usable; [`clip`] shortens an
+//! oversize record for display instead of dropping it.
+//!
+//! Main types: [`model::Agreement`], [`model::Event`],
+//! [`catalog::Catalog`] (the records that passed, with one
+//! [`catalog::Entry`] each for the engine), [`validate::Problem`],
+//! [`catalog::LoadError`].
+//!
+//! This layer depends on nothing else in the crate: not the engine, not the
+//! pack, not the interface wording. Its messages are the validator's, in
+//! French ([`messages`]).
+
+pub mod catalog;
+pub mod clip;
+pub mod date;
+pub mod json_error;
+pub mod messages;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod span;
+pub mod suggest;
+pub mod validate;

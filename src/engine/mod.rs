@@ -1,0 +1,21 @@
+//! # Which records match, in what order, and how many per facet value?
+//!
+//! Everything a query needs is computed once into an [`index::Index`]:
+//! bitsets per region, theme and type, each record's period as day numbers,
+//! the sort orders, and a word search ([`search`]) over French-folded text
+//! ([`fold`]). Answering a [`filter::FilterState`] is then word operations
+//! on [`bitset::Bitset`]s ([`facets::run`]): the results in order and the
+//! disjunctive count of every facet value, in about a millisecond at 100,000
+//! records.
+//!
+//! The engine knows the data's types ([`crate::data`]) and the byte encoding
+//! its index is stored in ([`crate::wire`]); it never depends on the pack,
+//! the view state, the wording or the browser.
+
+pub mod bitset;
+pub mod facets;
+pub mod filter;
+pub mod fold;
+pub mod index;
+pub mod search;
+pub mod set;

@@ -1,0 +1,136 @@
+//! A record as the result list shows it, worded once when the pack is made:
+//! its id, title, type, kind, date, place, who is behind it and its themes.
+//!
+//! ```text
+//! card := str id, str title, u8 type (0 agreement, 1 event), str kind,
+//!         str date, str place, count × str actor, count × varint theme
+//! ```
+//! Strings are a varint length and UTF-8 bytes ([`crate::wire`]); a theme
+//! is its position in the pack's theme vocabulary.
+
+use crate::data::catalog::{Catalog, RecordRef, RecordType};
+use crate::pack::phrase;
+use crate::wire::{self, Corrupt, Reader, Writer};
+
+/// A record as the result list shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Card<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub record_type: RecordType,
+    /// "Convention de partenariat", capitalised.
+    pub kind: &'a str,
+    /// "21 novembre 2019", or "Date inconnue (« dernièrement »)".
+    pub date: &'a str,
+    /// The most precise place the text gives, else the territory; may be empty.
+    pub place: &'a str,
+    /// The parties of an agreement (by acronym when they have one), the
+    /// organiser of an event; each laid out on its own.
+    pub actors: Vec<&'a str>,
+    /// Positions in the theme vocabulary.
+    pub themes: Vec<usize>,
+}
+
+/// Writes the card of record `index` of the catalog.
+pub fn write_card(w: &mut Writer, catalog: &Catalog, index: usize) {
+    let entry = &catalog.entries[index];
+    let record = catalog.record(index);
+    let (kind, date, place) = match record {
+        RecordRef::Agreement(a) => (&a.kind, &a.date, a.place.as_ref()),
+        RecordRef::Event(e) => (&e.kind, &e.date, e.place.as_ref()),
+    };
+    w.str(&entry.id);
+    w.str(&entry.title);
+    w.u8(type_code(entry.record_type));
+    w.str(&phrase::capitalised(kind));
+    w.str(&phrase::date_label(date));
+    let place = match place {
+        Some(p) => phrase::place_label(p, catalog),
+        None => phrase::territory_label(&entry.territory, catalog),
+    };
+    w.str(&place);
+    let actors = phrase::actors(record);
+    w.usize(actors.len());
+    for a in actors {
+        w.str(a);
+    }
+    let themes: Vec<usize> = entry
+        .themes
+        .iter()
+        .filter_map(|t| catalog.themes.iter().position(|x| &x.id == t))
+        .collect();
+    w.usize(themes.len());
+    for t in themes {
+        w.usize(t);
+    }
+}
+
+fn type_code(t: RecordType) -> u8 {
+    match t {
+        RecordType::Agreement => 0,
+        RecordType::Event => 1,
+    }
+}
+
+pub fn read_card(bytes: &[u8]) -> wire::Result<Card<'_>> {
+    let mut r = Reader::new(bytes);
+    let id = r.str()?;
+    let title = r.str()?;
+    let record_type = match r.u8()? {
+        0 => RecordType::Agreement,
+        1 => RecordType::Event,
+        _ => return Err(Corrupt),
+    };
+    let kind = r.str()?;
+    let date = r.str()?;
+    let place = r.str()?;
+    let actors = r.list(Reader::str)?;
+    let themes = r.list(Reader::usize)?;
+    if !r.is_done() {
+        return Err(Corrupt);
+    }
+    Ok(Card {
+        id,
+        title,
+        record_type,
+        kind,
+        date,
+        place,
+        actors,
+        themes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::catalog::load_json;
+
+    fn bundled() -> Catalog {
+        load_json(include_str!("../../data/passerelles.json"))
+            .unwrap()
+            .catalog
+    }
+
+    #[test]
+    fn cards_read_back_what_was_written() {
+        let catalog = bundled();
+        let i = catalog.position("ag-2019-cpme-reunion-ursiae").unwrap();
+        let mut w = Writer::new();
+        write_card(&mut w, &catalog, i);
+        let bytes = w.into_bytes();
+        let card = read_card(&bytes).unwrap();
+        assert_eq!(card.id, "ag-2019-cpme-reunion-ursiae");
+        assert_eq!(card.record_type, RecordType::Agreement);
+        assert_eq!(card.kind, "Convention de partenariat");
+        assert_eq!(card.date, "21 novembre 2019");
+        assert_eq!(card.actors, ["CPME Réunion", "URSIAE Réunion-Mayotte"]);
+        assert!(card.place.contains("Saint-André"), "{}", card.place);
+        let labels: Vec<&str> = card
+            .themes
+            .iter()
+            .map(|&t| catalog.themes[t].id.as_str())
+            .collect();
+        assert_eq!(labels, catalog.entries[i].themes);
+    }
+}
