@@ -1,4 +1,4 @@
-//! The pure engine natively, on generated data (src/synth.rs) at 1k, 10k and
+//! The pure engine natively, on generated data (src/tools/synth/) at 1k, 10k and
 //! 100k records: load (JSON parse + validation), pack write (what the build
 //! does once), pack open (what the page does at every visit), filter with
 //! every facet count for representative filters, and text search alone.

@@ -53,7 +53,7 @@ mod tests {
         let committed = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             committed == super::json(),
-            "data/schema.json no longer matches src/model.rs; regenerate it with:\n    {}",
+            "data/schema.json no longer matches src/data/model.rs; regenerate it with:\n    {}",
             super::REGENERATE
         );
     }

@@ -1,6 +1,15 @@
-//! The Yew shell: components render the core's state and dispatch actions;
-//! browser APIs stay in the edge modules [`browser`], [`frame`] (the host
-//! page around an embedded view) and [`clipboard`].
+//! # How does the page draw the state, and hear the visitor?
+//!
+//! The Yew shell, in the wasm build only. [`App`] loads the pack and holds
+//! the one store ([`crate::state::view::View`] behind a reducer); the
+//! components ([`panel`], [`results`], [`detail`], [`embed_dialog`]) read a
+//! [`Ctx`] and only render and dispatch [`Action`]s: no component keeps
+//! state the URL cannot restore, except what is purely presentational (an
+//! open dialog, a list's scroll window).
+//!
+//! Browser APIs stay at the edges: [`browser`] (address bar, history,
+//! network, layout reads), [`frame`] (the host page around an embedded view)
+//! and [`clipboard`]. The shell may use every layer; nothing uses it.
 
 mod app;
 // Exports for `make bench` (tests/bench/), in its own build only.

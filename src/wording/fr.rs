@@ -176,7 +176,7 @@ pub fn load_help(kind: LoadErrorKind) -> &'static str {
         LoadErrorKind::Pack => PACK_HELP,
     }
 }
-// Embedding in a partner's page (src/embed.rs, ui/embed_dialog.rs).
+// Embedding in a partner's page (src/state/embed.rs, src/ui/embed_dialog.rs).
 pub const EMBED_OPEN: &str = "Intégrer cette vue";
 pub const EMBED_TITLE: &str = "Intégrer cette vue dans votre site";
 pub const EMBED_INTRO: &str =

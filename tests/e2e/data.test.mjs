@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, ARTIFACTS, DIST, startServer, launch, newPage, assertAccessible, screenshot } from './harness.mjs';
+import { ROOT, DIST, startServer, launch, assertAccessible, scenarios } from './harness.mjs';
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 /** Generated records: enough for six shards of 500 and a virtual list. */
@@ -24,23 +24,7 @@ let browser;
 let work;
 let ids = []; // ids of the generated records, in file order (agreements, then events)
 
-function scenario(name, fn, { allow = [] } = {}) {
-  test(name, { timeout: 120_000 }, async () => {
-    assert.ok(browser && server, 'set-up failed (see the first error above)');
-    const session = await newPage(browser);
-    try {
-      await fn(session.page, session);
-      const unexpected = session.problems.filter((p) => !allow.some((a) => p.includes(a)));
-      assert.deepEqual(unexpected, [], 'the page reported problems');
-    } catch (err) {
-      const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-      await screenshot(session.page, path.join(ARTIFACTS, `data-${slug}.png`)).catch(() => {});
-      throw err;
-    } finally {
-      await session.context.close();
-    }
-  });
-}
+const scenario = scenarios(() => ({ browser, server }), { prefix: 'data-' });
 
 const countOf = (page) =>
   page.evaluate(() => Number(document.querySelector('#result-count').textContent.replace(/[\s\u202f\u00a0]/g, '').match(/\d+/)[0]));

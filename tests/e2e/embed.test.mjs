@@ -11,14 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ROOT,
-  ARTIFACTS,
   DIST,
   assertBuilt,
   startServer,
   launch,
   newPage,
   assertAccessible,
-  screenshot,
+  scenarios,
 } from './harness.mjs';
 
 // A sandboxed iframe has an opaque origin: every request it makes is cross-origin.
@@ -31,25 +30,7 @@ let partnerDir;
 let browser;
 let pages = 0;
 
-function scenario(name, fn) {
-  test(name, { timeout: 90_000 }, async () => {
-    assert.ok(browser && app && partner, 'set-up failed (see the first error above)');
-    const session = await newPage(browser);
-    try {
-      await fn(session.page, session);
-      session.assertNoProblems();
-    } catch (err) {
-      const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-      await screenshot(session.page, path.join(ARTIFACTS, `embed-${slug}.png`)).catch(() => {});
-      if (session.problems.length > 0 && err && typeof err.message === 'string' && !err.message.includes('problem(s)')) {
-        err.message += `\n  page problems:\n  - ${session.problems.join('\n  - ')}`;
-      }
-      throw err;
-    } finally {
-      await session.context.close();
-    }
-  });
-}
+const scenario = scenarios(() => ({ browser, app, partner }), { prefix: 'embed-' });
 
 /** Publishes a page on the partner's site; resolves to its URL. */
 function partnerPage(body) {

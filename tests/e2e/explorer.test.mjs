@@ -9,15 +9,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ROOT,
-  ARTIFACTS,
   DIST,
   assertBuilt,
   startServer,
   launch,
-  newPage,
   readDistJson,
   assertAccessible,
   screenshot,
+  scenarios,
 } from './harness.mjs';
 
 const DATA_FILE = 'data/passerelles.json';
@@ -32,31 +31,7 @@ let browser;
 let records = []; // agreements and events of dist/data/passerelles.json
 let byId = new Map();
 
-/**
- * One scenario = one fresh browser context. Whatever the scenario does, the
- * page must report no console error or warning, no uncaught error, no failed
- * request and no HTTP status >= 400 (scenario g). On failure a screenshot goes
- * to tests/artifacts/ and the recorded problems are added to the message.
- */
-function scenario(name, fn) {
-  test(name, { timeout: 90_000 }, async () => {
-    assert.ok(browser && server, 'set-up failed (see the first error above)');
-    const session = await newPage(browser);
-    try {
-      await fn(session.page, session);
-      session.assertNoProblems();
-    } catch (err) {
-      const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-      await screenshot(session.page, path.join(ARTIFACTS, `${slug}.png`)).catch(() => {});
-      if (session.problems.length > 0 && err && typeof err.message === 'string' && !err.message.includes('problem(s)')) {
-        err.message += `\n  page problems:\n  - ${session.problems.join('\n  - ')}`;
-      }
-      throw err;
-    } finally {
-      await session.context.close();
-    }
-  });
-}
+const scenario = scenarios(() => ({ browser, server }), { prefix: '' });
 
 // ---------- page helpers ----------
 

@@ -3,6 +3,7 @@
 // browser), a page wrapper that records every problem, axe audits and
 // screenshots. Used by the *.test.mjs files beside it (node --test).
 import http from 'node:http';
+import { test } from 'node:test';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -239,4 +240,44 @@ export async function screenshot(page, file, { fullPage = false } = {}) {
   await fsp.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
+}
+
+/**
+ * The scenario wrapper every end-to-end file uses: one scenario, one fresh
+ * browser context. Whatever the scenario does, the page must report no
+ * console error or warning, no uncaught error, no failed request and no
+ * HTTP status >= 400, except problems containing one of `allow`'s strings
+ * (a scenario that provokes a 404 on purpose). On failure a screenshot goes
+ * to tests/artifacts/<prefix><name>.png and the recorded problems join the
+ * message.
+ *
+ * `setup()` returns what the file's `before` hook made ({ browser, ... });
+ * a falsy value or a missing browser means set-up failed.
+ */
+export function scenarios(setup, { prefix = '' } = {}) {
+  return function scenario(name, fn, { allow = [], viewport, timeout = 90_000 } = {}) {
+    test(name, { timeout }, async () => {
+      const made = setup();
+      if (!made || !made.browser || Object.values(made).some((v) => !v)) {
+        throw new Error('set-up failed (see the first error above)');
+      }
+      const session = await newPage(made.browser, viewport ? { viewport } : undefined);
+      try {
+        await fn(session.page, session);
+        const unexpected = session.problems.filter((p) => !allow.some((a) => p.includes(a)));
+        if (unexpected.length > 0) {
+          throw new Error(`the page reported ${unexpected.length} problem(s):\n  - ${unexpected.join('\n  - ')}`);
+        }
+      } catch (err) {
+        const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+        await screenshot(session.page, path.join(ARTIFACTS, `${prefix}${slug}.png`)).catch(() => {});
+        if (session.problems.length > 0 && err && typeof err.message === 'string' && !err.message.includes('problem(s)')) {
+          err.message += `\n  page problems:\n  - ${session.problems.join('\n  - ')}`;
+        }
+        throw err;
+      } finally {
+        await session.context.close();
+      }
+    });
+  };
 }

@@ -6,7 +6,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, ARTIFACTS, startServer, launch, newPage, assertAccessible, screenshot } from './harness.mjs';
+import { DIST, startServer, launch, assertAccessible, scenarios } from './harness.mjs';
 
 let server;
 let browser;
@@ -36,21 +36,7 @@ async function assertFocusVisible(page) {
 
 const countText = (page) => page.textContent('#result-count');
 
-function scenario(name, fn, viewport) {
-  test(name, { timeout: 90_000 }, async () => {
-    const session = await newPage(browser, viewport ? { viewport } : undefined);
-    try {
-      await fn(session.page);
-      session.assertNoProblems();
-    } catch (err) {
-      const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await screenshot(session.page, path.join(ARTIFACTS, `${slug}.png`)).catch(() => {});
-      throw err;
-    } finally {
-      await session.context.close();
-    }
-  });
-}
+const scenario = scenarios(() => ({ browser, server }), { prefix: '' });
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
@@ -137,5 +123,5 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     await page.waitForSelector('#detail');
     const detailOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(detailOverflow <= 0, `the detail is ${detailOverflow}px wider than the screen`);
-  }, { width: 360, height: 740 });
+  }, { viewport: { width: 360, height: 740 } });
 });
