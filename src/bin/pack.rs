@@ -3,8 +3,8 @@
 //! `passerelles::pack`). Trunk runs it before every build for
 //! data/passerelles.json; `make bench` runs it on generated data.
 //!
-//! Details go into `DATA.pack.d/K.pack` shards that the page fetches when a
-//! record is opened (or inline with `--inline`); stale shards of an earlier
+//! Details go into `DATA.pack.d/K-DIGEST.pack` shards that the page fetches
+//! when a record is opened (or inline with `--inline`); stale shards of an earlier
 //! run are removed. A file that cannot be read at all stops with the
 //! validator's message; records with problems are left out of the pack (the
 //! page lists them), and the validator says how to fix them.
@@ -81,7 +81,7 @@ fn main() {
     if !packed.shards.is_empty() {
         std::fs::create_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
         for (k, shard) in packed.shards.iter().enumerate() {
-            let file = shard_dir.join(format!("{k}.pack"));
+            let file = shard_dir.join(packed.shard_name(k));
             std::fs::write(&file, shard).unwrap_or_else(|e| fail(&file.display(), &e));
         }
     }

@@ -35,25 +35,39 @@ mod open;
 pub mod phrase;
 mod write;
 
-pub use open::{Details, Pack, Shard};
+pub use open::{Details, Pack, Shard, ShardError};
 pub use write::{from_json, write, write_error, Packed, Placement};
 
 pub(crate) const MAGIC: &[u8; 4] = b"PSLP";
 /// Bumped whenever the layout changes: a page never misreads an old pack.
-pub const VERSION: u8 = 1;
+/// 2: every file sealed by a digest, a build id tying shards to their pack,
+/// shards named by their digest, the problems capped.
+pub const VERSION: u8 = 2;
 pub(crate) const DATASET: u8 = 0;
 pub(crate) const ERROR: u8 = 1;
 pub(crate) const SHARD: u8 = 2;
-pub(crate) const SECTIONS: usize = 7;
+/// Magic, version, kind and the digest of the rest.
+pub(crate) const HEADER_BYTES: usize = 4 + 1 + 1 + 8;
+pub(crate) const SECTIONS: usize = 8;
+/// Problems a pack keeps (its meta says how many there were): the page
+/// lists this many at most.
+pub const PROBLEMS_KEPT: usize = 200;
 
 /// Records per detail shard: about 400 KB of details at the size of the
 /// generated records, a few milliseconds to fetch and read.
 pub const DEFAULT_SHARD_RECORDS: usize = 500;
 
-/// The address of shard `k` of the pack at `url`: `records.pack` keeps its
-/// shards in `records.pack.d/`.
-pub fn shard_url(url: &str, k: usize) -> String {
-    format!("{url}.d/{k}.pack")
+/// The file name of shard `k` whose digest is `seal`: named by its content,
+/// so a cache can never hand a page the shard of another build under the
+/// name it asks for.
+pub fn shard_name(k: usize, seal: u64) -> String {
+    format!("{k}-{seal:016x}.pack")
+}
+
+/// The address of that shard beside the pack at `url`: `records.pack`
+/// keeps its shards in `records.pack.d/`.
+pub fn shard_url(url: &str, k: usize, seal: u64) -> String {
+    format!("{url}.d/{}", shard_name(k, seal))
 }
 
 #[cfg(test)]
@@ -101,8 +115,9 @@ mod tests {
         let pack = Pack::open(packed.main).unwrap();
         let shards: Vec<Shard> = packed
             .shards
-            .into_iter()
-            .map(|b| Shard::open(b).unwrap())
+            .iter()
+            .enumerate()
+            .map(|(k, b)| pack.open_shard(k, b.clone()).unwrap())
             .collect();
         for i in 0..n {
             assert!(pack.inline_detail(i).is_none());
@@ -111,10 +126,82 @@ mod tests {
             assert!(shards[(k + 1) % shards.len()].detail(i).is_none());
         }
         assert_eq!(pack.shard_of(n), None);
+        let url = pack.shard_url("bench-data/r.pack", 2).unwrap();
+        let name = url.strip_prefix("bench-data/r.pack.d/2-").unwrap();
+        assert_eq!(name.len(), 16 + ".pack".len(), "{url}");
+        assert_eq!(pack.shard_url("bench-data/r.pack", shards.len()), None);
+    }
+
+    #[test]
+    fn a_shard_of_another_place_or_build_is_never_read_as_this_one() {
+        let loaded = bundled();
+        let packed = write(&loaded, Placement::Shards(4));
+        let pack = Pack::open(packed.main.clone()).unwrap();
+        // Swapped shards: whole and of this build, but not the one asked for.
         assert_eq!(
-            shard_url("bench-data/r.pack", 3),
-            "bench-data/r.pack.d/3.pack"
+            pack.open_shard(0, packed.shards[1].clone()).unwrap_err(),
+            ShardError::Stale
         );
+        // New pack, old shards: the content changed, so did the build.
+        let mut edited = loaded.clone();
+        edited.catalog.agreements[0].excerpts[0]
+            .text
+            .push_str(" (modifié)");
+        let rebuilt = write(&edited, Placement::Shards(4));
+        let new_pack = Pack::open(rebuilt.main).unwrap();
+        assert_ne!(new_pack.build, pack.build);
+        assert_eq!(
+            new_pack
+                .open_shard(0, packed.shards[0].clone())
+                .unwrap_err(),
+            ShardError::Stale
+        );
+        assert_eq!(
+            pack.open_shard(0, rebuilt.shards[0].clone()).unwrap_err(),
+            ShardError::Stale
+        );
+        // Same JSON, same build: the id says what the content is.
+        assert_eq!(
+            Pack::open(write(&loaded, Placement::Shards(4)).main)
+                .unwrap()
+                .build,
+            pack.build
+        );
+        // Truncated, a byte changed, or not a shard at all.
+        let shard = &packed.shards[0];
+        for cut in 0..shard.len() {
+            assert_eq!(
+                pack.open_shard(0, shard[..cut].to_vec()).unwrap_err(),
+                ShardError::Damaged,
+                "cut at {cut}"
+            );
+        }
+        for at in 0..shard.len() {
+            let mut b = shard.clone();
+            b[at] ^= 0x10;
+            assert!(pack.open_shard(0, b).is_err(), "byte {at}");
+        }
+        assert_eq!(
+            pack.open_shard(0, packed.main.clone()).unwrap_err(),
+            ShardError::Damaged
+        );
+    }
+
+    #[test]
+    fn the_problems_kept_are_capped_and_counted() {
+        let mut loaded = bundled();
+        let problem = validate::Problem {
+            record: Some("x".into()),
+            path: "agreements[0].id".into(),
+            message: "identifiant \"x\" en double".into(),
+            inner: None,
+            position: None,
+            kept: false,
+        };
+        loaded.problems = vec![problem; PROBLEMS_KEPT * 3];
+        let pack = Pack::open(write(&loaded, Placement::Inline).main).unwrap();
+        assert_eq!(pack.problems.len(), PROBLEMS_KEPT);
+        assert_eq!(pack.problems_total, PROBLEMS_KEPT * 3);
     }
 
     #[test]
@@ -152,8 +239,18 @@ mod tests {
         let mut old = main.clone();
         old[4] = VERSION + 1;
         assert_eq!(Pack::open(old).unwrap_err().message, s::ERR_PACK_VERSION);
-        // Cut anywhere: refused with the same message, never a panic.
-        for cut in (0..main.len()).step_by(7) {
+        // Cut anywhere or any byte changed: refused with the same message,
+        // never a panic, never a pack that reads otherwise.
+        // Every byte of the header and the section table and the first
+        // sections, then a sample of the rest (the property test below
+        // changes bytes at random).
+        let sample = |len: usize| (0..len.min(2048)).chain((2048..len).step_by(13));
+        for at in sample(main.len()) {
+            let mut b = main.clone();
+            b[at] ^= 0x01;
+            assert!(Pack::open(b).is_err(), "byte {at} changed");
+        }
+        for cut in sample(main.len()) {
             let err = Pack::open(main[..cut].to_vec()).unwrap_err();
             assert!(
                 [s::ERR_NOT_PACK, s::ERR_PACK_DAMAGED].contains(&err.message.as_str()),
@@ -165,21 +262,33 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Any change to a pack or a shard either changes nothing or is
+        /// refused: the page never shows another record's facts.
         #[test]
-        fn changed_bytes_never_panic(changes in proptest::collection::vec((0usize..1 << 20, proptest::prelude::any::<u8>()), 1..6)) {
-            let mut main = write(&bundled(), Placement::Inline).main;
-            let len = main.len();
+        fn changed_bytes_open_the_same_or_are_refused(
+            in_shard in proptest::prelude::any::<bool>(),
+            changes in proptest::collection::vec((0usize..1 << 20, proptest::prelude::any::<u8>()), 1..6),
+        ) {
+            let packed = write(&bundled(), Placement::Shards(4));
+            let original = if in_shard { packed.shards[1].clone() } else { packed.main.clone() };
+            let mut changed = original.clone();
+            let len = changed.len();
             for (at, b) in changes {
-                main[at % len] = b;
+                changed[at % len] = b;
             }
-            if let Ok(pack) = Pack::open(main) {
-                for i in 0..pack.len() {
-                    let id = pack.card(i).id.to_string();
-                    let _ = pack.position(&id);
-                    let _ = pack.inline_detail(i);
+            let opened = if in_shard {
+                let pack = Pack::open(packed.main).unwrap();
+                pack.open_shard(1, changed.clone()).is_ok()
+            } else {
+                match Pack::open(changed.clone()) {
+                    Ok(pack) => {
+                        let _ = facets::run(&pack.index, &FilterState { query: "eco cpme".into(), ..Default::default() });
+                        true
+                    }
+                    Err(_) => false,
                 }
-                let _ = facets::run(&pack.index, &FilterState { query: "eco cpme".into(), ..Default::default() });
-            }
+            };
+            proptest::prop_assert!(!opened || changed == original, "a changed file opened");
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::data::validate::Problem;
 use crate::engine::index::Index;
 use crate::pack::card::{self, Card};
 use crate::pack::detail::{self, Detail};
-use crate::pack::{DATASET, ERROR, MAGIC, SECTIONS, SHARD, VERSION};
+use crate::pack::{DATASET, ERROR, HEADER_BYTES, MAGIC, SECTIONS, SHARD, VERSION};
 use crate::wire::{self, Corrupt, Reader, U32s};
 use crate::wording::fr as s;
 
@@ -61,8 +61,8 @@ fn item<'a>(
 pub enum Details {
     /// In the main file: offset table and blob.
     Inline(Range<usize>, Range<usize>),
-    /// In `count` shard files of `per_shard` records each.
-    Sharded { per_shard: usize, count: usize },
+    /// In shard files of `per_shard` records each, the digest of each.
+    Sharded { per_shard: usize, seals: Vec<u64> },
 }
 
 /// An opened dataset pack.
@@ -70,9 +70,14 @@ pub enum Details {
 pub struct Pack {
     bytes: Arc<Vec<u8>>,
     len: usize,
+    /// Identifies the build that wrote this pack; its shards carry it too.
+    pub build: u64,
     pub regions: Vec<Region>,
     pub themes: Vec<Theme>,
+    /// The first [`crate::pack::PROBLEMS_KEPT`] problems found in the JSON.
     pub problems: Vec<Problem>,
+    /// How many there were.
+    pub problems_total: usize,
     /// Records left out of the JSON for their problems.
     pub skipped: usize,
     pub index: Index,
@@ -87,22 +92,36 @@ fn damaged() -> LoadError {
     LoadError::new(LoadErrorKind::Pack, s::ERR_PACK_DAMAGED.to_string())
 }
 
-/// Checks the header; returns the kind of file.
-fn kind(r: &mut Reader) -> Result<u8, LoadError> {
+/// What a file's header says, once its seal is checked.
+#[derive(Debug, PartialEq, Eq)]
+enum Header {
+    NotPack,
+    OtherVersion,
+    /// Truncated, or a byte changed on the way: the digest does not match.
+    Damaged,
+    /// A whole file of this kind, sealed by this digest.
+    Sealed(u8, u64),
+}
+
+/// Checks the magic, the version and the digest of everything after the
+/// header: a file that passes arrived as it was written, tables included.
+fn header(bytes: &[u8]) -> Header {
+    let mut r = Reader::new(bytes);
     if r.take(4).ok() != Some(&MAGIC[..]) {
-        return Err(LoadError::new(
-            LoadErrorKind::Pack,
-            s::ERR_NOT_PACK.to_string(),
-        ));
+        return Header::NotPack;
     }
     match r.u8() {
-        Ok(VERSION) => r.u8().map_err(|_| damaged()),
-        Ok(_) => Err(LoadError::new(
-            LoadErrorKind::Pack,
-            s::ERR_PACK_VERSION.to_string(),
-        )),
-        Err(_) => Err(damaged()),
+        Ok(VERSION) => {}
+        Ok(_) => return Header::OtherVersion,
+        Err(_) => return Header::Damaged,
     }
+    let (Ok(kind), Ok(seal)) = (r.u8(), r.u64()) else {
+        return Header::Damaged;
+    };
+    if wire::digest(&bytes[HEADER_BYTES..]) != seal {
+        return Header::Damaged;
+    }
+    Header::Sealed(kind, seal)
 }
 
 fn read_error(r: &mut Reader) -> wire::Result<LoadError> {
@@ -128,16 +147,26 @@ impl Pack {
     /// Opens the bytes of a pack file, or says why the page cannot use them:
     /// the error a converted JSON file carries, or a damaged file.
     pub fn open(bytes: Vec<u8>) -> Result<Pack, LoadError> {
-        let bytes = Arc::new(bytes);
-        let mut r = Reader::new(&bytes);
-        match kind(&mut r)? {
-            DATASET => Pack::open_dataset(bytes.clone(), r.position()).map_err(|_| damaged()),
-            ERROR => Err(read_error(&mut r).unwrap_or_else(|_| damaged())),
-            _ => Err(damaged()),
+        let pack_error = |message: &str| LoadError::new(LoadErrorKind::Pack, message.to_string());
+        match header(&bytes) {
+            Header::NotPack => Err(pack_error(s::ERR_NOT_PACK)),
+            Header::OtherVersion => Err(pack_error(s::ERR_PACK_VERSION)),
+            Header::Damaged => Err(damaged()),
+            Header::Sealed(DATASET, _) => {
+                Pack::open_dataset(Arc::new(bytes)).map_err(|_| damaged())
+            }
+            Header::Sealed(ERROR, _) => {
+                let mut r = Reader::new(&bytes[HEADER_BYTES..]);
+                Err(read_error(&mut r).unwrap_or_else(|_| damaged()))
+            }
+            Header::Sealed(..) => Err(damaged()),
         }
     }
 
-    fn open_dataset(bytes: Arc<Vec<u8>>, table_at: usize) -> wire::Result<Pack> {
+    fn open_dataset(bytes: Arc<Vec<u8>>) -> wire::Result<Pack> {
+        let mut r = Reader::new(&bytes[HEADER_BYTES..]);
+        let build = r.u64()?;
+        let table_at = HEADER_BYTES + 8;
         let table = U32s::new(
             bytes
                 .get(table_at..table_at + SECTIONS * 8)
@@ -160,6 +189,7 @@ impl Pack {
         let per_shard = r.usize()?;
         let shard_count = r.usize()?;
         let skipped = r.usize()?;
+        let problems_total = r.usize()?;
 
         let mut r = Reader::new(section(1));
         let regions = r.list(|r| {
@@ -208,24 +238,33 @@ impl Pack {
         // checked, so a truncated pack is still refused here.
         let (card_table, cards) = open_blob(section(5), ranges[5].start, len)?;
 
+        let seals: Vec<u64> = wire::words(section(7)).collect();
+        if section(7).len() != seals.len() * 8 || seals.len() != shard_count {
+            return Err(Corrupt);
+        }
         let details = if per_shard == 0 {
             let (t, b) = open_blob(section(6), ranges[6].start, len)?;
+            if shard_count != 0 {
+                return Err(Corrupt);
+            }
             Details::Inline(t, b)
         } else {
             if shard_count != len.div_ceil(per_shard) {
                 return Err(Corrupt);
             }
-            Details::Sharded {
-                per_shard,
-                count: shard_count,
-            }
+            Details::Sharded { per_shard, seals }
         };
+        if problems.len() > problems_total {
+            return Err(Corrupt);
+        }
         Ok(Pack {
             bytes,
             len,
+            build,
             regions,
             themes,
             problems,
+            problems_total,
             skipped,
             index,
             by_id: ranges[4].clone(),
@@ -288,13 +327,68 @@ impl Pack {
 
     /// The shard holding record `i`'s detail, when details are in shards.
     pub fn shard_of(&self, i: usize) -> Option<usize> {
-        match self.details {
-            Details::Sharded { per_shard, count } if i < self.len => {
-                Some(i / per_shard).filter(|&k| k < count)
+        match &self.details {
+            Details::Sharded { per_shard, seals } if i < self.len => {
+                Some(i / per_shard).filter(|&k| k < seals.len())
             }
             _ => None,
         }
     }
+
+    /// Where shard `k` is, beside this pack at `url`.
+    pub fn shard_url(&self, url: &str, k: usize) -> Option<String> {
+        match &self.details {
+            Details::Sharded { seals, .. } => Some(crate::pack::shard_url(url, k, *seals.get(k)?)),
+            Details::Inline(..) => None,
+        }
+    }
+
+    /// Opens the bytes fetched as shard `k` of this pack: they must be that
+    /// very shard, whole (its digest is the one this pack lists, and it
+    /// names this build and this place), or the page says so instead of
+    /// showing another record's facts.
+    pub fn open_shard(&self, k: usize, bytes: Vec<u8>) -> Result<Shard, ShardError> {
+        let Details::Sharded { per_shard, seals } = &self.details else {
+            return Err(ShardError::Damaged);
+        };
+        let expected = *seals.get(k).ok_or(ShardError::Damaged)?;
+        let seal = match header(&bytes) {
+            Header::Sealed(SHARD, seal) => seal,
+            // Another version of Passerelles wrote it: another build.
+            Header::OtherVersion => return Err(ShardError::Stale),
+            _ => return Err(ShardError::Damaged),
+        };
+        let mut r = Reader::new(&bytes[HEADER_BYTES..]);
+        let build = r.u64().map_err(|_| ShardError::Damaged)?;
+        if build != self.build || seal != expected {
+            return Err(ShardError::Stale);
+        }
+        let mut place = || r.usize().map_err(|_| ShardError::Damaged);
+        let (index, first, count) = (place()?, place()?, place()?);
+        let want_first = k * per_shard;
+        if index != k || first != want_first || count != (*per_shard).min(self.len - want_first) {
+            return Err(ShardError::Damaged);
+        }
+        let at = HEADER_BYTES + r.position();
+        let (table, blob) = open_blob(&bytes[at..], at, count).map_err(|_| ShardError::Damaged)?;
+        Ok(Shard {
+            bytes,
+            first,
+            count,
+            table,
+            blob,
+        })
+    }
+}
+
+/// Why the bytes fetched for a shard cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShardError {
+    /// A whole shard, but of another build (the site was rebuilt since the
+    /// page opened, or a cache mixed two builds): reloading the page helps.
+    Stale,
+    /// Truncated, changed on the way, or not a shard at all.
+    Damaged,
 }
 
 /// An opened shard of details.
@@ -308,26 +402,6 @@ pub struct Shard {
 }
 
 impl Shard {
-    pub fn open(bytes: Vec<u8>) -> Result<Shard, LoadError> {
-        let mut r = Reader::new(&bytes);
-        if kind(&mut r)? != SHARD {
-            return Err(damaged());
-        }
-        let (first, count) = (
-            r.usize().map_err(|_| damaged())?,
-            r.usize().map_err(|_| damaged())?,
-        );
-        let at = r.position();
-        let (table, blob) = open_blob(&bytes[at..], at, count).map_err(|_| damaged())?;
-        Ok(Shard {
-            bytes,
-            first,
-            count,
-            table,
-            blob,
-        })
-    }
-
     /// The detail of record `i` of the dataset, if this shard holds it.
     pub fn detail(&self, i: usize) -> Option<Detail<'_>> {
         let k = i.checked_sub(self.first).filter(|&k| k < self.count)?;

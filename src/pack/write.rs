@@ -6,8 +6,11 @@ use crate::data::catalog::{LoadError, LoadErrorKind, Loaded};
 use crate::data::validate;
 use crate::engine::index;
 use crate::pack::detail::{self, Links};
-use crate::pack::{card, DATASET, DEFAULT_SHARD_RECORDS, ERROR, MAGIC, SECTIONS, SHARD, VERSION};
-use crate::wire::Writer;
+use crate::pack::{
+    card, DATASET, DEFAULT_SHARD_RECORDS, ERROR, HEADER_BYTES, MAGIC, PROBLEMS_KEPT, SECTIONS,
+    SHARD, VERSION,
+};
+use crate::wire::{digest, Writer};
 
 /// The files a dataset packs into.
 #[derive(Debug, Clone)]
@@ -15,6 +18,13 @@ pub struct Packed {
     pub main: Vec<u8>,
     /// Detail shards, in order; empty when the details are inline.
     pub shards: Vec<Vec<u8>>,
+}
+
+impl Packed {
+    /// The file name of shard `k`, in the main file's `.d/` folder.
+    pub fn shard_name(&self, k: usize) -> String {
+        crate::pack::shard_name(k, seal_of(&self.shards[k]))
+    }
 }
 
 /// Where a pack puts the records' details.
@@ -53,28 +63,24 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         Placement::Inline => 0,
         Placement::Auto => DEFAULT_SHARD_RECORDS,
     };
-    let (inline, shards) = if per_shard == 0 {
-        (blob(&details), Vec::new())
+    // Each shard's blob of details, before the build's id is known.
+    let shard_blobs: Vec<Vec<u8>> = if per_shard == 0 {
+        Vec::new()
     } else {
-        let shards = details
-            .chunks(per_shard)
-            .enumerate()
-            .map(|(k, chunk)| {
-                let mut w = header(SHARD);
-                w.usize(k * per_shard);
-                w.usize(chunk.len());
-                w.bytes(&blob(chunk));
-                w.into_bytes()
-            })
-            .collect();
-        (blob(&[]), shards)
+        details.chunks(per_shard).map(blob).collect()
+    };
+    let inline = if per_shard == 0 {
+        blob(&details)
+    } else {
+        blob(&[])
     };
 
     let mut meta = Writer::new();
     meta.usize(n);
     meta.usize(per_shard);
-    meta.usize(shards.len());
+    meta.usize(shard_blobs.len());
     meta.usize(validate::skipped_records(&loaded.problems));
+    meta.usize(loaded.problems.len());
 
     let mut vocab = Writer::new();
     vocab.usize(catalog.regions.len());
@@ -89,9 +95,13 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         vocab.str(&t.description);
     }
 
+    // The page lists a few hundred problems at most; a file with 50,000 of
+    // them must not make a pack of megabytes of messages (the total is in
+    // the meta section).
     let mut problems = Writer::new();
-    problems.usize(loaded.problems.len());
-    for p in &loaded.problems {
+    let kept = &loaded.problems[..loaded.problems.len().min(PROBLEMS_KEPT)];
+    problems.usize(kept.len());
+    for p in kept {
         problems.opt_str(p.record.as_deref());
         problems.str(&p.path);
         problems.str(&p.message);
@@ -124,6 +134,43 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
     }
     card_section.bytes(&cards.into_bytes());
 
+    // What the dataset holds, details included, identifies the build: the
+    // same JSON gives the same id, any change of content another one.
+    let mut content = Writer::new();
+    for part in [
+        meta.as_bytes(),
+        vocab.as_bytes(),
+        problems.as_bytes(),
+        &index,
+        ids.as_bytes(),
+        card_section.as_bytes(),
+        &inline,
+    ] {
+        content.u64(digest(part));
+    }
+    for b in &shard_blobs {
+        content.u64(digest(b));
+    }
+    let build = digest(content.as_bytes());
+
+    let shards: Vec<Vec<u8>> = shard_blobs
+        .iter()
+        .enumerate()
+        .map(|(k, details)| {
+            let mut w = Writer::new();
+            w.u64(build);
+            w.usize(k);
+            w.usize(k * per_shard);
+            w.usize(per_shard.min(n - k * per_shard));
+            w.bytes(details);
+            sealed(SHARD, w)
+        })
+        .collect();
+    let mut shard_section = Writer::new();
+    for s in &shards {
+        shard_section.u64(seal_of(s));
+    }
+
     let sections = [
         meta.into_bytes(),
         vocab.into_bytes(),
@@ -132,9 +179,12 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         ids.into_bytes(),
         card_section.into_bytes(),
         inline,
+        shard_section.into_bytes(),
     ];
-    let mut w = header(DATASET);
-    let mut at = w.len() + SECTIONS * 8;
+    let mut w = Writer::new();
+    w.u64(build);
+    // Offsets count from the file's first byte.
+    let mut at = HEADER_BYTES + 8 + SECTIONS * 8;
     for section in &sections {
         w.u32(at as u32);
         w.u32(section.len() as u32);
@@ -144,14 +194,14 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         w.bytes(section);
     }
     Packed {
-        main: w.into_bytes(),
+        main: sealed(DATASET, w),
         shards,
     }
 }
 
 /// A file the page could not use, packed so the page can say why.
 pub fn write_error(e: &LoadError) -> Vec<u8> {
-    let mut w = header(ERROR);
+    let mut w = Writer::new();
     w.u8(match e.kind {
         LoadErrorKind::NotFound => 0,
         LoadErrorKind::Unreachable => 1,
@@ -161,7 +211,7 @@ pub fn write_error(e: &LoadError) -> Vec<u8> {
     w.str(&e.message);
     w.usize(e.line.unwrap_or(0));
     w.usize(e.column.unwrap_or(0));
-    w.into_bytes()
+    sealed(ERROR, w)
 }
 
 /// What the converter does with a JSON file: the pack of what it holds, or
@@ -177,12 +227,23 @@ pub fn from_json(bytes: &[u8]) -> Vec<u8> {
     }
 }
 
-fn header(kind: u8) -> Writer {
+/// A file of this kind: the header, the digest of the body, the body.
+fn sealed(kind: u8, body: Writer) -> Vec<u8> {
+    let body = body.into_bytes();
     let mut w = Writer::new();
     w.bytes(MAGIC);
     w.u8(VERSION);
     w.u8(kind);
-    w
+    w.u64(digest(&body));
+    w.bytes(&body);
+    w.into_bytes()
+}
+
+/// The digest a sealed file carries (what a pack lists for each shard).
+fn seal_of(file: &[u8]) -> u64 {
+    let mut seal = [0u8; 8];
+    seal.copy_from_slice(&file[HEADER_BYTES - 8..HEADER_BYTES]);
+    u64::from_le_bytes(seal)
 }
 
 /// An offset table and the blob it points into.

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use super::browser;
+use super::browser::{self, FetchError};
 use super::detail::Detail;
 use super::embed_dialog::EmbedDialog;
 use super::frame;
@@ -63,10 +63,17 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
     };
     let bytes = browser::fetch_bytes(url, &progress)
         .await
-        .map_err(|e| match e.status {
-            Some(404) => LoadError::new(LoadErrorKind::NotFound, s::not_found(url)),
-            Some(status) => LoadError::new(LoadErrorKind::Unreachable, s::http_status(status, url)),
-            None => LoadError::new(LoadErrorKind::Unreachable, s::network_failed(url)),
+        .map_err(|e| match e {
+            FetchError::Status(404) => LoadError::new(LoadErrorKind::NotFound, s::not_found(url)),
+            FetchError::Status(status) => {
+                LoadError::new(LoadErrorKind::Unreachable, s::http_status(status, url))
+            }
+            FetchError::Network => {
+                LoadError::new(LoadErrorKind::Unreachable, s::network_failed(url))
+            }
+            FetchError::Stalled => {
+                LoadError::new(LoadErrorKind::Unreachable, s::download_stalled(url))
+            }
         })?;
     let bytes = if url.ends_with(".json") {
         step.set(Load::Loading(LoadStep::Read, 0));
@@ -83,10 +90,13 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
 pub fn app() -> Html {
     let page = use_memo((), |_| PageParams::decode(&browser::search()));
     let load = use_state(|| Load::Loading(LoadStep::Fetch, 0));
+    // "Réessayer" on a failed download loads again.
+    let attempt = use_state(|| 0u32);
     {
         let load = load.clone();
         let url = page.data_url().to_string();
-        use_effect_with((), move |_| {
+        use_effect_with(*attempt, move |_| {
+            load.set(Load::Loading(LoadStep::Fetch, 0));
             wasm_bindgen_futures::spawn_local(async move {
                 load.set(match load_pack(&url, &load).await {
                     Ok(pack) => Load::Ready(Rc::new(Data::new(pack, url))),
@@ -107,7 +117,11 @@ pub fn app() -> Html {
             </div>
         },
         Load::Failed(e) => {
-            html! { <LoadFailed error={e.clone()} url={page.data_url().to_string()} /> }
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+            };
+            html! { <LoadFailed error={e.clone()} url={page.data_url().to_string()} {retry} /> }
         }
         Load::Ready(data) => html! { <Explorer data={data.clone()} page={page.clone()} /> },
     };
@@ -147,6 +161,7 @@ pub fn app() -> Html {
 struct LoadFailedProps {
     error: LoadError,
     url: String,
+    retry: Callback<MouseEvent>,
 }
 
 #[function_component(LoadFailed)]
@@ -164,7 +179,23 @@ fn load_failed(props: &LoadFailedProps) -> Html {
             <p class="load-error-where">{ s::LOAD_FAILED_FILE }{ " : " }<code>{ &props.url }</code></p>
             if let Some(p) = position { <p class="load-error-where">{ p }</p> }
             <p>{ s::load_help(e.kind) }</p>
+            { recovery(e.kind, &props.retry) }
         </section>
+    }
+}
+
+/// What the reader of an error panel can do at once: try the download again
+/// when the network failed, reload a page whose data was rebuilt under it;
+/// a file an editor must fix offers nothing to click.
+pub fn recovery(kind: LoadErrorKind, retry: &Callback<MouseEvent>) -> Html {
+    match kind {
+        LoadErrorKind::NotFound | LoadErrorKind::Unreachable => html! {
+            <button type="button" id="retry" class="button" onclick={retry.clone()}>{ s::RETRY }</button>
+        },
+        LoadErrorKind::Pack => html! {
+            <button type="button" id="reload" class="button" onclick={Callback::from(|_: MouseEvent| browser::reload())}>{ s::RELOAD }</button>
+        },
+        LoadErrorKind::Content => Html::default(),
     }
 }
 

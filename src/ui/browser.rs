@@ -59,11 +59,42 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Why the dataset could not be fetched.
-pub struct FetchError {
-    /// The HTTP status when the server answered with a failure, so the page
-    /// can say "not found" rather than "failed"; `None` when nothing answered.
-    pub status: Option<u16>,
+/// Why a download failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// The server answered with this failure status (404: not found).
+    Status(u16),
+    /// Nothing answered, or the connection broke.
+    Network,
+    /// The server went silent for [`STALL_MS`]: the download was abandoned
+    /// rather than left spinning.
+    Stalled,
+}
+
+/// Silence this long, before the answer or between two chunks of it, ends a
+/// download: even a slow mobile line delivers a chunk every second or so.
+pub const STALL_MS: i32 = 10_000;
+
+/// An announced length is trusted this far to size the buffer at once; past
+/// it the buffer grows with what actually arrives, so a server announcing
+/// gigabytes cannot make the page reserve them (wasm memory never shrinks).
+const RESERVE_AT_MOST: usize = 64 << 20;
+
+/// `promise`'s value, or `None` when it is still pending after [`STALL_MS`].
+async fn within_stall(promise: js_sys::Promise) -> Result<Option<JsValue>, JsValue> {
+    let mut timer = 0;
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        timer = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, STALL_MS)
+            .unwrap_or(0);
+    });
+    // The timer resolves with `undefined`; a fetch with a Response, a read
+    // with a {done, value} object.
+    let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, &timeout));
+    let value = JsFuture::from(race).await;
+    window().clear_timeout_with_handle(timer);
+    let value = value?;
+    Ok((!value.is_undefined()).then_some(value))
 }
 
 /// Fetches a same-origin resource as bytes, calling `progress` with the
@@ -71,17 +102,23 @@ pub struct FetchError {
 /// takes seconds). A pack is binary, and a JSON file is decoded in Rust:
 /// having the browser decode it into a JS string, then copying that into
 /// wasm, took 1.8 s of a 4.2 s load at 100,000 records (BENCHMARKS.md).
+/// It never waits without an end: silence of [`STALL_MS`] aborts it.
 pub async fn fetch_bytes(url: &str, progress: &dyn Fn(usize)) -> Result<Vec<u8>, FetchError> {
-    // The page words each failure itself (catalog::LoadError), so only the status matters.
-    let fail = |_: JsValue| FetchError { status: None };
-    let response = JsFuture::from(window().fetch_with_str(url))
+    let network = |_: JsValue| FetchError::Network;
+    let abort = web_sys::AbortController::new().map_err(network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&abort.signal()));
+    let stalled = || {
+        abort.abort();
+        FetchError::Stalled
+    };
+    let response = within_stall(window().fetch_with_str_and_init(url, &init))
         .await
-        .map_err(fail)?;
-    let response: web_sys::Response = response.dyn_into().map_err(fail)?;
+        .map_err(network)?
+        .ok_or_else(stalled)?;
+    let response: web_sys::Response = response.dyn_into().map_err(network)?;
     if !response.ok() {
-        return Err(FetchError {
-            status: Some(response.status()),
-        });
+        return Err(FetchError::Status(response.status()));
     }
     let Some(body) = response.body() else {
         return Ok(Vec::new());
@@ -89,8 +126,8 @@ pub async fn fetch_bytes(url: &str, progress: &dyn Fn(usize)) -> Result<Vec<u8>,
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     // Each chunk goes into wasm memory as it arrives, so copying 23 MB is
     // spread over the download instead of one long task at its end. The
-    // announced length sizes the buffer once (wasm memory never shrinks: a
-    // buffer grown by doubling would leave it at twice the file's size); a
+    // announced length sizes the buffer once (a buffer grown by doubling
+    // would leave the memory at twice the file's size), up to a bound; a
     // compressed response announces less, and the buffer grows from there.
     let announced = response
         .headers()
@@ -100,25 +137,37 @@ pub async fn fetch_bytes(url: &str, progress: &dyn Fn(usize)) -> Result<Vec<u8>,
         .and_then(|n| n.parse::<usize>().ok())
         .unwrap_or(0);
     let mut bytes = Vec::new();
-    // A length the page cannot hold is left to fail later, chunk by chunk,
-    // not here on a number the server sent.
-    let _ = bytes.try_reserve_exact(announced);
+    let _ = bytes.try_reserve_exact(announced.min(RESERVE_AT_MOST));
     loop {
-        let step = JsFuture::from(reader.read()).await.map_err(fail)?;
-        let done = js_sys::Reflect::get(&step, &"done".into()).map_err(fail)?;
+        let step = within_stall(reader.read())
+            .await
+            .map_err(network)?
+            .ok_or_else(stalled)?;
+        let done = js_sys::Reflect::get(&step, &"done".into()).map_err(network)?;
         if done.as_bool() != Some(false) {
             break;
         }
         let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &"value".into())
-            .map_err(fail)?
+            .map_err(network)?
             .dyn_into()
-            .map_err(fail)?;
+            .map_err(network)?;
         let at = bytes.len();
-        bytes.resize(at + chunk.length() as usize, 0);
+        let more = chunk.length() as usize;
+        if bytes.try_reserve(more).is_err() {
+            abort.abort();
+            return Err(FetchError::Network);
+        }
+        bytes.resize(at + more, 0);
         chunk.copy_to(&mut bytes[at..]);
         progress(bytes.len());
     }
     Ok(bytes)
+}
+
+/// Reloads the page: what a stale page (a site rebuilt since it opened)
+/// needs, its code and data fetched anew.
+pub fn reload() {
+    let _ = window().location().reload();
 }
 
 /// The JSON reader, loaded only when `?data=` names a JSON file: a module

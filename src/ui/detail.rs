@@ -8,12 +8,14 @@ use std::rc::Rc;
 use web_sys::MouseEvent;
 use yew::prelude::*;
 
-use super::browser;
+use super::app::recovery;
+use super::browser::{self, FetchError};
 use super::results::{badge_class, open_in_place, open_record};
 use super::Ctx;
+use crate::data::catalog::LoadErrorKind;
 use crate::data::catalog::RecordType;
 use crate::pack::detail::{Detail as Record, Fact, ListStyle, Span, Value};
-use crate::pack::{self, Shard};
+use crate::pack::ShardError;
 use crate::state::view::Action;
 use crate::wording::fr as s;
 
@@ -29,7 +31,13 @@ enum Fetch {
     Pending,
     /// Kept in `Data`; setting this renders the record again, with it.
     Arrived,
+    /// The network failed (or went silent): trying again may work.
     Failed,
+    /// No such shard on the server any more: the site was rebuilt.
+    Gone,
+    /// Bytes arrived, but not this pack's shard, or not whole: only a
+    /// reload (the site's new pack with its own shards) can mend it.
+    Refused(ShardError),
 }
 
 #[function_component(Detail)]
@@ -64,24 +72,28 @@ pub fn detail(props: &DetailProps) -> Html {
     let index = data.pack.position(&props.id);
     let shard = index.and_then(|i| data.pack.shard_of(i));
     let fetch = use_state_eq(|| Fetch::Pending);
+    let attempt = use_state_eq(|| 0u32);
     {
         let (data, fetch) = (data.clone(), fetch.clone());
-        use_effect_with(shard, move |shard| {
+        use_effect_with((shard, *attempt), move |(shard, _)| {
             if let Some(k) = *shard {
                 if data.shard(k).is_none() {
                     fetch.set(Fetch::Pending);
-                    let url = pack::shard_url(&data.url, k);
+                    let url = data.pack.shard_url(&data.url, k).unwrap_or_default();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let shard = browser::fetch_bytes(&url, &|_| {})
-                            .await
-                            .ok()
-                            .and_then(|bytes| Shard::open(bytes).ok());
-                        match shard {
-                            Some(shard) => {
+                        let opened = match browser::fetch_bytes(&url, &|_| {}).await {
+                            Ok(bytes) => data.pack.open_shard(k, bytes).map_err(Fetch::Refused),
+                            // Shards are named by their content: a page
+                            // older than the site asks for names gone.
+                            Err(FetchError::Status(404)) => Err(Fetch::Gone),
+                            Err(_) => Err(Fetch::Failed),
+                        };
+                        match opened {
+                            Ok(shard) => {
                                 data.keep_shard(k, Rc::new(shard));
                                 fetch.set(Fetch::Arrived);
                             }
-                            None => fetch.set(Fetch::Failed),
+                            Err(failed) => fetch.set(failed),
                         }
                     });
                 }
@@ -104,12 +116,34 @@ pub fn detail(props: &DetailProps) -> Html {
         (None, None) => data.pack.inline_detail(index),
         (None, Some(_)) => None,
     };
-    let body = match record {
-        Some(record) => body(&props.ctx, &record),
-        None if shard.is_some() && *fetch != Fetch::Failed => {
-            html! { <p class="loading" role="status">{ s::LOADING_RECORD }</p> }
+    // Never a wait without an end: a shard held but lacking the record is
+    // as refused as one that never came.
+    let failure = match (&record, &held, *fetch) {
+        (Some(_), _, _) => None,
+        (None, Some(_), _) | (None, None, Fetch::Refused(ShardError::Damaged)) => {
+            Some((s::RECORD_DAMAGED, LoadErrorKind::Pack))
         }
-        None => html! { <p class="load-error" role="alert">{ s::RECORD_UNAVAILABLE }</p> },
+        (None, None, Fetch::Refused(ShardError::Stale)) => {
+            Some((s::RECORD_STALE, LoadErrorKind::Pack))
+        }
+        (None, None, Fetch::Failed) => Some((s::RECORD_UNAVAILABLE, LoadErrorKind::Unreachable)),
+        (None, None, Fetch::Gone) => Some((s::RECORD_GONE, LoadErrorKind::Pack)),
+        (None, None, _) if shard.is_none() => Some((s::RECORD_DAMAGED, LoadErrorKind::Pack)),
+        (None, None, _) => None,
+    };
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
+    let body = match (record, failure) {
+        (Some(record), _) => body(&props.ctx, &record),
+        (None, Some((message, kind))) => html! {
+            <div class="load-error" role="alert">
+                <p>{ message }</p>
+                { recovery(kind, &retry) }
+            </div>
+        },
+        (None, None) => html! { <p class="loading" role="status">{ s::LOADING_RECORD }</p> },
     };
     let badge = match card.record_type {
         RecordType::Agreement => s::BADGE_AGREEMENT,

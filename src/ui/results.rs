@@ -108,7 +108,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 </div>
             </div>
             if narrows && !outcome.results.is_empty() { { chips(ctx, "active-filters") } }
-            if !data.pack.problems.is_empty() { { problems_notice(&data.pack.problems, data.pack.skipped) } }
+            if !data.pack.problems.is_empty() { { problems_notice(&data.pack) } }
             if outcome.results.is_empty() {
                 <div id="empty" class="empty">
                     <p><strong>{ s::EMPTY_TITLE_RESULTS }</strong></p>
@@ -129,24 +129,24 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 }
 
-/// Problems shown in the notice; a generated file with thousands of bad
-/// records must not turn the notice into thousands of DOM nodes.
-const PROBLEMS_SHOWN: usize = 200;
-
 /// "2 fiches ignorées car invalides", with each reason and its place in the
-/// file on demand. Record text in a reason is isolated like record text on
-/// the cards (see styles/main.css, "Hostile content").
-fn problems_notice(problems: &[crate::data::validate::Problem], skipped: usize) -> Html {
+/// file on demand: the first [`crate::pack::PROBLEMS_KEPT`] (a generated
+/// file with thousands of bad records must not turn the notice into
+/// thousands of DOM nodes), then how many more there are. Record text in a
+/// reason is isolated like record text on the cards (see styles/main.css,
+/// "Hostile content").
+fn problems_notice(pack: &crate::pack::Pack) -> Html {
+    let (problems, total, skipped) = (&pack.problems, pack.problems_total, pack.skipped);
     let headline = if skipped > 0 {
         s::skipped_records(skipped)
     } else {
-        s::data_problems(problems.len())
+        s::data_problems(total)
     };
     html! {
         <details id="data-problems" class="notice" data-skipped={skipped.to_string()}>
             <summary>{ headline }{ " — " }{ s::SHOW_REASONS }</summary>
             <ul>
-                { for problems.iter().take(PROBLEMS_SHOWN).map(|p| html! {
+                { for problems.iter().map(|p| html! {
                     <li>
                         if let Some(id) = &p.record { <code class="record-text">{ id.clone() }</code>{ " : " } }
                         <span class="record-text">{ p.message.clone() }</span>{ " " }
@@ -157,8 +157,8 @@ fn problems_notice(problems: &[crate::data::validate::Problem], skipped: usize) 
                         </span>
                     </li>
                 }) }
-                if problems.len() > PROBLEMS_SHOWN {
-                    <li>{ s::more_problems(problems.len() - PROBLEMS_SHOWN) }</li>
+                if total > problems.len() {
+                    <li>{ s::more_problems(total - problems.len()) }</li>
                 }
             </ul>
         </details>

@@ -84,7 +84,10 @@ pub const ORGANISED_BY: &str = "Organisé par";
 pub const BACK_TO_LIST: &str = "Retour à la liste";
 pub const LOADING_RECORD: &str = "Chargement de la fiche…";
 pub const RECORD_UNAVAILABLE: &str =
-    "Le détail de cette fiche n'a pas pu être chargé. Vérifiez votre connexion, puis rechargez la page.";
+    "Le détail de cette fiche n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez.";
+pub const RECORD_GONE: &str = "Le détail de cette fiche n'est plus sur le serveur : le site a sans doute été mis à jour depuis l'ouverture de la page. Rechargez la page.";
+pub const RECORD_STALE: &str = "Le détail reçu pour cette fiche ne correspond pas aux données de la page : le site a sans doute été mis à jour depuis son ouverture. Rechargez la page.";
+pub const RECORD_DAMAGED: &str = "Le détail de cette fiche est arrivé endommagé. Rechargez la page ; si cela se reproduit, prévenez la personne qui publie le site.";
 pub const UNKNOWN_RECORD: &str = "Cette fiche n'existe pas, ou plus, dans les données.";
 pub const D_DATE: &str = "Date";
 pub const D_TIME: &str = "Horaire";
@@ -164,7 +167,12 @@ pub fn network_failed(url: &str) -> String {
     format!("Le fichier de données « {url} » n'a pas pu être téléchargé : le réseau ou le serveur ne répond pas.")
 }
 pub const HELP_NOT_FOUND: &str = "Vérifiez l'adresse de la page (paramètre « data= ») ou que le fichier a bien été publié avec le site.";
-pub const HELP_NETWORK: &str = "Vérifiez votre connexion, puis rechargez la page.";
+pub fn download_stalled(url: &str) -> String {
+    format!("Le téléchargement de « {url} » s'est interrompu : le serveur ne répond plus.")
+}
+pub const HELP_NETWORK: &str = "Vérifiez votre connexion, puis réessayez.";
+pub const RETRY: &str = "Réessayer";
+pub const RELOAD: &str = "Recharger la page";
 pub const LOAD_FAILED_FILE: &str = "Fichier";
 
 /// What the reader of an error panel should do next: who can fix it decides.

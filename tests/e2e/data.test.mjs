@@ -59,8 +59,38 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     fs.writeFileSync(path.join(work, 'not-a.pack'), '{"regions": []}');
     // A pack whose detail shards were not published with it.
     fs.copyFileSync(path.join(work, 'gen.pack'), path.join(work, 'no-shards.pack'));
+    // A rebuilt pack whose shards a stale cache serves from the build before
+    // (under the new names), and a pack whose first two shards are swapped.
+    data.agreements[0].title += ' (révisé)';
+    fs.writeFileSync(path.join(work, 'gen2.json'), JSON.stringify(data));
+    execFileSync(path.join(BIN, 'pack'), [path.join(work, 'gen2.json'), '--out', path.join(work, 'stale.pack')], { stdio: 'pipe' });
+    const shardsOf = (pack) => fs.readdirSync(path.join(work, `${pack}.d`)).sort((a, b) => parseInt(a) - parseInt(b));
+    const old = shardsOf('gen.pack');
+    shardsOf('stale.pack').forEach((name, k) =>
+      fs.copyFileSync(path.join(work, 'gen.pack.d', old[k]), path.join(work, 'stale.pack.d', name)));
+    fs.copyFileSync(path.join(work, 'gen.pack'), path.join(work, 'swapped.pack'));
+    fs.mkdirSync(path.join(work, 'swapped.pack.d'));
+    old.forEach((name, k) => {
+      const from = k === 0 ? old[1] : k === 1 ? old[0] : name;
+      fs.copyFileSync(path.join(work, 'gen.pack.d', from), path.join(work, 'swapped.pack.d', name));
+    });
 
-    server = await startServer({ headers: CORS, mounts: { '/gen/': work } });
+    // A download that goes silent after its first bytes (a dishonest
+    // Content-Length, a stuck connection), then answers the next time.
+    const shipped = fs.readFileSync(path.join(DIST, 'data', 'passerelles.pack'));
+    let asked = 0;
+    const stall = (req, res, headers) => {
+      asked += 1;
+      if (asked === 1) {
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': 2_000_000_000, ...headers });
+        res.write(shipped.subarray(0, 1000));
+        return; // and never a byte more
+      }
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': shipped.length, ...headers });
+      res.end(shipped);
+    };
+
+    server = await startServer({ headers: CORS, mounts: { '/gen/': work }, routes: { '/stall/passerelles.pack': stall } });
     partner = await startServer({ root: work, requireBuild: false });
     browser = await launch();
   });
@@ -81,7 +111,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.ok(!seen.some((p) => p.includes('convert')), 'no JSON reader');
     await page.click('#results > li:first-child h3 a');
     await page.waitForSelector('#detail .excerpt');
-    assert.ok(seen.includes('/data/passerelles.pack.d/0.pack'), 'the details came with the opening');
+    assert.ok(seen.some((p) => /^\/data\/passerelles\.pack\.d\/0-[0-9a-f]{16}\.pack$/.test(p)), 'the details came with the opening');
   });
 
   scenario(`${RECORDS} generated records: the count, a short DOM, a record of the last shard`, async (page) => {
@@ -96,8 +126,8 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     const last = ids[ids.length - 1];
     await page.goto(`${server.url}/?data=gen/gen.pack&id=${last}`);
     await page.waitForSelector(`#detail[data-id="${last}"] .excerpt`);
-    const shard = `/gen/gen.pack.d/${Math.floor((ids.length - 1) / 500)}.pack`;
-    assert.ok(seen.includes(shard), `${shard} fetched: ${seen.filter((p) => p.includes('.pack.d')).join(' ')}`);
+    const shard = new RegExp(`^/gen/gen\\.pack\\.d/${Math.floor((ids.length - 1) / 500)}-[0-9a-f]{16}\\.pack$`);
+    assert.ok(seen.some((p) => shard.test(p)), `${shard} fetched: ${seen.filter((p) => p.includes('.pack.d')).join(' ')}`);
     assert.equal(seen.filter((p) => p.includes('.pack.d/')).length, 1, 'one shard for one record');
     await assertAccessible(page, 'a detail read from a shard');
     await page.click('#back');
@@ -117,12 +147,38 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.equal(await countOf(page), RECORDS);
   });
 
-  scenario('details that cannot be fetched: the record still shows, with a clear message', async (page) => {
+  scenario('details missing from the server: the record still shows, with a clear message', async (page) => {
     await page.goto(`${server.url}/?data=gen/no-shards.pack&id=${ids[0]}`);
     await page.waitForSelector('#detail [role="alert"]');
-    assert.match(await page.textContent('#detail'), /n'a pas pu être chargé/);
+    assert.match(await page.textContent('#detail'), /n'est plus sur le serveur/);
+    assert.equal(await page.locator('#detail #reload').count(), 1, 'a reload button');
     assert.equal((await page.textContent('#detail h2')).trim().length > 0, true, 'the title, from the card');
-  }, { allow: ['no-shards.pack.d/0.pack'] });
+  }, { allow: ['no-shards.pack.d/0-'] });
+
+  for (const [pack, why] of [['stale.pack', 'shards of the build before'], ['swapped.pack', 'two shards swapped']]) {
+    scenario(`${why}: the detail is refused with a reload button, never another record's facts`, async (page) => {
+      const id = ids[0];
+      await page.goto(`${server.url}/?data=gen/${pack}&id=${id}`);
+      await page.waitForSelector('#detail [role="alert"]');
+      assert.match(await page.textContent('#detail [role="alert"]'), /ne correspond pas aux données de la page/);
+      assert.equal(await page.locator('#detail .excerpt').count(), 0, 'no excerpt from another record');
+      await assertAccessible(page, `the refused detail (${why})`, { include: '#detail' });
+      // Reloading asks the server again: the same stale files, the same refusal, never a spinner.
+      await page.click('#reload');
+      await page.waitForSelector('#detail [role="alert"]');
+    });
+  }
+
+  scenario('a download that goes silent ends with a message and a retry that works', async (page) => {
+    await page.goto(`${server.url}/?data=stall/passerelles.pack`);
+    assert.match(await page.textContent('.loading [role="status"]'), /Téléchargement/);
+    await page.waitForSelector('#load-error', { timeout: 30_000 });
+    assert.match(await page.textContent('#load-error'), /s'est interrompu/);
+    await assertAccessible(page, 'the stalled download panel', { include: '#load-error' });
+    await page.click('#retry');
+    await page.waitForSelector('#results > li');
+    assert.equal(await countOf(page), 11);
+  }, { allow: ['stall/passerelles.pack'] });
 
   scenario('an editor\'s JSON file is read in a worker and shows the same records', async (page) => {
     await page.goto(`${server.url}/`);

@@ -72,9 +72,11 @@ export function readDistJson(rel, dir = DIST) {
  * `mounts`: extra directories served under URL prefixes, e.g.
  * `{ '/bench-data/': 'target/bench-data' }` (generated datasets that must not
  * go into dist/). The longest matching prefix wins; `root` serves the rest.
+ * `routes`: paths answered by a function `(req, res, headers)` instead of a
+ * file (a server that stalls, on purpose).
  * Resolves to { url, port, close() }.
  */
-export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {} } = {}) {
+export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {}, routes = {} } = {}) {
   if (requireBuild) assertBuilt(root);
   const mounted = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : prefix + '/', path.resolve(dir)])
@@ -88,6 +90,8 @@ export async function startServer({ root = DIST, headers = {}, requireBuild = tr
       res.setHeader('Allow', 'GET, HEAD');
       return send(405, 'method not allowed\n');
     }
+    const route = routes[new URL(req.url, 'http://127.0.0.1').pathname];
+    if (route) return route(req, res, headers);
     let rel;
     try {
       rel = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
