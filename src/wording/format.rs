@@ -7,29 +7,30 @@ use crate::data::date::PartialDate;
 use crate::wording::fr as s;
 
 /// French grouping with a narrow no-break space: 150 000, 3 000 000, 7,5.
+/// The digits are the shortest decimal that reads back as the value, so a
+/// figure shows as the file wrote it: never rounded, never saturated, never
+/// in exponent notation, and zero has no sign. (The validator keeps
+/// figures within a thousand billion and three decimals; this holds for
+/// any finite value.)
 pub fn number(value: f64) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let negative = value < 0.0;
-    let rounded = (value.abs() * 100.0).round() / 100.0;
-    let whole = rounded.trunc() as u64;
-    let frac = ((rounded - rounded.trunc()) * 100.0).round() as u64;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+    let digits = format!("{}", value.abs());
+    let (whole, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
+    if value < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
         out.push(c);
     }
-    if frac > 0 {
-        let f = format!("{frac:02}");
+    if !frac.is_empty() {
         out.push(',');
-        out.push_str(f.trim_end_matches('0'));
-    }
-    if negative {
-        out.insert(0, '-');
+        out.push_str(frac);
     }
     out
 }
@@ -88,6 +89,29 @@ mod tests {
         assert_eq!(number(7.5), "7,5");
         assert_eq!(number(-1234.25), "-1\u{202f}234,25");
         assert_eq!(number(f64::NAN), "");
+        assert_eq!(number(f64::INFINITY), "");
+    }
+
+    #[test]
+    fn numbers_show_as_written() {
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(-0.001), "-0,001");
+        assert_eq!(number(7.125), "7,125");
+        assert_eq!(number(0.1 + 0.2), "0,30000000000000004");
+        assert_eq!(
+            number(1e12),
+            "1\u{202f}000\u{202f}000\u{202f}000\u{202f}000"
+        );
+        // 2^53 + 2 and beyond: exact, not saturated at 2^64.
+        assert_eq!(
+            number(9_007_199_254_740_994.0),
+            "9\u{202f}007\u{202f}199\u{202f}254\u{202f}740\u{202f}994"
+        );
+        assert_eq!(
+            number(1e20),
+            "100\u{202f}000\u{202f}000\u{202f}000\u{202f}000\u{202f}000\u{202f}000"
+        );
+        assert_eq!(number(-5.0), "-5");
     }
 
     #[test]
