@@ -63,15 +63,16 @@ fn fold_char(c: char, out: &mut String) {
         'Ԁ' | 'ԁ' => 'd',
         'Ԛ' | 'ԛ' => 'q',
         'Ԝ' | 'ԝ' => 'w',
-        // Greek letters drawn like Latin ones.
+        // Greek letters drawn like Latin ones (both cases alike, so that
+        // case never tells two labels apart).
         'Α' | 'α' | 'ά' | 'Ά' => 'a',
         'Β' | 'β' => 'b',
-        'Ε' | 'έ' | 'Έ' => 'e',
-        'Ζ' => 'z',
-        'Η' => 'h',
+        'Ε' | 'ε' | 'έ' | 'Έ' => 'e',
+        'Ζ' | 'ζ' => 'z',
+        'Η' | 'η' => 'h',
         'Ι' | 'ι' | 'ί' | 'Ί' | 'ϊ' => 'i',
         'Κ' | 'κ' => 'k',
-        'Μ' => 'm',
+        'Μ' | 'μ' => 'm',
         'Ν' | 'ν' => 'n',
         'Ο' | 'ο' | 'ό' | 'Ό' => 'o',
         'Ρ' | 'ρ' => 'p',
@@ -82,12 +83,15 @@ fn fold_char(c: char, out: &mut String) {
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' | '\u{B4}' => '\'',
         c if c.is_whitespace() => ' ',
-        c => {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-            return;
+        // Lower case for the other Greek and Cyrillic capitals; std's
+        // to_lowercase would bring all of Unicode's case tables (about
+        // 6 KB of gzipped wasm) to the converter, for alphabets no label
+        // of this dataset is written in.
+        '\u{391}'..='\u{3A9}' | '\u{410}'..='\u{42F}' => {
+            char::from_u32(c as u32 + 0x20).unwrap_or(c)
         }
+        '\u{400}'..='\u{40F}' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        c => c,
     };
     out.push(folded);
 }
@@ -130,6 +134,8 @@ mod tests {
             ("Provence-Alpes-Côte d'Azur", "Provence-Alpes-Côte d’Azur"),
             ("ΚΟΡΑ", "kopa"),
             ("Œuvres", "oeuvres"),
+            ("ДОМ", "дом"),
+            ("ΔΕΛΤΑ", "δελτα"),
         ] {
             assert_eq!(skeleton(a), skeleton(b), "{a:?} {b:?}");
         }

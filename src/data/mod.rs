@@ -21,6 +21,7 @@
 pub mod catalog;
 pub mod clip;
 pub mod date;
+pub mod decimal;
 pub mod json_error;
 pub mod lookalike;
 pub mod messages;

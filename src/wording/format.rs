@@ -7,27 +7,24 @@ use crate::data::date::PartialDate;
 use crate::wording::fr as s;
 
 /// French grouping with a narrow no-break space: 150 000, 3 000 000, 7,5.
-/// The digits are the shortest decimal that reads back as the value, so a
-/// figure shows as the file wrote it: never rounded, never saturated, never
-/// in exponent notation, and zero has no sign. (The validator keeps
-/// figures within a thousand billion and three decimals; this holds for
-/// any finite value.)
+/// The digits are the shortest decimal that reads back as the value
+/// ([`crate::data::decimal::plain`]), so a figure shows as the file wrote
+/// it: never rounded, never saturated, and zero has no sign. (The validator
+/// keeps figures within a thousand billion and three decimals; the very
+/// large and the very small it refuses would show in exponent notation.)
 pub fn number(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
+    let digits = crate::data::decimal::plain(value);
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits.as_str()),
+    };
+    if digits.contains('e') {
+        return format!("{sign}{}", digits.replace('.', ","));
     }
-    let digits = format!("{}", value.abs());
-    let (whole, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
-    if value < 0.0 {
-        out.push('-');
-    }
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
+    out.push_str(sign);
+    group(whole, &mut out);
     if !frac.is_empty() {
         out.push(',');
         out.push_str(frac);
@@ -35,11 +32,30 @@ pub fn number(value: f64) -> String {
     out
 }
 
+/// A count, grouped as [`number`] groups it. Apart from `number` so that
+/// the page, which only ever counts, does not carry the code that writes
+/// floating-point numbers (several KB of wasm).
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    group(&digits, &mut out);
+    out
+}
+
+fn group(digits: &str, out: &mut String) {
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+}
+
 pub fn records_count(n: usize) -> String {
     match n {
         0 => s::NO_RECORD.to_string(),
         1 => "1 fiche".to_string(),
-        n => format!("{} fiches", number(n as f64)),
+        n => format!("{} fiches", count(n)),
     }
 }
 
@@ -97,7 +113,7 @@ mod tests {
         assert_eq!(number(-0.0), "0");
         assert_eq!(number(-0.001), "-0,001");
         assert_eq!(number(7.125), "7,125");
-        assert_eq!(number(0.1 + 0.2), "0,30000000000000004");
+        assert_eq!(number(-1.5e300), "-1,5e300");
         assert_eq!(
             number(1e12),
             "1\u{202f}000\u{202f}000\u{202f}000\u{202f}000"
@@ -112,6 +128,9 @@ mod tests {
             "100\u{202f}000\u{202f}000\u{202f}000\u{202f}000\u{202f}000\u{202f}000"
         );
         assert_eq!(number(-5.0), "-5");
+        for n in [0, 7, 999, 1000, 150_000, 1 << 53] {
+            assert_eq!(count(n), number(n as f64), "{n}");
+        }
     }
 
     #[test]
