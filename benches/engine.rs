@@ -1,7 +1,9 @@
 //! The pure engine natively, on generated data (src/tools/synth/) at 1k, 10k and
 //! 100k records: load (JSON parse + validation), pack write (what the build
 //! does once), pack open (what the page does at every visit), filter with
-//! every facet count for representative filters, and text search alone.
+//! every facet count for representative filters, and text search alone;
+//! and the validator on the worst file for problem reporting (50,000
+//! problems), in problems per second.
 //! `make bench` runs it and folds the medians into its one table; speed is
 //! measured here, never asserted by tests.
 #![cfg(not(target_arch = "wasm32"))]
@@ -9,6 +11,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+use divan::counter::ItemsCount;
 use divan::Bencher;
 use passerelles::data::catalog::{load_json, Loaded};
 use passerelles::data::date::PartialDate;
@@ -131,4 +134,45 @@ fn text_search<const N: usize>(bencher: Bencher, query: &str) {
         ..FilterState::default()
     };
     bencher.bench(|| facets::run(index, divan::black_box(&state)));
+}
+
+/// Records of tests/corpus/many-duplicates.json, each with the same id.
+const DUPLICATES: usize = 50_000;
+
+/// tests/corpus/many-duplicates.json as its case writes it (9 MB, 50,000
+/// records with one id), built from the same template and manifest.
+fn duplicates() -> &'static [u8] {
+    static FILE: OnceLock<Vec<u8>> = OnceLock::new();
+    FILE.get_or_init(|| {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
+        let cases: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(format!("{corpus}cases.json")).unwrap())
+                .unwrap();
+        let case = cases["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["file"] == "many-duplicates.json")
+            .expect("the case of 50,000 duplicate ids");
+        let g = &case["generate"];
+        assert_eq!(g["times"].as_u64(), Some(DUPLICATES as u64));
+        let template =
+            std::fs::read_to_string(format!("{corpus}{}", g["from"].as_str().unwrap())).unwrap();
+        template
+            .replace(
+                g["replace"].as_str().unwrap(),
+                &g["with"].as_str().unwrap().repeat(DUPLICATES),
+            )
+            .into_bytes()
+    })
+}
+
+/// The validator on the file with the most problems: every one read,
+/// located by line and column and written out, as `validate` prints them.
+#[divan::bench(sample_count = 5)]
+fn problems(bencher: Bencher) {
+    let bytes = duplicates();
+    bencher.counter(ItemsCount::new(DUPLICATES)).bench(|| {
+        passerelles::tools::report::check("many-duplicates.json", divan::black_box(bytes))
+    });
 }

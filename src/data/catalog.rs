@@ -3,7 +3,10 @@
 
 use crate::data::date::PartialDate;
 use crate::data::json_error;
-use crate::data::model::{Agreement, Event, Place, RawDataset, Region, Theme, NATIONAL};
+use crate::data::messages as s;
+use crate::data::model::{
+    Agreement, Event, Place, RawDataset, Region, Theme, NATIONAL, TOP_LEVEL_KEYS,
+};
 use crate::data::span::Position;
 use crate::data::validate::{self, Problem};
 
@@ -116,10 +119,45 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
+/// Reads a data file's bytes, as both the validator and the page's converter
+/// do, so that they say the same of a file in the wrong encoding: UTF-16
+/// (what some Windows editors save as "Unicode") is named as such, any
+/// other bytes that are not UTF-8 are refused where they start. A browser
+/// would decode them with replacement characters and show altered text as
+/// if it were the file's.
+pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    if is_utf16(bytes) {
+        return Err(LoadError::content(s::UTF16.to_string(), None, None));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_json(text),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let at = Position::of_offset(valid, valid.len());
+            Err(LoadError::content(
+                s::NOT_UTF8.to_string(),
+                Some(at.line),
+                Some(at.column),
+            ))
+        }
+    }
+}
+
+/// A byte order mark of UTF-16, or a first character with a zero byte
+/// beside it: JSON text in UTF-8 never starts with a NUL (a BOM of UTF-32
+/// is caught too, which is as wrong for the editor).
+fn is_utf16(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => true,
+        [a, b, ..] => (*a == 0) != (*b == 0) && (a | b).is_ascii(),
+        _ => false,
+    }
+}
+
 pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::content(
-            crate::data::messages::ERR_EMPTY_FILE.to_string(),
+            s::ERR_EMPTY_FILE.to_string(),
             None,
             None,
         ));
@@ -134,7 +172,7 @@ pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
         // rather than what serde expected of its first element.
         let at = Position::of_offset(text, first);
         return Err(LoadError::content(
-            crate::data::messages::ERR_NOT_OBJECT.to_string(),
+            s::ERR_NOT_OBJECT.to_string(),
             Some(at.line),
             Some(at.column),
         ));
@@ -154,15 +192,28 @@ pub fn load_json(text: &str) -> Result<Loaded, LoadError> {
 }
 
 pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
-    let mut problems = validate::vocabularies(&raw.regions, &raw.themes);
+    let (regions, themes, mut problems) = validate::vocabularies(raw.regions, raw.themes);
+    for key in &raw.unknown {
+        problems.push(Problem {
+            record: None,
+            path: key.clone(),
+            message: s::unknown_field(key, &TOP_LEVEL_KEYS),
+            inner: None,
+            position: None,
+            kept: false,
+        });
+    }
     let mut unreadable = std::collections::HashSet::new();
+    // Oversize records are shortened only once checked, so that every item
+    // of every list is checked.
+    let mut oversize = std::collections::HashSet::new();
     let mut agreements = Vec::with_capacity(raw.agreements.len());
     for (i, value) in raw.agreements.into_iter().enumerate() {
-        let oversize = validate::oversize(value, "agreements", i);
+        let too_long = validate::oversize(value, "agreements", i);
         match validate::parse_record::<Agreement>(value, "agreements", i) {
-            Ok(mut a) => {
-                if let Some(p) = oversize {
-                    crate::data::clip::agreement(&mut a);
+            Ok(a) => {
+                if let Some(p) = too_long {
+                    oversize.insert(("a", i));
                     problems.push(p);
                 }
                 agreements.push((i, a))
@@ -175,11 +226,11 @@ pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
     }
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, value) in raw.events.into_iter().enumerate() {
-        let oversize = validate::oversize(value, "events", i);
+        let too_long = validate::oversize(value, "events", i);
         match validate::parse_record::<Event>(value, "events", i) {
-            Ok(mut e) => {
-                if let Some(p) = oversize {
-                    crate::data::clip::event(&mut e);
+            Ok(e) => {
+                if let Some(p) = too_long {
+                    oversize.insert(("e", i));
                     problems.push(p);
                 }
                 events.push((i, e))
@@ -191,8 +242,26 @@ pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
         }
     }
     let (agreements, events, record_problems) =
-        validate::records(&raw.regions, &raw.themes, agreements, events, &unreadable);
+        validate::records(&regions, &themes, agreements, events, &unreadable);
     problems.extend(record_problems);
+    let agreements: Vec<Agreement> = agreements
+        .into_iter()
+        .map(|(i, mut a)| {
+            if oversize.contains(&("a", i)) {
+                crate::data::clip::agreement(&mut a);
+            }
+            a
+        })
+        .collect();
+    let events: Vec<Event> = events
+        .into_iter()
+        .map(|(i, mut e)| {
+            if oversize.contains(&("e", i)) {
+                crate::data::clip::event(&mut e);
+            }
+            e
+        })
+        .collect();
 
     let entries = agreements
         .iter()
@@ -219,8 +288,8 @@ pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
         .collect();
     Loaded {
         catalog: Catalog {
-            regions: raw.regions,
-            themes: raw.themes,
+            regions,
+            themes,
             agreements,
             events,
             entries,

@@ -1,12 +1,17 @@
-//! Shortens the texts of an oversize record so the page can still show it.
+//! Shortens the texts and lists of an oversize record so the page can still
+//! show it.
 //!
 //! A record far larger than any real one means a text was pasted by mistake;
-//! browsers take minutes to lay out a megabyte-long unbroken word. Rather than
-//! leave such a record out, the page shows it with each long text cut and
-//! marked as cut; the file itself is untouched, and the validator still
-//! reports the record so the editor can fix it.
+//! browsers take minutes to lay out a megabyte-long unbroken word, and a list
+//! of 200,000 items would put 200,000 nodes in the page. Rather than leave
+//! such a record out, the page shows it with each long text cut and each
+//! long list shortened, marked as such where the list is of texts; the file
+//! itself is untouched, and the validator still reports the record (every
+//! item of it checked first) so the editor can fix it.
 
 use crate::data::messages as s;
+use std::collections::HashSet;
+
 use crate::data::model::{
     Agreement, DateInfo, Event, Excerpt, Party, Person, Place, Quantity, Source,
 };
@@ -15,6 +20,35 @@ use crate::data::model::{
 /// text holds (the longest real excerpt is about 1,100), few enough to lay
 /// out at once even as one unbroken word.
 pub const SHOWN_CHARS: usize = 2_000;
+
+/// Items kept of one list of an oversize record: ten times the longest real
+/// list (8 excerpts), few enough to lay out at once.
+pub const SHOWN_ITEMS: usize = 100;
+
+/// Cuts a list to [`SHOWN_ITEMS`]; how many were left out, if any.
+fn cut<T>(items: &mut Vec<T>) -> Option<usize> {
+    let left_out = items.len().checked_sub(SHOWN_ITEMS).filter(|&n| n > 0)?;
+    items.truncate(SHOWN_ITEMS);
+    Some(left_out)
+}
+
+/// A list of ids (themes, regions, linked records) is a set: a repeated id
+/// says nothing more, so repeats go first, then the list is cut.
+fn ids(items: &mut Vec<String>) {
+    if items.len() > SHOWN_ITEMS {
+        let mut seen = HashSet::new();
+        items.retain(|id| seen.insert(id.clone()));
+        cut(items);
+    }
+}
+
+/// A list of texts ends with a last item saying how many were left out.
+fn texts(items: &mut Vec<String>) {
+    if let Some(n) = cut(items) {
+        items.push(s::list_clipped(n));
+    }
+    all(items);
+}
 
 fn text(t: &mut String) {
     if let Some((cut, _)) = t.char_indices().nth(SHOWN_CHARS) {
@@ -55,7 +89,15 @@ fn place(p: &mut Option<Place>) {
     }
 }
 
-fn parties(ps: &mut [Party]) {
+fn parties(ps: &mut Vec<Party>) {
+    // The parties are the card's actors: say there were more, like texts.
+    if let Some(n) = cut(ps) {
+        ps.push(Party {
+            name: s::list_clipped(n),
+            acronym: None,
+            kind: None,
+        });
+    }
     for p in ps {
         text(&mut p.name);
         opt(&mut p.acronym);
@@ -63,7 +105,8 @@ fn parties(ps: &mut [Party]) {
     }
 }
 
-fn people(ps: &mut [Person]) {
+fn people(ps: &mut Vec<Person>) {
+    cut(ps);
     for p in ps {
         text(&mut p.name);
         opt(&mut p.role);
@@ -72,27 +115,30 @@ fn people(ps: &mut [Person]) {
     }
 }
 
-fn quantities(qs: &mut [Quantity]) {
+fn quantities(qs: &mut Vec<Quantity>) {
+    cut(qs);
     for q in qs {
         text(&mut q.unit);
         text(&mut q.label);
     }
 }
 
-fn source(src: &mut Source, excerpts: &mut [Excerpt]) {
+fn source(src: &mut Source, excerpts: &mut Vec<Excerpt>) {
     text(&mut src.file);
     opt(&mut src.title);
     opt(&mut src.publisher);
     opt(&mut src.note);
     url(&mut src.url);
+    cut(excerpts);
     for x in excerpts {
         text(&mut x.text);
-        all(&mut x.supports);
+        texts(&mut x.supports);
     }
 }
 
 /// Ids, codes and dates are left alone: they are checked to be short, and
-/// cutting them would break links and filters.
+/// cutting them would break links and filters. Lists of ids lose their
+/// repeats, and are cut only beyond that.
 pub fn agreement(a: &mut Agreement) {
     text(&mut a.title);
     text(&mut a.kind);
@@ -101,7 +147,9 @@ pub fn agreement(a: &mut Agreement) {
     people(&mut a.people);
     date(&mut a.date);
     place(&mut a.place);
-    all(&mut a.objectives);
+    ids(&mut a.territory);
+    ids(&mut a.themes);
+    texts(&mut a.objectives);
     quantities(&mut a.targets);
     quantities(&mut a.figures);
     source(&mut a.source, &mut a.excerpts);
@@ -115,7 +163,10 @@ pub fn event(e: &mut Event) {
     place(&mut e.place);
     opt(&mut e.organiser);
     opt(&mut e.audience);
-    all(&mut e.objectives);
+    ids(&mut e.territory);
+    ids(&mut e.agreements);
+    ids(&mut e.themes);
+    texts(&mut e.objectives);
     people(&mut e.people);
     quantities(&mut e.figures);
     if let Some(r) = &mut e.registration {
@@ -161,5 +212,36 @@ mod tests {
         assert!(a.excerpts[0].text.ends_with(s::TEXT_CLIPPED));
         assert_eq!(a.source.url, None);
         assert_eq!((a.id, a.themes), (id, themes));
+    }
+
+    #[test]
+    fn long_lists_are_cut_and_lists_of_texts_say_so() {
+        let json = include_str!("../../data/passerelles.json");
+        let mut a = crate::data::catalog::load_json(json)
+            .unwrap()
+            .catalog
+            .agreements[0]
+            .clone();
+        a.objectives = vec!["o".to_string(); 200_000];
+        a.parties = vec![a.parties[0].clone(); 200_000];
+        a.themes = ["emploi", "rse"]
+            .repeat(100_000)
+            .into_iter()
+            .map(String::from)
+            .collect();
+        a.excerpts = vec![a.excerpts[0].clone(); 300];
+        agreement(&mut a);
+        assert_eq!(a.objectives.len(), SHOWN_ITEMS + 1);
+        assert_eq!(
+            a.objectives[SHOWN_ITEMS],
+            s::list_clipped(200_000 - SHOWN_ITEMS)
+        );
+        assert_eq!(a.parties.len(), SHOWN_ITEMS + 1);
+        assert_eq!(a.themes, ["emploi", "rse"]);
+        assert_eq!(a.excerpts.len(), SHOWN_ITEMS);
+        let short = vec!["x".to_string(); SHOWN_ITEMS];
+        let mut same = short.clone();
+        texts(&mut same);
+        assert_eq!(same, short);
     }
 }

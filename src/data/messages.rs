@@ -18,51 +18,142 @@ pub const EMPTY_TERRITORY: &str =
     "aucun territoire : indiquez au moins un code de région, ou \"FR\" pour la portée nationale";
 pub const NO_PARTIES: &str = "aucune partie signataire";
 pub fn duplicate_code(code: &str) -> String {
-    format!("code \"{code}\" en double dans le vocabulaire")
+    format!(
+        "code \"{}\" en double dans le vocabulaire : seule la première entrée est gardée",
+        shown(code)
+    )
+}
+pub const EMPTY_NAME: &str = "le nom est vide";
+pub const INVISIBLE_TITLE: &str =
+    "le titre ne contient aucun caractère visible (seulement des espaces, des caractères invisibles ou des accents isolés)";
+pub fn bad_theme_id(id: &str) -> String {
+    format!(
+        "identifiant de thème \"{}\" invalide : lettres minuscules sans accent, chiffres et tirets seulement, 120 caractères au plus (il figure dans les adresses) ; ce thème est écarté",
+        shown(id)
+    )
+}
+pub fn bad_region_code(code: &str, codes: &[&str]) -> String {
+    format!(
+        "code de région \"{}\" inconnu : les codes sont ceux de l'INSEE (2018), {} ; cette région est écartée",
+        shown(code),
+        codes.join(", ")
+    )
+}
+pub fn look_alike_theme(label: &str, other_id: &str, other_label: &str) -> String {
+    format!("libellé \"{}\" impossible à distinguer de celui du thème \"{other_id}\" (\"{}\") : changez l'un des deux", shown(label), shown(other_label))
+}
+pub fn look_alike_region(name: &str, other_code: &str, other_name: &str) -> String {
+    format!("nom \"{}\" impossible à distinguer de celui de la région \"{other_code}\" (\"{}\") : changez l'un des deux", shown(name), shown(other_name))
+}
+pub fn date_out_of_range(v: &str, published: bool, first: i32, last: i32) -> String {
+    let what = if published {
+        "date de publication"
+    } else {
+        "date"
+    };
+    format!("{what} {v} refusée : l'année doit être comprise entre {first} et {last}")
+}
+pub fn time_end_before_start(end: &str, start: &str) -> String {
+    format!("heure de fin {end} avant l'heure de début {start}")
+}
+pub fn target_negative(v: &str) -> String {
+    format!("objectif chiffré {v} refusé : un objectif est un nombre positif ou nul (un nombre de personnes, d'entreprises, un pourcentage…)")
+}
+pub fn figure_too_large(v: &str) -> String {
+    format!("nombre {v} refusé : un chiffre ne dépasse pas mille milliards (1000000000000) en valeur absolue ; y a-t-il des zéros en trop ?")
+}
+pub fn figure_decimals(v: &str, max: usize) -> String {
+    format!("nombre {v} refusé : {max} décimales au plus (écrivez 12.5 pour 12,5)")
+}
+pub fn url_credentials(url: &str) -> String {
+    format!("lien \"{}\" refusé : il contient un nom d'utilisateur ou un mot de passe (« nom:motdepasse@ ») ; publiez le lien sans eux", shown(url))
+}
+pub fn url_mixed_script(url: &str) -> String {
+    format!("lien \"{}\" refusé : son nom de domaine mêle des alphabets (latin, cyrillique, grec) et peut imiter celui d'un autre site", shown(url))
+}
+pub fn url_port(url: &str) -> String {
+    format!(
+        "lien \"{}\" refusé : port impossible (après « : », un nombre de 1 à 65535)",
+        shown(url)
+    )
+}
+pub fn url_unparsable(url: &str) -> String {
+    format!(
+        "lien \"{}\" refusé : adresse illisible (nom de domaine ou adresse IP mal écrits)",
+        shown(url)
+    )
+}
+/// At most this many characters of a value quoted in a message: a pasted
+/// megabyte must not become a megabyte of message.
+pub const QUOTED_CHARS: usize = 200;
+fn shown(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &value[..cut]).into(),
+        None => value.into(),
+    }
 }
 pub fn missing_national(code: &str) -> String {
     format!("le vocabulaire des régions doit contenir la portée nationale (code \"{code}\")")
 }
 pub fn date_format(v: &str) -> String {
-    format!("date \"{v}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ")
+    format!(
+        "date \"{}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ",
+        shown(v)
+    )
 }
 pub fn date_impossible(v: &str) -> String {
     format!("date {v} impossible")
 }
 pub fn not_http(url: &str) -> String {
-    format!("lien \"{url}\" refusé : seuls les liens http(s) sont permis")
+    format!(
+        "lien \"{}\" refusé : seuls les liens http(s) sont permis",
+        shown(url)
+    )
 }
 pub fn unknown_region(code: &str) -> String {
-    format!("code de région \"{code}\" inconnu")
+    format!("code de région \"{}\" inconnu", shown(code))
 }
-pub fn unknown_theme(theme: &str, known: &[&str]) -> String {
-    match closest(theme, known) {
-        Some(best) => format!("thème \"{theme}\" inconnu (vouliez-vous dire \"{best}\" ?)"),
-        None => format!("thème \"{theme}\" inconnu"),
+/// `near`: the known theme it is probably a typo of ([`crate::data::suggest`]).
+pub fn unknown_theme(theme: &str, near: Option<&str>) -> String {
+    match near {
+        Some(best) => format!(
+            "thème \"{}\" inconnu (vouliez-vous dire \"{best}\" ?)",
+            shown(theme)
+        ),
+        None => format!("thème \"{}\" inconnu", shown(theme)),
     }
 }
 pub fn bad_time(v: &str) -> String {
-    format!("heure \"{v}\" mal écrite : attendu HH:MM")
+    format!("heure \"{}\" mal écrite : attendu HH:MM", shown(v))
 }
 pub fn dangling_link(id: &str) -> String {
-    format!("lien vers la fiche \"{id}\", qui n'existe pas")
+    format!("lien vers la fiche \"{}\", qui n'existe pas", shown(id))
 }
 pub fn bad_id(id: &str) -> String {
-    format!("identifiant \"{id}\" invalide : lettres minuscules, chiffres et tirets seulement")
+    format!(
+        "identifiant \"{}\" invalide : lettres minuscules, chiffres et tirets seulement",
+        shown(id)
+    )
 }
 pub fn duplicate_id(id: &str) -> String {
-    format!("identifiant \"{id}\" en double")
+    format!("identifiant \"{}\" en double", shown(id))
 }
 pub fn date_published_format(v: &str) -> String {
-    format!("date de publication \"{v}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ")
+    format!(
+        "date de publication \"{}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ",
+        shown(v)
+    )
 }
 pub fn date_published_impossible(v: &str) -> String {
     format!("date de publication {v} impossible")
 }
 pub fn unknown_field(field: &str, known: &[&str]) -> String {
     match closest(field, known) {
-        Some(best) => format!("champ \"{field}\" inconnu (vouliez-vous dire \"{best}\" ?)"),
-        None => format!("champ \"{field}\" inconnu"),
+        Some(best) => format!(
+            "champ \"{}\" inconnu (vouliez-vous dire \"{best}\" ?)",
+            shown(field)
+        ),
+        None => format!("champ \"{}\" inconnu", shown(field)),
     }
 }
 pub fn missing_field(field: &str) -> String {
@@ -76,12 +167,12 @@ pub const AN_OBJECT: &str = "un objet";
 pub const JSON_COMMENT: &str = "les commentaires (// ou /* */) ne sont pas permis en JSON";
 pub const ERR_NOT_OBJECT: &str = "Le fichier de données n'a pas la forme attendue : il doit contenir un seul objet JSON, entre « { » et « } », avec les champs \"regions\", \"themes\", \"agreements\" et \"events\".";
 pub fn record_too_long(bytes: usize, max_kib: usize) -> String {
-    format!("fiche de {bytes} octets : au-delà de {max_kib} Kio, un texte a sans doute été collé par erreur (la page l'affiche raccourcie)")
+    format!("fiche de {bytes} octets : au-delà de {max_kib} Kio, c'est sans doute un texte ou une liste collés par erreur (la page l'affiche raccourcie : textes coupés, listes limitées)")
 }
 /// Ends a text the page shows cut (see clip.rs).
 pub const TEXT_CLIPPED: &str = " […] (texte raccourci à l'affichage)";
 pub fn self_link(id: &str) -> String {
-    format!("la fiche \"{id}\" renvoie à elle-même")
+    format!("la fiche \"{}\" renvoie à elle-même", shown(id))
 }
 pub fn wrong_type(found: &str, expected: &str) -> String {
     format!("{found} là où il faut {expected}")
@@ -105,6 +196,12 @@ pub const JSON_BAD_NUMBER: &str = "nombre mal écrit ou trop grand";
 pub const JSON_TOO_DEEP: &str = "listes ou objets imbriqués trop profondément";
 pub const NOT_UTF8: &str =
     "Le fichier n'est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis l'éditeur de texte";
+pub const UTF16: &str =
+    "Le fichier est encodé en UTF-16, pas en UTF-8 : enregistrez-le en UTF-8 depuis l'éditeur de texte";
+/// Ends the last item kept of a list the page shows cut (see clip.rs).
+pub fn list_clipped(left_out: usize) -> String {
+    format!("[…] et {left_out} de plus (liste raccourcie à l'affichage)")
+}
 // The validator's report (`cargo run --bin validate`).
 pub fn report_ok(file: &str) -> String {
     format!("{file} : aucun problème.")
@@ -136,13 +233,20 @@ mod tests {
 
     #[test]
     fn suggests_the_nearest_theme() {
+        let known = ["emploi", "insertion"];
         assert_eq!(
-            unknown_theme("emploie", &["emploi", "insertion"]),
+            unknown_theme("emploie", closest("emploie", &known)),
             "thème \"emploie\" inconnu (vouliez-vous dire \"emploi\" ?)"
         );
         assert_eq!(
-            unknown_theme("zzz", &["emploi", "insertion"]),
+            unknown_theme("zzz", closest("zzz", &known)),
             "thème \"zzz\" inconnu"
         );
+    }
+
+    #[test]
+    fn long_values_are_quoted_cut() {
+        let m = not_http(&"x".repeat(10_000));
+        assert!(m.chars().count() < QUOTED_CHARS + 100, "{m}");
     }
 }

@@ -5,7 +5,9 @@
 //! French what is wrong and where ([`validate`], [`span`], [`json_error`]).
 //! A record with a problem is left out, never the file: [`catalog`] reads
 //! each record on its own and keeps the rest usable; [`clip`] shortens an
-//! oversize record for display instead of dropping it.
+//! oversize record for display instead of dropping it; [`lookalike`] tells
+//! when two labels would read the same; [`suggest`] finds the word a typo
+//! meant, within a bounded amount of work.
 //!
 //! Main types: [`model::Agreement`], [`model::Event`],
 //! [`catalog::Catalog`] (the records that passed, with one
@@ -19,7 +21,9 @@
 pub mod catalog;
 pub mod clip;
 pub mod date;
+pub mod decimal;
 pub mod json_error;
+pub mod lookalike;
 pub mod messages;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]

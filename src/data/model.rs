@@ -8,21 +8,78 @@ use serde::{Deserialize, Serialize};
 /// Region code of the national scope in the region vocabulary.
 pub const NATIONAL: &str = "FR";
 
+/// The INSEE codes of the regions (2018, the 18 regions since 2016) and
+/// [`NATIONAL`]: the only region codes the validator accepts, so that every
+/// code in a vocabulary can be written in a URL and a lock.
+pub const REGION_CODES: [&str; 19] = [
+    NATIONAL, "01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75",
+    "76", "84", "93", "94",
+];
+
+/// The keys of the file's top-level object.
+pub const TOP_LEVEL_KEYS: [&str; 5] = ["$schema", "regions", "themes", "agreements", "events"];
+
 /// Top level of the data file. Records are kept as unparsed JSON here so that
 /// one malformed record can be reported and left out without losing the
 /// others (and without building a `serde_json::Value` tree of every record).
 /// They borrow from the file's text rather than copy it: at 100,000 records a
 /// copy is another 100 MB at the memory peak of loading.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct RawDataset<'a> {
-    #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     pub regions: Vec<Region>,
     pub themes: Vec<Theme>,
-    #[serde(default, borrow)]
     pub agreements: Vec<&'a serde_json::value::RawValue>,
-    #[serde(default, borrow)]
     pub events: Vec<&'a serde_json::value::RawValue>,
+    /// Top-level keys the format does not know (`"agreement"`, `"Events"`),
+    /// in file order: reported, and their values skipped, rather than the
+    /// whole file refused or, worse, silently read as having no records.
+    pub unknown: Vec<String>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawDataset<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+
+        struct Top<'a>(std::marker::PhantomData<&'a ()>);
+
+        impl<'de: 'a, 'a> Visitor<'de> for Top<'a> {
+            type Value = RawDataset<'a>;
+
+            // serde's name for a struct, which json_error retells as "un objet".
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("struct RawDataset")
+            }
+
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut out = RawDataset::default();
+                let (mut regions, mut themes) = (None, None);
+                let mut seen = [false; TOP_LEVEL_KEYS.len()];
+                while let Some(key) = map.next_key::<String>()? {
+                    let Some(k) = TOP_LEVEL_KEYS.iter().position(|k| *k == key) else {
+                        map.next_value::<IgnoredAny>()?;
+                        out.unknown.push(key);
+                        continue;
+                    };
+                    if std::mem::replace(&mut seen[k], true) {
+                        return Err(M::Error::duplicate_field(TOP_LEVEL_KEYS[k]));
+                    }
+                    match k {
+                        0 => out.schema = map.next_value()?,
+                        1 => regions = Some(map.next_value()?),
+                        2 => themes = Some(map.next_value()?),
+                        3 => out.agreements = map.next_value()?,
+                        _ => out.events = map.next_value()?,
+                    }
+                }
+                out.regions = regions.ok_or_else(|| M::Error::missing_field("regions"))?;
+                out.themes = themes.ok_or_else(|| M::Error::missing_field("themes"))?;
+                Ok(out)
+            }
+        }
+
+        d.deserialize_map(Top(std::marker::PhantomData))
+    }
 }
 
 /// The name of the region with this code, in a vocabulary.
@@ -43,8 +100,14 @@ pub fn theme_label<'a>(themes: &'a [Theme], id: &str) -> Option<&'a str> {
 #[serde(deny_unknown_fields)]
 pub struct Region {
     /// INSEE code (2018), e.g. "04", or "FR" for the national scope. Records refer to regions by this code.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(
+            pattern = r"^(FR|01|02|03|04|06|11|24|27|28|32|44|52|53|75|76|84|93|94)$"
+        ))
+    )]
     pub code: String,
-    /// Name shown on the page, e.g. "La Réunion".
+    /// Name shown on the page, e.g. "La Réunion"; it must not look like another region's.
     pub name: String,
 }
 
@@ -52,13 +115,13 @@ pub struct Region {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
-    /// Stable id used in URLs and records, e.g. "insertion": lower-case letters, digits and hyphens.
+    /// Stable id used in URLs and records, e.g. "insertion": lower-case letters, digits and hyphens, at most 120.
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(regex(pattern = r"^[a-z0-9-]+$"))
+        schemars(regex(pattern = r"^[a-z0-9-]{1,120}$"))
     )]
     pub id: String,
-    /// Label shown on the page, e.g. "Insertion par l'activité économique".
+    /// Label shown on the page, e.g. "Insertion par l'activité économique"; it must not look like another theme's.
     pub label: String,
     /// One line saying what the theme covers.
     pub description: String,
@@ -69,7 +132,7 @@ pub struct Theme {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DateInfo {
-    /// ISO 8601 with reduced precision ("2019", "2019-11", "2019-11-21"); absent when the text gives none.
+    /// ISO 8601 with reduced precision ("2019", "2019-11", "2019-11-21"), a year from 1900 to 2100; absent when the text gives none.
     #[cfg_attr(
         not(target_arch = "wasm32"),
         schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
@@ -138,7 +201,11 @@ pub struct Person {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
-    /// The number, e.g. 30 or 12.5.
+    /// The number, e.g. 30 or 12.5: at most 1000000000000 in absolute value, at most 3 decimals; a target is never negative.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(range(min = -1e12, max = 1e12))
+    )]
     pub value: f64,
     /// e.g. "entreprises", "%", "emplois".
     pub unit: String,
@@ -187,10 +254,10 @@ pub struct Excerpt {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
-    /// Unique id of the agreement, used in URLs: lower-case letters, digits and hyphens, e.g. "ag-2019-cpme-reunion-ursiae".
+    /// Unique id of the agreement, used in URLs: lower-case letters, digits and hyphens (at most 120), e.g. "ag-2019-cpme-reunion-ursiae".
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(regex(pattern = r"^[a-z0-9-]+$"))
+        schemars(regex(pattern = r"^[a-z0-9-]{1,120}$"))
     )]
     pub id: String,
     /// Title shown on the page; must not be empty.
@@ -268,10 +335,10 @@ pub struct Registration {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// Unique id of the event, used in URLs: lower-case letters, digits and hyphens, e.g. "ev-2019-11-21-journee-iae".
+    /// Unique id of the event, used in URLs: lower-case letters, digits and hyphens (at most 120), e.g. "ev-2019-11-21-journee-iae".
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(regex(pattern = r"^[a-z0-9-]+$"))
+        schemars(regex(pattern = r"^[a-z0-9-]{1,120}$"))
     )]
     pub id: String,
     /// Title shown on the page; must not be empty.

@@ -14,6 +14,8 @@ use crate::data::model::{Agreement, Event, Region, Theme};
 /// editor, though, needs to be told what each record must look like.
 #[allow(dead_code)] // only its schema is used
 #[derive(JsonSchema)]
+// As the loader does: a misspelt top-level key is reported, not ignored.
+#[serde(deny_unknown_fields)]
 #[schemars(
     title = "Passerelles",
     description = "Données de Passerelles : vocabulaires (régions, thèmes) et fiches (accords, événements). Vérifiez le fichier avec `cargo run --bin validate -- data/passerelles.json`."
@@ -70,5 +72,6 @@ mod tests {
             .unwrap()
             .contains(&"source".into()));
         assert!(schema["properties"]["$schema"].is_object());
+        assert_eq!(schema["additionalProperties"], false);
     }
 }

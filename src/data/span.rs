@@ -7,6 +7,9 @@
 //! way to a path asked for and skips everything else with a flat scan, so it
 //! costs one pass over the bytes, never recurses deeper than the paths asked
 //! for, and stops quietly (keeping what it found) on text that is not JSON.
+//! Offsets become lines and columns through one table of line starts
+//! ([`Lines`]), so a file with 50,000 problems costs one pass too, not one
+//! pass per problem.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,18 +22,85 @@ pub struct Position {
 }
 
 impl Position {
-    /// The position of the character starting at (or containing) byte `offset`.
+    /// The position of the character starting at (or containing) byte
+    /// `offset`. Builds a table of the whole text: for many offsets, build
+    /// [`Lines`] once instead.
     pub fn of_offset(text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
+        Lines::new(text).position(offset)
+    }
+}
+
+/// Where each line of a text starts. A line ends at LF, at CRLF, or at a
+/// lone CR (old Mac files, some exports): each counts as one line end, as
+/// editors count them.
+#[derive(Debug, Clone)]
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+        }
+        Lines { text, starts }
+    }
+
+    /// The offset on a character boundary at or before `offset`, in the text.
+    fn boundary(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        offset
+    }
+
+    /// 0-based index of the line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The position of the character starting at (or containing) byte `offset`.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.boundary(offset);
+        let line = self.line_of(offset);
         Position {
-            line: 1 + before.bytes().filter(|&b| b == b'\n').count(),
-            column: 1 + before[line_start..].chars().count(),
+            line: line + 1,
+            column: 1 + self.text[self.starts[line]..offset].chars().count(),
         }
+    }
+
+    /// The positions of many offsets, in their order. Columns are counted
+    /// from the previous offset on the same line, in file order, so even a
+    /// file written on one single line is read once, not once per offset.
+    pub fn positions(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];
+        // (offset, line index, column) of the last one found.
+        let mut last: Option<(usize, usize, usize)> = None;
+        for i in order {
+            let offset = self.boundary(offsets[i]);
+            let line = self.line_of(offset);
+            let (from, column) = match last {
+                Some((at, l, c)) if l == line => (at, c),
+                _ => (self.starts[line], 1),
+            };
+            let column = column + self.text[from..offset].chars().count();
+            last = Some((offset, line, column));
+            out[i] = Position {
+                line: line + 1,
+                column,
+            };
+        }
+        out
     }
 }
 
@@ -344,6 +414,32 @@ mod tests {
     fn escaped_keys_are_decoded() {
         let t = r#"{"t\u0069tle": 1, "x": 2}"#;
         assert_eq!(offsets(t, &["title"])[0], Some(15));
+    }
+
+    #[test]
+    fn cr_crlf_and_lf_each_end_one_line() {
+        for t in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc", "a\r\nb\rc"] {
+            let lines = Lines::new(t);
+            let c = t.rfind('c').unwrap();
+            assert_eq!(lines.position(c), Position { line: 3, column: 1 }, "{t:?}");
+            assert_eq!(lines.position(0), Position { line: 1, column: 1 });
+        }
+        // The LF of a CRLF is still on its line.
+        assert_eq!(
+            Position::of_offset("ab\r\nc", 3),
+            Position { line: 1, column: 4 }
+        );
+    }
+
+    #[test]
+    fn many_positions_agree_with_one_at_a_time() {
+        let t = "{\"é\": [1, 2,\r 3],\n\"b\":\r\n \"ü\"}";
+        let offsets: Vec<usize> = (0..=t.len() + 2).rev().chain([5, 5, 0]).collect();
+        let lines = Lines::new(t);
+        let all = lines.positions(&offsets);
+        for (o, p) in offsets.iter().zip(all) {
+            assert_eq!(p, Position::of_offset(t, *o), "offset {o}");
+        }
     }
 
     #[test]

@@ -6,10 +6,15 @@ use std::collections::{HashMap, HashSet};
 use serde::de::DeserializeOwned;
 
 use crate::data::date::{DateError, PartialDate};
+use crate::data::decimal;
 use crate::data::json_error;
+use crate::data::lookalike::skeleton;
 use crate::data::messages as s;
-use crate::data::model::{Agreement, DateInfo, Event, Place, Region, Source, Theme, NATIONAL};
-use crate::data::span::{self, Position};
+use crate::data::model::{
+    Agreement, DateInfo, Event, Place, Quantity, Region, Source, Theme, NATIONAL, REGION_CODES,
+};
+use crate::data::span::{self, Lines, Position};
+use crate::data::suggest::Suggester;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -46,8 +51,14 @@ pub fn locate(text: &str, problems: &mut [Problem]) {
     }
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     let offsets = span::offsets(text, &paths);
+    let found: Vec<usize> = problems
+        .iter()
+        .zip(&offsets)
+        .filter_map(|(p, o)| o.map(|o| o + p.inner.unwrap_or(0)))
+        .collect();
+    let mut positions = Lines::new(text).positions(&found).into_iter();
     for (p, offset) in problems.iter_mut().zip(offsets) {
-        p.position = offset.map(|o| Position::of_offset(text, o + p.inner.unwrap_or(0)));
+        p.position = offset.and_then(|_| positions.next());
     }
 }
 
@@ -65,19 +76,53 @@ pub fn skipped_records(problems: &[Problem]) -> usize {
     records.len()
 }
 
-pub fn vocabularies(regions: &[Region], themes: &[Theme]) -> Vec<Problem> {
+/// Checks the vocabularies and keeps the entries that can be used: a code
+/// or id of the wrong shape, or one already listed, is left out (records
+/// using it are then reported as using an unknown region or theme), so
+/// every code and id the page offers can be written in a URL and a lock.
+/// Entries that are only hard to tell apart stay, with a warning.
+pub fn vocabularies(
+    regions: Vec<Region>,
+    themes: Vec<Theme>,
+) -> (Vec<Region>, Vec<Theme>, Vec<Problem>) {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    for (i, r) in regions.iter().enumerate() {
-        if !seen.insert(r.code.as_str()) {
+    let mut looks: HashMap<String, usize> = HashMap::new();
+    let mut kept_regions = Vec::with_capacity(regions.len());
+    for (i, r) in regions.into_iter().enumerate() {
+        if !REGION_CODES.contains(&r.code.as_str()) {
+            out.push(problem(
+                None,
+                format!("regions[{i}].code"),
+                s::bad_region_code(&r.code, &REGION_CODES),
+            ));
+            continue;
+        }
+        if !seen.insert(r.code.clone()) {
             out.push(problem(
                 None,
                 format!("regions[{i}].code"),
                 s::duplicate_code(&r.code),
             ));
+            continue;
         }
+        if is_blank(&r.name) {
+            out.push(problem(
+                None,
+                format!("regions[{i}].name"),
+                s::EMPTY_NAME.into(),
+            ));
+        } else if let Some(o) = looks_like(&mut looks, &r.name, kept_regions.len()) {
+            let other: &Region = &kept_regions[o];
+            out.push(problem(
+                None,
+                format!("regions[{i}].name"),
+                s::look_alike_region(&r.name, &other.code, &other.name),
+            ));
+        }
+        kept_regions.push(r);
     }
-    if !regions.iter().any(|r| r.code == NATIONAL) {
+    if !kept_regions.iter().any(|r| r.code == NATIONAL) {
         out.push(problem(
             None,
             "regions".into(),
@@ -85,23 +130,94 @@ pub fn vocabularies(regions: &[Region], themes: &[Theme]) -> Vec<Problem> {
         ));
     }
     let mut seen = HashSet::new();
-    for (i, t) in themes.iter().enumerate() {
-        if !seen.insert(t.id.as_str()) {
+    let mut looks: HashMap<String, usize> = HashMap::new();
+    let mut kept_themes = Vec::with_capacity(themes.len());
+    for (i, t) in themes.into_iter().enumerate() {
+        if !is_id(&t.id) {
+            out.push(problem(
+                None,
+                format!("themes[{i}].id"),
+                s::bad_theme_id(&t.id),
+            ));
+            continue;
+        }
+        if !seen.insert(t.id.clone()) {
             out.push(problem(
                 None,
                 format!("themes[{i}].id"),
                 s::duplicate_code(&t.id),
             ));
+            continue;
         }
-        if t.label.trim().is_empty() {
+        if is_blank(&t.label) {
             out.push(problem(
                 None,
                 format!("themes[{i}].label"),
                 s::EMPTY_LABEL.into(),
             ));
+        } else if let Some(o) = looks_like(&mut looks, &t.label, kept_themes.len()) {
+            let other: &Theme = &kept_themes[o];
+            out.push(problem(
+                None,
+                format!("themes[{i}].label"),
+                s::look_alike_theme(&t.label, &other.id, &other.label),
+            ));
+        }
+        kept_themes.push(t);
+    }
+    (kept_regions, kept_themes, out)
+}
+
+/// The entry already kept whose label reads like `label`, if any; else
+/// `label` is remembered as that of entry `index`.
+fn looks_like(looks: &mut HashMap<String, usize>, label: &str, index: usize) -> Option<usize> {
+    match looks.entry(skeleton(label)) {
+        std::collections::hash_map::Entry::Occupied(o) => Some(*o.get()),
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(index);
+            None
         }
     }
-    out
+}
+
+/// The longest id, in bytes: what the URL codec and the locks carry
+/// (`state::query::MAX_ID_LEN`; tests/ids.rs proves they agree).
+pub const MAX_ID_BYTES: usize = 120;
+
+/// The shape of every id the page puts in a URL (records and themes): lower-case
+/// ASCII letters, digits and hyphens, 1 to [`MAX_ID_BYTES`] bytes.
+pub fn is_id(id: &str) -> bool {
+    (1..=MAX_ID_BYTES).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Characters that draw nothing by themselves: the format characters of
+/// [`is_invisible_or_bidi`], fillers that are letters only in name (Hangul
+/// fillers, the braille blank), variation selectors and tags.
+pub fn is_invisible(c: char) -> bool {
+    is_invisible_or_bidi(c)
+        || matches!(c,
+            '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
+            | '\u{2800}' | '\u{3164}' | '\u{FFA0}' | '\u{FE00}'..='\u{FE0F}' | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Combining marks: drawn on the character before them, never on their own.
+pub fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05BD}'
+        | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0E31}' | '\u{0E34}'..='\u{0E3A}'
+        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}'
+        | '\u{302A}'..='\u{302F}' | '\u{3099}' | '\u{309A}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// A text with nothing a reader would see: spaces, control and invisible
+/// characters, combining marks with nothing to sit on.
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c) || is_combining(c))
 }
 
 /// The largest record expected, in bytes of JSON text: six times the largest
@@ -167,25 +283,154 @@ fn record_id(raw: &serde_json::value::RawValue) -> Option<String> {
         .and_then(|r| r.id)
 }
 
+/// Why a web address may not become a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlError {
+    /// Not `http://` or `https://`, or holding characters a browser would
+    /// drop or that hide what the link says.
+    NotHttp,
+    /// `user:password@host`: what the link shows is not where it goes.
+    Credentials,
+    /// A host name mixing Latin, Cyrillic or Greek letters in one label:
+    /// the classic way to imitate another site's name.
+    MixedScript,
+    /// A port that is not a number from 1 to 65535.
+    Port,
+    /// A host that is no name and no IP address a browser would read alike.
+    Unparsable,
+}
+
 /// Whether a URL may become a link: `http://` or `https://` (any case)
 /// followed by a host, with nothing a browser would silently drop or that
 /// could hide what the link says: no white space, no control characters, no
 /// invisible or direction-changing characters, no backslash (which browsers
-/// read as a slash). Anything else (`javascript:`, `data:`, `https:x`) is
-/// shown as text, if at all.
+/// read as a slash), no user name or password, a host that is a name
+/// (each label in one alphabet) or an IP address, a port that can be.
+/// Anything else (`javascript:`, `data:`, `https:x`) is shown as text, if
+/// at all.
 pub fn is_http_url(url: &str) -> bool {
+    check_url(url).is_ok()
+}
+
+/// As [`is_http_url`], saying what is wrong.
+pub fn check_url(url: &str) -> Result<(), UrlError> {
     let rest = ["https://", "http://"].iter().find_map(|scheme| {
         url.get(..scheme.len())
             .filter(|head| head.eq_ignore_ascii_case(scheme))
             .map(|_| &url[scheme.len()..])
     });
-    let Some(rest) = rest else { return false };
-    rest.chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '[')
-        && !rest
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '\\' || is_invisible_or_bidi(c))
+    let Some(rest) = rest else {
+        return Err(UrlError::NotHttp);
+    };
+    if rest
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\' || is_invisible_or_bidi(c))
+    {
+        return Err(UrlError::NotHttp);
+    }
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    if authority.contains('@') {
+        return Err(UrlError::Credentials);
+    }
+    let (host, port) = if let Some(inside) = authority.strip_prefix('[') {
+        let (v6, after) = inside.split_once(']').ok_or(UrlError::Unparsable)?;
+        let port = match after {
+            "" => None,
+            p => Some(p.strip_prefix(':').ok_or(UrlError::Unparsable)?),
+        };
+        let v6_ok = v6.contains(':')
+            && v6
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        if !v6_ok {
+            return Err(UrlError::Unparsable);
+        }
+        (None, port)
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (Some(h), Some(p)),
+            None => (Some(authority), None),
+        }
+    };
+    if let Some(p) = port {
+        let ok = (1..=5).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n));
+        if !ok {
+            return Err(UrlError::Port);
+        }
+    }
+    match host {
+        Some(h) => check_host(h),
+        None => Ok(()),
+    }
+}
+
+/// A host name, label by label, or a dotted IPv4 address.
+fn check_host(host: &str) -> Result<(), UrlError> {
+    // One final dot is a fully qualified name; nothing else may be empty.
+    let name = host.strip_suffix('.').unwrap_or(host);
+    if name.is_empty() || name.len() > 253 {
+        return Err(UrlError::Unparsable);
+    }
+    let labels: Vec<&str> = name.split('.').collect();
+    // Browsers read a host ending in a number as an IPv4 address, in forms
+    // (`0x7f.1`, `2130706433`) that would not read as what they show.
+    if labels
+        .last()
+        .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let ipv4 = labels.len() == 4
+            && labels.iter().all(|l| {
+                (1..=3).contains(&l.len())
+                    && l.bytes().all(|b| b.is_ascii_digit())
+                    && (l.len() == 1 || !l.starts_with('0'))
+                    && l.parse::<u16>().is_ok_and(|n| n <= 255)
+            });
+        return if ipv4 {
+            Ok(())
+        } else {
+            Err(UrlError::Unparsable)
+        };
+    }
+    for label in labels {
+        let well_formed = (1..=63).contains(&label.chars().count())
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !well_formed {
+            return Err(UrlError::Unparsable);
+        }
+        let mut scripts = label.chars().filter_map(script);
+        if let Some(first) = scripts.next() {
+            if scripts.any(|s| s != first) {
+                return Err(UrlError::MixedScript);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+}
+
+/// The alphabet of a letter, among those whose letters look alike.
+fn script(c: char) -> Option<Script> {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => {
+            Some(Script::Latin)
+        }
+        '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => Some(Script::Greek),
+        '\u{400}'..='\u{52F}'
+        | '\u{1C80}'..='\u{1C8F}'
+        | '\u{2DE0}'..='\u{2DFF}'
+        | '\u{A640}'..='\u{A69F}' => Some(Script::Cyrillic),
+        _ => None,
+    }
 }
 
 /// Format characters that change how text around them is drawn or hide in it.
@@ -204,9 +449,35 @@ fn is_time(t: &str) -> bool {
         && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
 }
 
+/// The years a date may have: the ESS's conventions and events are of the
+/// twentieth and twenty-first centuries; a year outside is a typo
+/// (`0019`, `9999`) that would sort first or last among thousands.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// The largest figure, in absolute value: beyond a thousand billion, a
+/// figure of this dataset (people, companies, euros, percentages) surely
+/// has zeros too many; and up to it, every whole number is exact in a
+/// 64-bit float, so the page shows exactly what the file says.
+pub const MAX_FIGURE: f64 = 1e12;
+
+/// Decimals a figure may have: "7.5 %", "12.25" are real; more are noise
+/// (`0.30000000000000004`) or a mistake.
+pub const MAX_DECIMALS: usize = 3;
+
+/// A figure written as the file (probably) wrote it: plain digits, or
+/// scientific notation for the very large and the very small.
+fn written(v: f64) -> String {
+    if v != 0.0 && !(1e-6..1e15).contains(&v.abs()) {
+        decimal::scientific(v)
+    } else {
+        decimal::plain(v)
+    }
+}
+
 struct Checker<'a> {
     regions: HashSet<&'a str>,
     themes: HashSet<&'a str>,
+    suggest: Suggester<'a>,
     out: Vec<Problem>,
     id: String,
     base: String,
@@ -221,6 +492,48 @@ impl Checker<'_> {
         ));
     }
 
+    fn date(&mut self, field: &str, value: &str, published: bool) {
+        let message = match PartialDate::parse(value) {
+            Ok(d) if YEARS.contains(&d.year) => return,
+            Ok(_) => s::date_out_of_range(value, published, *YEARS.start(), *YEARS.end()),
+            Err(DateError::Format) if published => s::date_published_format(value),
+            Err(DateError::Format) => s::date_format(value),
+            Err(DateError::Impossible) if published => s::date_published_impossible(value),
+            Err(DateError::Impossible) => s::date_impossible(value),
+        };
+        self.push(field, message);
+    }
+
+    fn url(&mut self, field: &str, url: &str) {
+        let message = match check_url(url) {
+            Ok(()) => return,
+            Err(UrlError::NotHttp) => s::not_http(url),
+            Err(UrlError::Credentials) => s::url_credentials(url),
+            Err(UrlError::MixedScript) => s::url_mixed_script(url),
+            Err(UrlError::Port) => s::url_port(url),
+            Err(UrlError::Unparsable) => s::url_unparsable(url),
+        };
+        self.push(field, message);
+    }
+
+    /// Targets are counts or shares, never below zero; context figures may
+    /// be (a fall of 3 %, a deficit).
+    fn quantities(&mut self, list: &str, items: &[Quantity], signed: bool) {
+        for (i, q) in items.iter().enumerate() {
+            let v = q.value;
+            let message = if !signed && v < 0.0 {
+                s::target_negative(&written(v))
+            } else if v.abs() > MAX_FIGURE {
+                s::figure_too_large(&written(v))
+            } else if decimal::decimals(v).is_none_or(|d| d > MAX_DECIMALS) {
+                s::figure_decimals(&written(v), MAX_DECIMALS)
+            } else {
+                continue;
+            };
+            self.push(&format!("{list}[{i}].value"), message);
+        }
+    }
+
     fn common(
         &mut self,
         title: &str,
@@ -232,29 +545,17 @@ impl Checker<'_> {
     ) {
         if title.trim().is_empty() {
             self.push("title", s::EMPTY_TITLE.into());
+        } else if is_blank(title) {
+            self.push("title", s::INVISIBLE_TITLE.into());
         }
         if let Some(v) = &date.value {
-            match PartialDate::parse(v) {
-                Ok(_) => {}
-                Err(DateError::Format) => self.push("date.value", s::date_format(v)),
-                Err(DateError::Impossible) => self.push("date.value", s::date_impossible(v)),
-            }
+            self.date("date.value", v, false);
         }
         if let Some(v) = &source.published {
-            match PartialDate::parse(v) {
-                Ok(_) => {}
-                Err(DateError::Format) => {
-                    self.push("source.published", s::date_published_format(v))
-                }
-                Err(DateError::Impossible) => {
-                    self.push("source.published", s::date_published_impossible(v))
-                }
-            }
+            self.date("source.published", v, true);
         }
         if let Some(url) = &source.url {
-            if !is_http_url(url) {
-                self.push("source.url", s::not_http(url));
-            }
+            self.url("source.url", url);
         }
         if territory.is_empty() {
             self.push("territory", s::EMPTY_TERRITORY.into());
@@ -269,14 +570,17 @@ impl Checker<'_> {
                 self.push("place.region", s::unknown_region(code));
             }
         }
-        let known: Vec<&str> = self.themes.iter().copied().collect();
         for (i, theme) in themes.iter().enumerate() {
             if !self.themes.contains(theme.as_str()) {
-                self.push(&format!("themes[{i}]"), s::unknown_theme(theme, &known));
+                let near = self.suggest.closest(theme);
+                self.push(&format!("themes[{i}]"), s::unknown_theme(theme, near));
             }
         }
     }
 }
+
+/// Records that passed, each with its index in its list in the file.
+pub type Passed<T> = Vec<(usize, T)>;
 
 /// Checks records against the vocabularies and each other; returns the ones
 /// that pass. Each record comes with its index in its list in the file (some
@@ -289,10 +593,11 @@ pub fn records(
     agreements: Vec<(usize, Agreement)>,
     events: Vec<(usize, Event)>,
     unreadable: &HashSet<String>,
-) -> (Vec<Agreement>, Vec<Event>, Vec<Problem>) {
+) -> (Passed<Agreement>, Passed<Event>, Vec<Problem>) {
     let mut c = Checker {
         regions: regions.iter().map(|r| r.code.as_str()).collect(),
         themes: themes.iter().map(|t| t.id.as_str()).collect(),
+        suggest: Suggester::new(themes.iter().map(|t| t.id.as_str())),
         out: Vec::new(),
         id: String::new(),
         base: String::new(),
@@ -334,6 +639,8 @@ pub fn records(
         if a.parties.is_empty() {
             c.push("parties", s::NO_PARTIES.into());
         }
+        c.quantities("targets", &a.targets, false);
+        c.quantities("figures", &a.figures, true);
         if c.out.len() > before {
             bad.insert(("a", pos));
         }
@@ -352,10 +659,16 @@ pub fn records(
             &e.source,
         );
         if let Some(t) = &e.time {
+            let mut well_formed = true;
             for (field, v) in [("time.start", Some(&t.start)), ("time.end", t.end.as_ref())] {
                 if let Some(v) = v.filter(|v| !is_time(v)) {
                     c.push(field, s::bad_time(v));
+                    well_formed = false;
                 }
+            }
+            // "HH:MM" compares as text in time order.
+            if let Some(end) = t.end.as_ref().filter(|end| well_formed && **end < t.start) {
+                c.push("time.end", s::time_end_before_start(end, &t.start));
             }
         }
         if let Some(p) = &e.part_of {
@@ -371,10 +684,9 @@ pub fn records(
             }
         }
         if let Some(url) = e.registration.as_ref().and_then(|r| r.url.as_ref()) {
-            if !is_http_url(url) {
-                c.push("registration.url", s::not_http(url));
-            }
+            c.url("registration.url", url);
         }
+        c.quantities("figures", &e.figures, true);
         if c.out.len() > before {
             bad.insert(("e", pos));
         }
@@ -383,24 +695,19 @@ pub fn records(
         .into_iter()
         .enumerate()
         .filter(|(pos, _)| !bad.contains(&("a", *pos)))
-        .map(|(_, (_, a))| a)
+        .map(|(_, a)| a)
         .collect();
     let events = events
         .into_iter()
         .enumerate()
         .filter(|(pos, _)| !bad.contains(&("e", *pos)))
-        .map(|(_, (_, e))| e)
+        .map(|(_, e)| e)
         .collect();
     (agreements, events, c.out)
 }
 
 fn check_id(c: &mut Checker, id: &str, count: &HashMap<&str, usize>) {
-    let well_formed = !id.is_empty()
-        && id.len() <= 120
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !well_formed {
+    if !is_id(id) {
         c.push("id", s::bad_id(id));
     } else if count.get(id).copied().unwrap_or(0) > 1 {
         c.push("id", s::duplicate_id(id));
@@ -454,6 +761,130 @@ mod tests {
         ] {
             assert!(!is_http_url(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn deceptive_links_are_refused_with_their_reason() {
+        for ok in [
+            "https://example.org:8080/",
+            "https://example.org:65535",
+            "https://example.org./",
+            "https://192.168.0.1/x",
+            "https://xn--exmple-cua.org/",
+            "https://пример.рф/",
+            "https://παράδειγμα.ελ/",
+            "https://économie.fr/",
+            "https://exemple.fr?q=a@b",
+            "https://exemple.fr/#user@host",
+        ] {
+            assert_eq!(check_url(ok), Ok(()), "{ok:?}");
+        }
+        for (bad, why) in [
+            ("https://user:pass@example.org/", UrlError::Credentials),
+            ("https://user@example.org/", UrlError::Credentials),
+            ("https://example.org@evil.example/", UrlError::Credentials),
+            ("https://ex\u{430}mple.org/", UrlError::MixedScript),
+            ("https://p\u{3b1}ypal.com/", UrlError::MixedScript),
+            ("https://example.org:99999/", UrlError::Port),
+            ("https://example.org:0/", UrlError::Port),
+            ("https://example.org:/", UrlError::Port),
+            ("https://example.org:8o/", UrlError::Port),
+            ("https://[::1]:70000/", UrlError::Port),
+            ("https://999.1.1.1/", UrlError::Unparsable),
+            ("https://1.2.3/", UrlError::Unparsable),
+            ("https://2130706433/", UrlError::Unparsable),
+            ("https://01.2.3.4/", UrlError::Unparsable),
+            ("https://exa_mple.org/", UrlError::Unparsable),
+            ("https://-example.org/", UrlError::Unparsable),
+            ("https://example..org/", UrlError::Unparsable),
+            ("https://exa%6Dple.org/", UrlError::Unparsable),
+            ("https://[zz::1]/", UrlError::Unparsable),
+            ("https://[::1/", UrlError::Unparsable),
+            ("https:///example.org", UrlError::Unparsable),
+            ("javascript:alert(1)", UrlError::NotHttp),
+        ] {
+            assert_eq!(check_url(bad), Err(why), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn blank_means_nothing_to_see() {
+        for blank in [
+            "",
+            "  ",
+            "\u{200B}\u{301}\u{200D}",
+            "\u{3164}",
+            "\u{FE0F}\t",
+            "\u{2800}",
+        ] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+        for seen in ["a", "é", "e\u{301}", "🎉", "\u{200B}x"] {
+            assert!(!is_blank(seen), "{seen:?}");
+        }
+    }
+
+    #[test]
+    fn figures_are_read_as_written() {
+        assert_eq!(written(1e20), "1e20");
+        assert_eq!(written(-5.0), "-5");
+        assert_eq!(written(0.0001), "0.0001");
+        assert_eq!(written(1e-7), "1e-7");
+    }
+
+    fn region(code: &str, name: &str) -> Region {
+        Region {
+            code: code.into(),
+            name: name.into(),
+        }
+    }
+
+    fn theme(id: &str, label: &str) -> Theme {
+        Theme {
+            id: id.into(),
+            label: label.into(),
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn vocabularies_keep_only_what_a_url_can_carry() {
+        let (regions, themes, problems) = vocabularies(
+            vec![
+                region("FR", "Portée nationale"),
+                region("04", "La Réunion"),
+                region("4", "La Réunion bis"),
+                region("04", "Doublon"),
+                region("11", "LA REUNION"),
+            ],
+            vec![
+                theme("emploi", "Emploi"),
+                theme("empl\u{43e}i", "Emploi bis"),
+                theme("Emploi", "Emploi ter"),
+                theme(&"a".repeat(121), "Long"),
+                theme("emploi-2", "\u{415}mploi"),
+                theme("vide", "\u{200B}"),
+            ],
+        );
+        let codes: Vec<&str> = regions.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(codes, ["FR", "04", "11"]);
+        let ids: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["emploi", "emploi-2", "vide"]);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "regions[2].code",
+                "regions[3].code",
+                "regions[4].name",
+                "themes[1].id",
+                "themes[2].id",
+                "themes[3].id",
+                "themes[4].label",
+                "themes[5].label",
+            ]
+        );
+        assert_eq!(skipped_records(&problems), 0);
     }
 
     fn at(path: &str, record: Option<&str>) -> Problem {

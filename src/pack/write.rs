@@ -218,10 +218,8 @@ pub fn write_error(e: &LoadError) -> Vec<u8> {
 /// of why it cannot be used. Details stay inline: there is nowhere else to
 /// put them.
 pub fn from_json(bytes: &[u8]) -> Vec<u8> {
-    // A file saved in another encoding still loads, with replacement
-    // characters where it is not UTF-8, as a browser's own decoding would.
-    let text = String::from_utf8_lossy(bytes);
-    match crate::data::catalog::load_json(&text) {
+    // The validator's own reading: a file in another encoding gets its message.
+    match crate::data::catalog::load_bytes(bytes) {
         Ok(loaded) => write(&loaded, Placement::Inline).main,
         Err(e) => write_error(&e),
     }

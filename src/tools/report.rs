@@ -1,12 +1,12 @@
 //! What `cargo run --bin validate` prints: every problem of a data file with
 //! its line and column, or, when there is none, a summary of what the file
-//! holds. It reads the file through the page's own loader
-//! ([`crate::data::catalog::load_json`]), so the validator and the page can never
-//! disagree about what is wrong.
+//! holds. It reads the file's bytes through the page's own loader
+//! ([`crate::data::catalog::load_bytes`]), so the validator and the page can
+//! never disagree about what is wrong, down to the file's encoding.
 
 use std::collections::BTreeMap;
 
-use crate::data::catalog::{load_json, Catalog};
+use crate::data::catalog::{load_bytes, Catalog};
 use crate::data::date::Precision;
 use crate::data::messages as s;
 use crate::data::span::Position;
@@ -20,15 +20,7 @@ pub struct Report {
 
 /// Checks a data file's bytes; `file` is how the report names it.
 pub fn check(file: &str, bytes: &[u8]) -> Report {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let at = Position::of_offset(valid, valid.len());
-            return failure(file, &[line(file, Some(at), None, s::NOT_UTF8, None)]);
-        }
-    };
-    match load_json(text) {
+    match load_bytes(bytes) {
         Err(e) => {
             let at = e
                 .line

@@ -7,29 +7,32 @@ use crate::data::date::PartialDate;
 use crate::wording::fr as s;
 
 /// French grouping with a narrow no-break space: 150 000, 3 000 000, 7,5.
+/// The digits are the shortest decimal that reads back as the value
+/// ([`crate::data::decimal::plain`]), so a figure shows as the file wrote
+/// it: never rounded, never saturated, and zero has no sign. (The validator
+/// keeps figures within a thousand billion and three decimals; the very
+/// large and the very small it refuses would show in exponent notation.)
 pub fn number(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
+    let digits = crate::data::decimal::plain(value);
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits.as_str()),
+    };
+    if digits.contains('e') {
+        return format!("{sign}{}", digits.replace('.', ","));
     }
-    let negative = value < 0.0;
-    let rounded = (value.abs() * 100.0).round() / 100.0;
-    let whole = rounded.trunc() as u64;
-    let frac = ((rounded - rounded.trunc()) * 100.0).round() as u64;
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
+    out.push_str(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
         out.push(c);
     }
-    if frac > 0 {
-        let f = format!("{frac:02}");
+    if !frac.is_empty() {
         out.push(',');
-        out.push_str(f.trim_end_matches('0'));
-    }
-    if negative {
-        out.insert(0, '-');
+        out.push_str(frac);
     }
     out
 }
@@ -88,6 +91,30 @@ mod tests {
         assert_eq!(number(7.5), "7,5");
         assert_eq!(number(-1234.25), "-1\u{202f}234,25");
         assert_eq!(number(f64::NAN), "");
+        assert_eq!(number(f64::INFINITY), "");
+    }
+
+    #[test]
+    fn numbers_show_as_written() {
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(-0.001), "-0,001");
+        assert_eq!(number(7.125), "7,125");
+        assert_eq!(number(-1.5e300), "-1,5e300");
+        assert_eq!(
+            number(1e12),
+            "1\u{202f}000\u{202f}000\u{202f}000\u{202f}000"
+        );
+        // 2^53 + 2 and 2^63: exact, not saturated.
+        assert_eq!(
+            number(9_007_199_254_740_994.0),
+            "9\u{202f}007\u{202f}199\u{202f}254\u{202f}740\u{202f}994"
+        );
+        assert_eq!(
+            number(9_223_372_036_854_775_808.0),
+            "9\u{202f}223\u{202f}372\u{202f}036\u{202f}854\u{202f}775\u{202f}808"
+        );
+        assert_eq!(number(1e20), "1e20");
+        assert_eq!(number(-5.0), "-5");
     }
 
     #[test]
