@@ -43,8 +43,9 @@ fn main() {
     let out = out.unwrap_or_else(|| input.with_extension("pack"));
 
     let bytes = std::fs::read(&input).unwrap_or_else(|e| fail(&input.display(), &e));
-    let text = String::from_utf8_lossy(&bytes);
-    let loaded = match passerelles::data::catalog::load_json(&text) {
+    // The validator's and the converter's reading: the same message for a
+    // file that is not UTF-8.
+    let loaded = match passerelles::data::catalog::load_bytes(&bytes) {
         Ok(loaded) => loaded,
         Err(e) => {
             let at = e
