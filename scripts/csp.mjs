@@ -1,7 +1,9 @@
-// Post-build step (a trunk hook, Trunk.toml): writes _headers (Netlify /
+// Post-build step (scripts/post-build.sh): writes _headers (Netlify /
 // Cloudflare Pages format) beside the built index.html, with a strict
-// Content-Security-Policy that allows trunk's inline loader script by its
-// SHA-256 hash and nothing else inline.
+// Content-Security-Policy that allows the pages' inline scripts by their
+// SHA-256 hashes and nothing else inline: the loader of index.html and of
+// the record pages (the same script), and the offline passerelles.html's
+// style and scripts, should that file be opened from the site itself.
 //
 //   node scripts/csp.mjs [dir]   dir: $TRUNK_STAGING_DIR, else the argument, else dist/
 //
@@ -31,18 +33,26 @@ if (/\son[a-z]+\s*=/i.test(tags)) fail('an inline event handler would be blocked
 if (/javascript:/i.test(tags)) fail('a javascript: URL would be blocked by script-src');
 
 // The hash covers the exact text between the tags, as the browser sees it.
-const hashes = [];
-for (const m of markup.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-  const [, attrs, body] = m;
-  if (/\ssrc\s*=/i.test(attrs)) continue;
-  hashes.push(`'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+// Data blocks (JSON-LD, the offline file's base64) are never run: no hash.
+const sha = (body) => `'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+const scripts = (page) =>
+  [...page.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
+    .filter(([, attrs]) => !/\ssrc\s*=/i.test(attrs) && !/type\s*=\s*"?application\//i.test(attrs))
+    .map(([, , body]) => sha(body));
+const hashes = scripts(markup);
+if (hashes.length === 0) fail('no inline loader script found: has the prerender (src/site/html.rs) changed?');
+const styleHashes = [];
+const offline = path.join(dir, 'passerelles.html');
+if (fs.existsSync(offline)) {
+  const page = fs.readFileSync(offline, 'utf8');
+  for (const h of scripts(page)) if (!hashes.includes(h)) hashes.push(h);
+  for (const m of page.matchAll(/<style>([\s\S]*?)<\/style>/g)) styleHashes.push(sha(m[1]));
 }
-if (hashes.length === 0) fail('no inline script found: has trunk changed how it loads the app?');
 
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-  "style-src 'self'",
+  `style-src 'self'${styleHashes.map((h) => ' ' + h).join('')}`,
   "img-src 'self' data:",
   // Partners embed the app anywhere; no X-Frame-Options for the same reason.
   'frame-ancestors *',

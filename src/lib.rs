@@ -9,7 +9,8 @@
 //! - [`engine`]: which records match, in what order, and how many per facet;
 //! - [`pack`]: the compiled form the page downloads (cards, details, index);
 //! - [`state`]: what the visitor sees, as one store the URL mirrors;
-//! - `ui`: the Yew components (wasm only);
+//! - `site`: the static pages around the app, written at build time;
+//! - `ui`: the Yew components (wasm; natively only to prerender pages);
 //! - `tools`: what the command-line tools share (native only).
 //!
 //! [`wire`], the byte encoding of packs, stays at the top: both the engine's
@@ -22,8 +23,12 @@ pub mod state;
 pub mod wire;
 pub mod wording;
 
+/// The static pages around the app, written at build time (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
 
-#[cfg(target_arch = "wasm32")]
+// In the page; natively only for the build-time render (feature `prerender`).
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod ui;

@@ -15,12 +15,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("pack", &["data", "wording", "engine", "wire", "pack"]),
     ("state", &["data", "wording", "engine", "state"]),
     (
+        "site",
+        &["data", "wording", "engine", "wire", "pack", "state", "site"],
+    ),
+    (
         "tools",
         &["data", "wording", "engine", "wire", "pack", "tools"],
     ),
 ];
 const LAYERS: &[&str] = &[
-    "data", "wording", "engine", "wire", "pack", "state", "tools", "ui",
+    "data", "wording", "engine", "wire", "pack", "state", "site", "tools", "ui",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

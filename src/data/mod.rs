@@ -31,3 +31,4 @@ pub mod schema;
 pub mod span;
 pub mod suggest;
 pub mod validate;
+pub mod zone;

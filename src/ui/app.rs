@@ -17,7 +17,7 @@ use crate::engine::facets;
 use crate::engine::filter::FilterState;
 use crate::pack::Pack;
 use crate::state::locks::Locks;
-use crate::state::page::PageParams;
+use crate::state::page::{PageParams, DEFAULT_DATA};
 use crate::state::view::{Action, Nav, View};
 use crate::state::{embed, query};
 use crate::wording::fr as s;
@@ -61,6 +61,12 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
             step.set(Load::Loading(LoadStep::Fetch, tenths));
         }
     };
+    if url == DEFAULT_DATA {
+        // The offline file carries its dataset (src/site/offline.rs).
+        if let Some(bytes) = browser::inline_pack() {
+            return Pack::open(bytes);
+        }
+    }
     let bytes = browser::fetch_bytes(url, &progress)
         .await
         .map_err(|e| match e {
@@ -89,9 +95,23 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
 #[function_component(App)]
 pub fn app() -> Html {
     let page = use_memo((), |_| PageParams::decode(&browser::search()));
-    let load = use_state(|| Load::Loading(LoadStep::Fetch, 0));
+    let load = use_state(|| {
+        // At build time the dataset is already open (effects never run there).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(data) = super::prerender::data() {
+            return Load::Ready(data);
+        }
+        Load::Loading(LoadStep::Fetch, 0)
+    });
     // "Réessayer" on a failed download loads again.
     let attempt = use_state(|| 0u32);
+    // Why there is nothing to show replaces the prerendered view at once;
+    // the view itself does when it is complete (Explorer, Detail).
+    use_effect_with(matches!(*load, Load::Failed(..)), |failed| {
+        if *failed {
+            super::take_over();
+        }
+    });
     {
         let load = load.clone();
         let url = page.data_url().to_string();
@@ -152,7 +172,15 @@ pub fn app() -> Html {
                 <p class="tagline">{ s::TAGLINE }</p>
             </header>
             <main id="main" tabindex="-1">{ body }</main>
-            <footer class="site-footer"><p>{ s::FOOTER_SOURCES }</p></footer>
+            <footer class="site-footer">
+                <p>{ s::FOOTER_SOURCES }</p>
+                // The whole app in one file (src/site/offline.rs); a page
+                // opened from that file hides the link (styles/main.css).
+                <p class="offline-link">
+                    <a href="passerelles.html" download="passerelles.html">{ s::OFFLINE_LINK }</a>
+                    { " (" }{ s::OFFLINE_HINT }{ ")" }
+                </p>
+            </footer>
         </>
     }
 }
@@ -210,9 +238,14 @@ impl Reducible for Store {
     }
 }
 
-/// Reads the address bar into a filter, dropping what this dataset does not know.
+/// Reads the address bar into a filter, dropping what this dataset does not
+/// know. A record page with no query shows its record, as `?id=` does.
 fn from_url(data: &Data) -> (FilterState, Option<String>) {
-    let (mut filter, detail) = query::decode(&browser::search());
+    let search = browser::search();
+    let (mut filter, mut detail) = query::decode(&search);
+    if search.is_empty() {
+        detail = browser::page_record();
+    }
     filter.retain_known(&data.pack.regions, &data.pack.themes);
     (filter, detail)
 }
@@ -330,6 +363,16 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     } else {
         html! { <div class="view-tools"><EmbedDialog ctx={ctx.clone()} /></div> }
     };
+    // The list is complete once rendered; a detail says when it is (its
+    // details may have to be fetched first).
+    {
+        let listing = view.detail.is_none();
+        use_effect(move || {
+            if listing {
+                super::take_over();
+            }
+        });
+    }
     let body = match &view.detail {
         Some(id) => html! { <Detail ctx={ctx.clone()} id={id.clone()} /> },
         None => html! {

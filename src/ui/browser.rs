@@ -10,20 +10,43 @@ fn window() -> web_sys::Window {
 
 /// The current query string, with its leading `?` (or empty).
 pub fn search() -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    return super::prerender::query();
+    #[allow(unreachable_code)]
     window().location().search().unwrap_or_default()
 }
 
 /// The whole address of the page (for the embed snippet's base URL).
 pub fn href() -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    return super::prerender::href();
+    #[allow(unreachable_code)]
     window().location().href().unwrap_or_default()
 }
 
+/// The record a record page (`fiches/<id>/`) is about, as its
+/// `<meta name="passerelles:record">` says.
+pub fn page_record() -> Option<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return super::prerender::record();
+    #[allow(unreachable_code)]
+    window()
+        .document()?
+        .query_selector("meta[name='passerelles:record']")
+        .ok()??
+        .get_attribute("content")
+}
+
+/// Where a view's query string leads: the app's root (a record page's
+/// `<base>` points there; without one, the document's own address), so
+/// leaving a record page for the list goes back to the root.
 fn history_url(query: &str) -> String {
-    let path = window()
-        .location()
-        .pathname()
-        .unwrap_or_else(|_| "/".into());
-    format!("{path}{query}")
+    let base = window()
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    format!("{base}{query}")
 }
 
 pub fn push(query: &str) {
@@ -162,6 +185,14 @@ pub async fn fetch_bytes(url: &str, progress: &dyn Fn(usize)) -> Result<Vec<u8>,
         progress(bytes.len());
     }
     Ok(bytes)
+}
+
+/// The dataset the offline file carries (`window.passerellesPack`), if
+/// this page is that file.
+pub fn inline_pack() -> Option<Vec<u8>> {
+    let value = js_sys::Reflect::get(&window(), &"passerellesPack".into()).ok()?;
+    let bytes: js_sys::Uint8Array = value.dyn_into().ok()?;
+    Some(bytes.to_vec())
 }
 
 /// Reloads the page: what a stale page (a site rebuilt since it opened)

@@ -101,6 +101,20 @@ pub fn detail(props: &DetailProps) -> Html {
         });
     }
 
+    {
+        // Complete (the record, or why it cannot be shown, with nothing
+        // left to fetch): the prerendered view gives way to this one.
+        let complete = match (index, shard) {
+            (None, _) | (Some(_), None) => true,
+            (Some(_), Some(k)) => data.shard(k).is_some() || *fetch != Fetch::Pending,
+        };
+        use_effect(move || {
+            if complete {
+                super::take_over();
+            }
+        });
+    }
+
     let Some(index) = index else {
         return html! {
             <article id="detail" class="detail" data-id={props.id.clone()}>
@@ -245,6 +259,6 @@ fn record_link(ctx: &Ctx, id: &str) -> Html {
     };
     let onclick = open_record(&ctx.dispatch, id);
     html! {
-        <a href={ctx.href(&ctx.view.filter, Some(id))} {onclick}>{ pack.card(i).title.to_string() }</a>
+        <a href={ctx.record_href(id)} {onclick}>{ pack.card(i).title.to_string() }</a>
     }
 }

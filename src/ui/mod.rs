@@ -21,6 +21,8 @@ mod detail;
 mod embed_dialog;
 mod frame;
 mod panel;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod results;
 
 use std::rc::Rc;
@@ -103,6 +105,21 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// Where a link to a record points: its own page (`fiches/<id>/`,
+    /// written at build time for the shipped dataset, so a new tab or a
+    /// shared link shows it with its own title and preview); for a dataset
+    /// without pages (`?data=`, or the offline file, whose details are
+    /// inline) and inside an embed, the explorer's `?id=` view.
+    pub fn record_href(&self, id: &str) -> String {
+        let pages = matches!(self.data.pack.details, crate::pack::Details::Sharded { .. });
+        if self.page.data.is_some() || self.page.embed || !pages {
+            return self.href(&self.view.filter, Some(id));
+        }
+        crate::state::page::record_page(id)
+    }
+}
+
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.data, &other.data)
@@ -113,6 +130,36 @@ impl PartialEq for Ctx {
     }
 }
 
+/// Where index.html and the record pages hold the view rendered at build
+/// time (src/bin/prerender.rs), and where the app renders its own.
+#[cfg(target_arch = "wasm32")]
+const PRERENDERED: &str = "app";
+#[cfg(target_arch = "wasm32")]
+const LIVE: &str = "live";
+
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    // The app renders into a root of its own, hidden by the stylesheet while
+    // the prerendered view stands before it; App removes that view once it
+    // has something to show in its place (see `take_over`).
+    match gloo::utils::document().get_element_by_id(LIVE) {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
+
+/// Takes the prerendered view out, in the same task as the render that put
+/// the live one in its place, so no frame shows between: the two are the
+/// same markup, and nothing moves.
+fn take_over() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let document = gloo::utils::document();
+        if let Some(view) = document.get_element_by_id(PRERENDERED) {
+            view.remove();
+        }
+        if let Some(root) = document.document_element() {
+            let _ = root.remove_attribute("data-other");
+        }
+    }
 }

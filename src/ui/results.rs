@@ -178,14 +178,9 @@ pub fn badge_class(t: RecordType) -> &'static str {
 /// only some rows are in the DOM. Keyed by record id, so a row follows its
 /// record when the list changes.
 fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
-    let Ctx {
-        data,
-        view,
-        dispatch,
-        ..
-    } = ctx;
+    let Ctx { data, dispatch, .. } = ctx;
     let card = data.pack.card(index);
-    let href = ctx.href(&view.filter, Some(card.id));
+    let href = ctx.record_href(card.id);
     let onclick = open_record(dispatch, card.id);
     let (badge, lead) = match card.record_type {
         RecordType::Agreement => (s::BADGE_AGREEMENT, None),

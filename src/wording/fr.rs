@@ -3,6 +3,10 @@
 use crate::data::catalog::LoadErrorKind;
 
 pub const APP_NAME: &str = "Passerelles";
+/// What the front page says of itself to search engines and link previews.
+pub const SITE_DESCRIPTION: &str = "Passerelles : explorer les conventions de partenariat et les événements de l'économie sociale et solidaire.";
+pub const OFFLINE_LINK: &str = "Télécharger pour consulter hors ligne";
+pub const OFFLINE_HINT: &str = "un seul fichier, qui s'ouvre sans connexion";
 pub const TAGLINE: &str =
     "Conventions de partenariat et événements de l'économie sociale et solidaire et des organisations d'employeurs";
 // Loading and errors.

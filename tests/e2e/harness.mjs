@@ -199,6 +199,29 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
   page.on('response', (resp) => {
     if (resp.status() >= 400) problems.push(`HTTP ${resp.status()}: ${resp.request().method()} ${resp.url()}`);
   });
+  // A page of ours first shows the view rendered at build time, inert,
+  // until the app takes it over (src/bin/prerender.rs). Navigations wait for
+  // that, so a scenario never clicks or types into the stand-in; a page
+  // that hides it (another view, a file, the offline copy) needs no wait.
+  const takenOver = () =>
+    page
+      .waitForFunction(
+        () => {
+          const root = document.documentElement;
+          return !document.getElementById('app') || ['data-other', 'data-file', 'data-offline'].some((a) => root.hasAttribute(a));
+        },
+        null,
+        { timeout: 20_000 },
+      )
+      .catch(() => {});
+  for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await original(...args);
+      await takenOver();
+      return response;
+    };
+  }
   const assertNoProblems = () => {
     if (problems.length > 0) {
       throw new Error(`the page reported ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);

@@ -1,0 +1,224 @@
+//! `prerender [DIST]`: the static pages of a build, rendered by the page's
+//! own Yew components (Yew's server-side renderer, natively), so every page
+//! shows its content before any wasm runs, and without JavaScript at all.
+//!
+//! Run after trunk has written DIST (`$TRUNK_STAGING_DIR` in a trunk hook,
+//! see scripts/post-build.sh), with the pack the build ships
+//! (`target/data-pack/passerelles.pack` and its shards) and the JSON it was
+//! compiled from (for the record pages' heads). It writes:
+//!
+//! - `index.html`: the default view in `<div id=app>`, trunk's loader
+//!   replaced by one that also behaves when the file is opened from a disk;
+//! - `fiches/<id>/index.html` for every record: its detail, its own title,
+//!   description, Open Graph tags and, for an event, schema.org JSON-LD;
+//! - `robots.txt`, and `sitemap.xml` when the public address is set;
+//! - `passerelles.html`: the whole app in one file (wasm, script, style and
+//!   the dataset inlined) that opens from a disk with no network.
+//!
+//! `--template HTML` reads trunk's page from a saved copy instead of
+//! DIST/index.html (scripts/post-build.sh keeps one in target/site/).
+//!
+//! The public address is `PASSERELLES_PUBLIC_URL` (e.g.
+//! `https://example.org/outils/passerelles/`); without it every page works
+//! anywhere, and only canonical links, `og:url` and the sitemap are left out.
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use passerelles::data::catalog::{load_bytes, Loaded};
+use passerelles::pack::{self, Pack, Placement};
+use passerelles::site::{self, head, html, sitemap};
+use passerelles::state::page::{record_page, DEFAULT_DATA};
+use passerelles::ui::{prerender, App, Data};
+use passerelles::wording::fr as s;
+
+fn fail(what: &dyn std::fmt::Display) -> ! {
+    eprintln!("prerender: {what}");
+    std::process::exit(1);
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())))
+}
+
+/// Written aside, then renamed: a server never hands out half a page.
+fn write(path: &Path, bytes: &[u8]) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&format!("{}: {e}", dir.display())));
+    }
+    let tmp = path.with_extension("prerender-tmp");
+    std::fs::write(&tmp, bytes).unwrap_or_else(|e| fail(&format!("{}: {e}", tmp.display())));
+    std::fs::rename(&tmp, path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+}
+
+/// One view rendered by the components, as the page renders it at start:
+/// the default list, or (for a record page) that record's detail.
+fn render(pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, record: Option<String>) -> String {
+    let renderer = yew::ServerRenderer::<App>::with_props(move || {
+        // On the renderer's thread: the components read what is set here
+        // (passerelles::ui::prerender) where the page reads the browser.
+        let pack = Pack::open(pack.to_vec()).unwrap_or_else(|e| fail(&e.message));
+        let data = Rc::new(Data::new(pack, DEFAULT_DATA.to_string()));
+        if let Some(i) = record.as_deref().and_then(|id| data.pack.position(id)) {
+            if let Some(k) = data.pack.shard_of(i) {
+                match data.pack.open_shard(k, shards[k].clone()) {
+                    Ok(shard) => data.keep_shard(k, Rc::new(shard)),
+                    Err(e) => fail(&format!("shard {k} of the pack: {e:?}")),
+                }
+            }
+        }
+        prerender::set("", record.as_deref(), data);
+    })
+    // No hydration markers: the app renders its own view and swaps it in.
+    .hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dist = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
+    let mut pack_path = PathBuf::from("target/data-pack/passerelles.pack");
+    let mut json_path = PathBuf::from("data/passerelles.json");
+    let mut template_path: Option<PathBuf> = None;
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .unwrap_or_else(|| fail(&format!("{arg} needs a value")))
+        };
+        match arg.as_str() {
+            "--pack" => pack_path = value().into(),
+            "--data" => json_path = value().into(),
+            "--template" => template_path = Some(value().into()),
+            other if !other.starts_with('-') => dist = Some(other.into()),
+            other => fail(&format!(
+                "unknown argument {other}\nusage: prerender [DIST] [--pack PACK] [--data JSON] [--template HTML]"
+            )),
+        }
+    }
+    let dist = dist.unwrap_or_else(|| "dist".into());
+    let public = match std::env::var("PASSERELLES_PUBLIC_URL") {
+        Ok(v) if !v.trim().is_empty() => Some(
+            site::public_url(&v).unwrap_or_else(|e| fail(&format!("PASSERELLES_PUBLIC_URL {e}"))),
+        ),
+        _ => None,
+    };
+    let public = public.as_deref();
+
+    let index_path = dist.join("index.html");
+    // Trunk's page, as it wrote it (a saved copy lets the pages be written
+    // again, e.g. with another public address, without a new build).
+    let template_path = template_path.unwrap_or_else(|| index_path.clone());
+    let trunk_html = String::from_utf8(read(&template_path))
+        .unwrap_or_else(|_| fail(&"index.html is not UTF-8"));
+    let (mut template, assets) = html::take_loader(&trunk_html).unwrap_or_else(|e| fail(&e));
+    let step = |r: Result<(), String>| r.unwrap_or_else(|e| fail(&e));
+    step(html::into_head(&mut template, &html::loader(&assets)));
+    if let Some(public) = public {
+        // The embed snippet and "Voir en plein écran" use it (ui::browser).
+        step(html::into_head(
+            &mut template,
+            &format!(
+                "<meta name=\"passerelles:public-url\" content=\"{}\">",
+                html::attr(public)
+            ),
+        ));
+    }
+
+    let loaded: Loaded = load_bytes(&read(&json_path)).unwrap_or_else(|e| fail(&e.message));
+    let pack_bytes = read(&pack_path);
+    let pack = Pack::open(pack_bytes.clone()).unwrap_or_else(|e| fail(&e.message));
+    let url = pack_path.to_string_lossy().into_owned();
+    let shards: Vec<Vec<u8>> = (0..pack
+        .shard_of(pack.len().saturating_sub(1))
+        .map_or(0, |k| k + 1))
+        .map(|k| read(Path::new(&pack.shard_url(&url, k).unwrap_or_default())))
+        .collect();
+    if pack.len() != loaded.catalog.entries.len() {
+        fail(&format!(
+            "{} holds {} records, {} {}: rebuild the pack",
+            pack_path.display(),
+            pack.len(),
+            json_path.display(),
+            loaded.catalog.entries.len()
+        ));
+    }
+    let (pack_bytes, shards) = (Arc::new(pack_bytes), Arc::new(shards));
+
+    // The front page.
+    let mut index = template.clone();
+    step(html::into_head(
+        &mut index,
+        &head::front(public, s::SITE_DESCRIPTION),
+    ));
+    step(html::fill_view(
+        &mut index,
+        &render(pack_bytes.clone(), shards.clone(), None),
+    ));
+    write(&index_path, index.as_bytes());
+
+    // A page per record, one folder deeper: its <base> makes every address
+    // of the template (assets, data, links) resolve from the root.
+    for i in 0..pack.len() {
+        let card = pack.card(i);
+        let head = head::record(&loaded.catalog, i, &card, public);
+        let mut page = template.clone();
+        step(html::set_base(&mut page, "../../"));
+        step(html::set_title(&mut page, &head.title));
+        step(html::set_description(&mut page, &head.description));
+        step(html::into_head(
+            &mut page,
+            &format!(
+                "<meta name=\"passerelles:record\" content=\"{}\">{}",
+                html::attr(card.id),
+                head::tags(&head)
+            ),
+        ));
+        step(html::fill_view(
+            &mut page,
+            &render(
+                pack_bytes.clone(),
+                shards.clone(),
+                Some(card.id.to_string()),
+            ),
+        ));
+        write(
+            &dist.join(record_page(card.id)).join("index.html"),
+            page.as_bytes(),
+        );
+    }
+
+    write(&dist.join("robots.txt"), sitemap::robots(public).as_bytes());
+    if let Some(public) = public {
+        let ids: Vec<String> = (0..pack.len())
+            .map(|i| pack.card(i).id.to_string())
+            .collect();
+        write(
+            &dist.join("sitemap.xml"),
+            sitemap::sitemap(public, ids.iter().map(String::as_str)).as_bytes(),
+        );
+    }
+
+    // The whole app in one file, for a disk, a USB key or a mail.
+    let offline = site::offline::page(
+        &index,
+        &assets,
+        &|name| read(&dist.join(name.trim_start_matches("./"))),
+        &pack::write(&loaded, Placement::Inline).main,
+    )
+    .unwrap_or_else(|e| fail(&e));
+    write(&dist.join("passerelles.html"), offline.as_bytes());
+
+    eprintln!(
+        "prerender: {} pages ({} records){}, robots.txt{}, passerelles.html ({} KB)",
+        pack.len() + 1,
+        pack.len(),
+        if public.is_some() {
+            ", sitemap.xml"
+        } else {
+            ""
+        },
+        public.map_or(String::new(), |p| format!(" for {p}")),
+        offline.len() / 1024
+    );
+}

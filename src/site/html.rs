@@ -1,0 +1,302 @@
+//! The surgery on the HTML trunk writes: the loader swapped for one that
+//! also works from a file, the views put in their slots, a record page's
+//! head. Trunk's minifier drops optional quotes and tags (`<div id=app>`,
+//! no `<head>`), so every search here accepts both spellings.
+
+/// What the page loads, as trunk named it (content-hashed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assets {
+    /// The wasm-bindgen glue, e.g. `./passerelles-0123abcd.js`.
+    pub glue: String,
+    /// The module it instantiates, e.g. `./passerelles-0123abcd_bg.wasm`.
+    pub wasm: String,
+    /// The stylesheet, e.g. `./main-0123abcd.css`.
+    pub css: String,
+}
+
+/// Escapes text for an element's content.
+pub fn text(s: &str) -> String {
+    escape(s, false)
+}
+
+/// Escapes text for a double-quoted attribute value.
+pub fn attr(s: &str) -> String {
+    escape(s, true)
+}
+
+fn escape(s: &str, quotes: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if quotes => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The element that starts at `at` (its `<`), up to and including its end.
+fn element_end(html: &str, at: usize, closing: Option<&str>) -> Option<usize> {
+    match closing {
+        Some(close) => html[at..].find(close).map(|k| at + k + close.len()),
+        None => html[at..].find('>').map(|k| at + k + 1),
+    }
+}
+
+/// The value of `name=` in a start tag, quoted or not.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(k) = tag[from..].find(name) {
+        let at = from + k;
+        from = at + name.len();
+        let before = tag[..at].chars().last();
+        if !matches!(before, Some(' ' | '\n' | '\t')) || !tag[from..].starts_with('=') {
+            continue;
+        }
+        let value = &tag[from + 1..];
+        return Some(match value.chars().next()? {
+            q @ ('"' | '\'') => &value[1..1 + value[1..].find(q)?],
+            _ => &value[..value.find([' ', '>', '\n', '\t']).unwrap_or(value.len())],
+        });
+    }
+    None
+}
+
+/// Takes trunk's loader out of `html` (its inline module script, and the
+/// preloads of the glue and the wasm), and says what it loaded. The page
+/// gets [`loader`] instead.
+pub fn take_loader(html: &str) -> Result<(String, Assets), String> {
+    let mut out = html.to_string();
+    let start = out
+        .find("<script type=module>")
+        .or_else(|| out.find("<script type=\"module\">"))
+        .ok_or("no trunk loader (<script type=module>) in index.html")?;
+    let end = element_end(&out, start, Some("</script>")).ok_or("unterminated loader")?;
+    let script = out[start..end].to_string();
+    let quoted = |after: &str| -> Option<String> {
+        let at = script.find(after)? + after.len();
+        let rest = &script[at..];
+        let q = rest.find(['\'', '"'])?;
+        let rest = &rest[q + 1..];
+        Some(rest[..rest.find(['\'', '"'])?].to_string())
+    };
+    let glue = quoted(" from ").ok_or("the loader imports no glue")?;
+    let wasm = quoted("module_or_path:").ok_or("the loader names no wasm")?;
+    out.replace_range(start..end, "");
+    // The preloads would fail, with console errors, on a page opened from a
+    // file; the loader starts both downloads itself, as early.
+    for target in [&glue, &wasm] {
+        while let Some(at) = find_link(&out, |tag| attribute(tag, "href") == Some(target.as_str()))
+        {
+            let end = element_end(&out, at, None).ok_or("unterminated link")?;
+            out.replace_range(at..end, "");
+        }
+    }
+    let css_at = find_link(&out, |tag| attribute(tag, "rel") == Some("stylesheet"))
+        .ok_or("no stylesheet link")?;
+    let css_tag = &out[css_at..element_end(&out, css_at, None).ok_or("unterminated link")?];
+    let css = attribute(css_tag, "href")
+        .ok_or("a stylesheet without href")?
+        .to_string();
+    Ok((out, Assets { glue, wasm, css }))
+}
+
+/// Where the first `<link …>` whose start tag passes `keep` begins.
+fn find_link(html: &str, keep: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = html[from..].find("<link") {
+        let at = from + k;
+        let end = element_end(html, at, None)?;
+        if keep(&html[at..end]) {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
+}
+
+/// The page's loader: an inline classic script, run before the body is
+/// drawn. Over http(s) it starts the glue's and the wasm's downloads at
+/// once and starts the app when the document is parsed; it marks a view
+/// the prerendered one is not (any query string) so the stylesheet hides
+/// the prerender and shows the app's loading state instead, and makes the
+/// prerendered view inert until the app takes it over (a box ticked there
+/// would be lost). From a file, where module scripts are refused, it only
+/// marks the page (the stylesheet then says how to open it instead) and
+/// points its links at files (`fiches/x/` is `fiches/x/index.html` there).
+pub fn loader(assets: &Assets) -> String {
+    format!(
+        "<script>(function(d,l){{var h=d.documentElement;\
+if(l.protocol==='file:'){{h.setAttribute('data-file','');\
+d.addEventListener('DOMContentLoaded',function(){{d.querySelectorAll('a[href]').forEach(function(a){{\
+var r=a.getAttribute('href');if(/^[^:?#]*\\/$/.test(r))a.setAttribute('href',r+'index.html');\
+else if(r.charAt(0)==='?')a.setAttribute('href','index.html'+(r.length>1?r:''))}})}});return}}\
+if(l.search)h.setAttribute('data-other','');\
+if(/[?&]embed=1(&|$)/.test(l.search))h.setAttribute('data-embed','');\
+var w=fetch({wasm}),g=import({glue});\
+function go(){{var a=d.getElementById('app');if(a)a.inert=true;\
+g.then(function(m){{return m.default({{module_or_path:w}}).then(function(x){{window.wasmBindings=m;\
+dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm:x}}}}))}})}})}}\
+d.readyState==='loading'?d.addEventListener('DOMContentLoaded',go):go()}})(document,location)</script>",
+        wasm = js_string(&assets.wasm),
+        glue = js_string(&assets.glue),
+    )
+}
+
+/// A JavaScript string literal (the asset names are trunk's: letters,
+/// digits, `-`, `_`, `.`, `/`; anything else is escaped anyway).
+fn js_string(s: &str) -> String {
+    let mut out = String::from("'");
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || "-_./".contains(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// Inserts `text` just before `</head>`.
+pub fn into_head(html: &mut String, text: &str) -> Result<(), String> {
+    let at = html.find("</head>").ok_or("no </head> in the page")?;
+    html.insert_str(at, text);
+    Ok(())
+}
+
+/// Puts the prerendered `view` into the page's empty `<div id="app">`.
+pub fn fill_view(html: &mut String, view: &str) -> Result<(), String> {
+    const SLOTS: [&str; 2] = ["<div id=app></div>", "<div id=\"app\"></div>"];
+    let slot = SLOTS
+        .into_iter()
+        .find(|s| html.contains(s))
+        .ok_or("no empty <div id=app> in the page")?;
+    let filled = format!("<div id=app>{view}</div>");
+    *html = html.replacen(slot, &filled, 1);
+    Ok(())
+}
+
+/// Replaces the content of the page's `<title>`.
+pub fn set_title(html: &mut String, title: &str) -> Result<(), String> {
+    let start = html.find("<title>").ok_or("no <title>")? + "<title>".len();
+    let end = start
+        + html[start..]
+            .find("</title>")
+            .ok_or("unterminated <title>")?;
+    html.replace_range(start..end, &text(title));
+    Ok(())
+}
+
+/// Replaces the page's meta description.
+pub fn set_description(html: &mut String, description: &str) -> Result<(), String> {
+    let at = find_meta(html, "description").ok_or("no meta description")?;
+    let end = element_end(html, at, None).ok_or("unterminated meta")?;
+    html.replace_range(
+        at..end,
+        &format!(
+            "<meta name=\"description\" content=\"{}\">",
+            attr(description)
+        ),
+    );
+    Ok(())
+}
+
+fn find_meta(html: &str, name: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = html[from..].find("<meta") {
+        let at = from + k;
+        let end = element_end(html, at, None)?;
+        if attribute(&html[at..end], "name") == Some(name) {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
+}
+
+/// Makes every relative address of a page one folder deeper resolve as
+/// from the root: a `<base>` first in the head (before any address).
+pub fn set_base(html: &mut String, base: &str) -> Result<(), String> {
+    let charset = html
+        .find("<meta charset")
+        .ok_or("no <meta charset> to put the <base> after")?;
+    let end = element_end(html, charset, None).ok_or("unterminated meta")?;
+    html.insert_str(end, &format!("<base href=\"{}\">", attr(base)));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = "<!doctype html><html lang=fr><meta charset=utf-8><title>Passerelles</title>\
+<meta content=\"x\" name=description><script type=module>import init, * as bindings from './p-1.js';\n\
+const wasm = await init({ module_or_path: './p-1_bg.wasm' });</script>\
+<link crossorigin href=./main-2.css integrity=sha384-x rel=stylesheet>\
+<link crossorigin href=./p-1.js rel=modulepreload><link as=fetch crossorigin href=./p-1_bg.wasm rel=preload type=application/wasm>\
+</head><body><div id=app></div><div id=live></div></body></html>";
+
+    #[test]
+    fn the_loader_is_taken_out_with_its_preloads() {
+        let (html, assets) = take_loader(TRUNK).unwrap();
+        assert_eq!(
+            assets,
+            Assets {
+                glue: "./p-1.js".into(),
+                wasm: "./p-1_bg.wasm".into(),
+                css: "./main-2.css".into()
+            }
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(
+            !html.contains("modulepreload") && !html.contains("rel=preload"),
+            "{html}"
+        );
+        assert!(html.contains("rel=stylesheet"));
+        let script = loader(&assets);
+        assert!(script.contains("fetch('./p-1_bg.wasm')") && script.contains("import('./p-1.js')"));
+        assert!(!script.contains("</script>") || script.ends_with("</script>"));
+        assert!(take_loader("<html></html>").is_err());
+    }
+
+    #[test]
+    fn views_titles_and_bases_find_their_places() {
+        let mut html = TRUNK.to_string();
+        fill_view(&mut html, "<main>vue</main>").unwrap();
+        assert!(html.contains("<div id=app><main>vue</main></div><div id=live></div>"));
+        assert!(
+            fill_view(&mut html, "again").is_err(),
+            "the slot is filled once"
+        );
+        set_title(&mut html, "Convention « A & B » — Passerelles").unwrap();
+        assert!(html.contains("<title>Convention « A &amp; B » — Passerelles</title>"));
+        set_description(&mut html, "Un \"texte\" <b>").unwrap();
+        assert!(
+            html.contains("<meta name=\"description\" content=\"Un &quot;texte&quot; &lt;b&gt;\">")
+        );
+        set_base(&mut html, "../../").unwrap();
+        assert!(html.starts_with(
+            "<!doctype html><html lang=fr><meta charset=utf-8><base href=\"../../\">"
+        ));
+        into_head(&mut html, "<link rel=canonical href=x>").unwrap();
+        assert!(html.contains("<link rel=canonical href=x></head>"));
+    }
+
+    #[test]
+    fn attributes_read_quoted_or_not() {
+        assert_eq!(
+            attribute("<link href=./a.css rel=stylesheet>", "href"),
+            Some("./a.css")
+        );
+        assert_eq!(
+            attribute("<link rel=\"stylesheet\" href='b'>", "href"),
+            Some("b")
+        );
+        assert_eq!(attribute("<link xhref=c>", "href"), None);
+        assert_eq!(js_string("./a'b"), "'./a\\u0027b'");
+    }
+}
