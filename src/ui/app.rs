@@ -291,7 +291,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let page = page.clone();
         use_effect_with((view.filter.clone(), view.detail.clone()), move |_| {
             let target = page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
-            if target != browser::search() {
+            // The whole address, not the query alone: the list seen from a
+            // record page (`fiches/<id>/`, no query) lives at the root.
+            if browser::view_url(&target) != browser::href() {
                 match view.nav {
                     Nav::Push => browser::push(&target),
                     Nav::Replace => browser::replace(&target),

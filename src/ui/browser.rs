@@ -40,7 +40,7 @@ pub fn page_record() -> Option<String> {
 /// Where a view's query string leads: the app's root (a record page's
 /// `<base>` points there; without one, the document's own address), so
 /// leaving a record page for the list goes back to the root.
-fn history_url(query: &str) -> String {
+pub fn view_url(query: &str) -> String {
     let base = window()
         .document()
         .and_then(|d| d.base_uri().ok().flatten())
@@ -51,13 +51,13 @@ fn history_url(query: &str) -> String {
 
 pub fn push(query: &str) {
     if let Ok(h) = window().history() {
-        let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&history_url(query)));
+        let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&view_url(query)));
     }
 }
 
 pub fn replace(query: &str) {
     if let Ok(h) = window().history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&history_url(query)));
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&view_url(query)));
     }
 }
 

@@ -1,9 +1,10 @@
-// The byte budget of a visit (issue 4): everything the shipped page downloads
-// until its first results are painted, each file compressed with gzip -9 as a
+// The byte budget of a first visit: everything the shipped page downloads
+// until the app has taken over the prerendered view (the results are on
+// screen before, from the HTML alone), each file compressed with gzip -9 as a
 // static host would send it. Bytes, not times: a byte count does not flake on
-// a busy machine. The issue's target is 100 KB; the budget asserted here is
-// what the page holds to today (BENCHMARKS.md says where the bytes go and what
-// is left to close), so that no change grows it unnoticed.
+// a busy machine. This round's cap is 160 KB all in; the budget asserted here
+// is what the page holds to today (BENCHMARKS.md says what each change cost),
+// so that no change grows it unnoticed, and it moves only within the cap.
 // Run after `trunk build --release`: node --test tests/e2e/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,8 +14,8 @@ import zlib from 'node:zlib';
 import { DIST, startServer, launch, newPage } from './harness.mjs';
 
 /** Bytes, gzip -9, of everything fetched before the first results. */
-const BUDGET = 145 * 1024;
-const TARGET = 100 * 1024;
+const BUDGET = 151 * 1024;
+const CAP = 160 * 1024;
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
@@ -27,7 +28,8 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
       const fetched = [];
       session.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
       await session.page.goto(`${server.url}/`);
-      await session.page.waitForSelector('#results > li');
+      // The harness's goto waits for the takeover; the live list is the app's.
+      await session.page.waitForSelector('#live #results > li');
       session.assertNoProblems();
 
       const files = fetched.map((p) => (p === '/' ? '/index.html' : p));
@@ -44,7 +46,8 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
         total += gz;
         lines.push(`${f} ${body.length} -> ${gz}`);
       }
-      console.log(`first visit: ${total} bytes gzipped (target ${TARGET}, budget ${BUDGET})\n  ${lines.join('\n  ')}`);
+      console.log(`first visit: ${total} bytes gzipped (budget ${BUDGET}, cap ${CAP})\n  ${lines.join('\n  ')}`);
+      assert.ok(BUDGET <= CAP, 'the budget stays within the round\'s cap');
       assert.ok(total <= BUDGET, `${total} bytes gzipped is over the budget of ${BUDGET}:\n  ${lines.join('\n  ')}`);
       await session.context.close();
     } finally {
