@@ -32,9 +32,11 @@
 pub mod card;
 pub mod detail;
 mod open;
-pub mod phrase;
 mod write;
 
+// Phrasing moved to the wording layer, where the export writers use it too;
+// the old path stays so the card and detail writers read as before.
+pub use crate::wording::phrase;
 pub use open::{Details, Pack, Shard, ShardError};
 pub use write::{from_json, write, write_error, Packed, Placement};
 

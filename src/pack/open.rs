@@ -14,47 +14,8 @@ use crate::engine::index::Index;
 use crate::pack::card::{self, Card};
 use crate::pack::detail::{self, Detail};
 use crate::pack::{DATASET, ERROR, HEADER_BYTES, MAGIC, SECTIONS, SHARD, VERSION};
-use crate::wire::{self, Corrupt, Reader, U32s};
+use crate::wire::{self, blob_item as item, open_blob, Corrupt, Reader, U32s};
 use crate::wording::fr as s;
-
-/// `count` items behind an offset table at the start of `section` (which
-/// begins at `base` in the file): checks the table, returns where it and
-/// the blob are.
-fn open_blob(
-    section: &[u8],
-    base: usize,
-    count: usize,
-) -> wire::Result<(Range<usize>, Range<usize>)> {
-    let table = count
-        .checked_add(1)
-        .and_then(|c| c.checked_mul(4))
-        .ok_or(Corrupt)?;
-    let offsets = U32s::new(section.get(..table).ok_or(Corrupt)?)?;
-    let blob_len = section.len() - table;
-    let mut previous = 0;
-    for (k, o) in offsets.iter().enumerate() {
-        if (k == 0 && o != 0) || o < previous || o as usize > blob_len {
-            return Err(Corrupt);
-        }
-        previous = o;
-    }
-    if previous as usize != blob_len {
-        return Err(Corrupt);
-    }
-    Ok((base..base + table, base + table..base + section.len()))
-}
-
-/// Item `i` of a blob opened by [`open_blob`].
-fn item<'a>(
-    bytes: &'a [u8],
-    table: &Range<usize>,
-    blob: &Range<usize>,
-    i: usize,
-) -> Option<&'a [u8]> {
-    let offsets = U32s::new(bytes.get(table.clone())?).ok()?;
-    let (a, b) = (offsets.get(i)? as usize, offsets.get(i + 1)? as usize);
-    bytes.get(blob.clone())?.get(a..b)
-}
 
 /// Where a dataset's details are.
 #[derive(Debug, Clone, PartialEq, Eq)]

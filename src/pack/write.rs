@@ -10,7 +10,7 @@ use crate::pack::{
     card, DATASET, DEFAULT_SHARD_RECORDS, ERROR, HEADER_BYTES, MAGIC, PROBLEMS_KEPT, SECTIONS,
     SHARD, VERSION,
 };
-use crate::wire::{digest, Writer};
+use crate::wire::{blob, digest, Writer};
 
 /// The files a dataset packs into.
 #[derive(Debug, Clone)]
@@ -244,19 +244,4 @@ fn seal_of(file: &[u8]) -> u64 {
     let mut seal = [0u8; 8];
     seal.copy_from_slice(&file[HEADER_BYTES - 8..HEADER_BYTES]);
     u64::from_le_bytes(seal)
-}
-
-/// An offset table and the blob it points into.
-fn blob(items: &[Vec<u8>]) -> Vec<u8> {
-    let mut w = Writer::new();
-    let mut at = 0u32;
-    w.u32(0);
-    for item in items {
-        at += item.len() as u32;
-        w.u32(at);
-    }
-    for item in items {
-        w.bytes(item);
-    }
-    w.into_bytes()
 }
