@@ -12,15 +12,21 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("data", &["data"]),
     ("wording", &["data", "wording"]),
     ("engine", &["data", "engine", "wire"]),
-    ("pack", &["data", "wording", "engine", "wire", "pack"]),
+    ("export", &["data", "wording", "engine", "wire", "export"]),
+    (
+        "pack",
+        &["data", "wording", "engine", "wire", "export", "pack"],
+    ),
     ("state", &["data", "wording", "engine", "state"]),
     (
         "tools",
-        &["data", "wording", "engine", "wire", "pack", "tools"],
+        &[
+            "data", "wording", "engine", "wire", "export", "pack", "tools",
+        ],
     ),
 ];
 const LAYERS: &[&str] = &[
-    "data", "wording", "engine", "wire", "pack", "state", "tools", "ui",
+    "data", "wording", "engine", "wire", "export", "pack", "state", "tools", "ui",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -213,3 +213,33 @@ pub const EMBED_FULLSCREEN: &str = "Voir en plein écran";
 pub const NEW_TAB: &str = " (nouvel onglet)";
 pub const LOCKED_HINT: &str = "Filtre fixé par le site qui présente ces fiches.";
 pub const LOCKED_VALUES: &str = "Filtre fixé";
+// Taking the results away (src/export/, src/ui/export.rs).
+/// The columns of a CSV export, in order (src/export/csv.rs).
+pub const CSV_COLUMNS: [&str; 14] = [
+    "Type",
+    "Identifiant",
+    "Titre",
+    "Nature",
+    "Date",
+    "Date (ISO 8601)",
+    "Précision de la date",
+    "Date dans le texte",
+    "Horaire",
+    "Lieu",
+    "Territoires",
+    "Thèmes",
+    "Parties ou organisateur",
+    "Adresse de la fiche",
+];
+pub const PRECISION_DAY: &str = "jour";
+pub const PRECISION_MONTH: &str = "mois";
+pub const PRECISION_YEAR: &str = "année";
+pub const PRECISION_NONE: &str = "inconnue";
+/// In an export's file name, a period open at one end.
+pub const FILE_FROM: &str = "depuis";
+pub const FILE_TO: &str = "jusqu'à";
+pub const FEED_ATOM_TITLE: &str = "Passerelles : les fiches, des plus récentes aux plus anciennes";
+pub const FEED_ALL_EVENTS: &str = "Passerelles : tous les événements";
+pub fn feed_events_of(what: &str) -> String {
+    format!("Passerelles : événements, {what}")
+}
