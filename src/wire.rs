@@ -303,9 +303,19 @@ pub fn blob_item<'a>(
     blob: &Range<usize>,
     i: usize,
 ) -> Option<&'a [u8]> {
+    bytes.get(blob_range(bytes, table, blob, i)?)
+}
+
+/// Where item `i` of a blob opened by [`open_blob`] lies in `bytes`.
+pub fn blob_range(
+    bytes: &[u8],
+    table: &Range<usize>,
+    blob: &Range<usize>,
+    i: usize,
+) -> Option<Range<usize>> {
     let offsets = U32s::new(bytes.get(table.clone())?).ok()?;
     let (a, b) = (offsets.get(i)? as usize, offsets.get(i + 1)? as usize);
-    bytes.get(blob.clone())?.get(a..b)
+    (a <= b && blob.start + b <= blob.end).then(|| blob.start + a..blob.start + b)
 }
 
 /// A 64-bit digest of `bytes`, to tell whether a pack arrived whole and
