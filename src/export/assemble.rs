@@ -151,7 +151,11 @@ pub fn file_name(filter: &FilterState, regions: &[Region], format: Format) -> St
         (None, None) => {}
     }
     if name.len() > NAME_MAX {
-        let cut = name[..NAME_MAX].rfind('-').unwrap_or(NAME_MAX);
+        // ASCII by now: a byte search (str::rfind is half a kilobyte of wasm).
+        let cut = name.as_bytes()[..NAME_MAX]
+            .iter()
+            .rposition(|&b| b == b'-')
+            .unwrap_or(NAME_MAX);
         name.truncate(cut);
     }
     name.push('.');
