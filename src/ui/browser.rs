@@ -189,11 +189,12 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
         Some(())
     })()
     .is_some();
-    // The browser reads the Blob after the click returns: let it go later.
-    gloo::timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    // The browser reads the Blob after the click returns: the previous
+    // export's is let go now, so at most one stays (no timer to hold it).
+    thread_local!(static LAST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) });
+    if let Some(previous) = LAST.with(|last| last.replace(Some(url))) {
+        let _ = web_sys::Url::revoke_object_url(&previous);
+    }
     clicked
 }
 

@@ -13,7 +13,6 @@ use super::browser::{self, FetchError};
 use super::{Ctx, Data};
 use crate::data::catalog::RecordType;
 use crate::export::{self, Exports, Format};
-use crate::pack::ShardError;
 use crate::wording::fr as s;
 
 /// The exports of `format`: held, inline in the pack, or fetched now.
@@ -27,19 +26,19 @@ async fn exports_of(data: &Data, format: Format) -> Result<Rc<Exports>, &'static
             let url = data
                 .pack
                 .exports_url(&data.url, format)
-                .ok_or(s::EXPORT_DAMAGED)?;
+                .ok_or(s::EXPORT_RELOAD)?;
             let bytes = browser::fetch_bytes(&url, &|_| {})
                 .await
                 .map_err(|e| match e {
                     // Named by content: a page older than the site asks for
                     // a name that is gone.
-                    FetchError::Status(404) => s::EXPORT_GONE,
+                    FetchError::Status(404) => s::EXPORT_RELOAD,
                     _ => s::EXPORT_UNAVAILABLE,
                 })?;
-            data.pack.open_exports(format, bytes).map_err(|e| match e {
-                ShardError::Stale => s::EXPORT_STALE,
-                ShardError::Damaged => s::EXPORT_DAMAGED,
-            })?
+            // Stale or damaged: either way only a reload mends it.
+            data.pack
+                .open_exports(format, bytes)
+                .map_err(|_| s::EXPORT_RELOAD)?
         }
     };
     let exports = Rc::new(exports);

@@ -305,9 +305,9 @@ pub fn calendar_left_out(month: usize, year: usize, undated: usize) -> String {
 pub const EXPORT_EMBED_HINT: &str = "Si rien ne se télécharge, le site qui présente ces fiches ne l'autorise pas : ouvrez la vue en plein écran pour exporter.";
 pub const EXPORT_UNAVAILABLE: &str =
     "Le fichier d'export n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez.";
-pub const EXPORT_GONE: &str = "Le fichier d'export n'est plus sur le serveur : le site a sans doute été mis à jour depuis l'ouverture de la page. Rechargez la page.";
-pub const EXPORT_STALE: &str = "Le fichier d'export reçu ne correspond pas aux données de la page : le site a sans doute été mis à jour depuis son ouverture. Rechargez la page.";
-pub const EXPORT_DAMAGED: &str = "Le fichier d'export est arrivé endommagé. Rechargez la page ; si cela se reproduit, prévenez la personne qui publie le site.";
+/// An exports file gone from the server, of another build, or damaged: the
+/// visitor can only reload, whichever it was.
+pub const EXPORT_RELOAD: &str = "Le fichier d'export ne correspond plus aux données de la page (le site a sans doute été mis à jour depuis son ouverture) ou est arrivé endommagé. Rechargez la page.";
 
 #[cfg(test)]
 mod tests {

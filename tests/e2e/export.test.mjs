@@ -322,7 +322,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     let downloaded = false;
     page.on('download', () => (downloaded = true));
     await page.click('[data-export="csv"]');
-    assert.match(await status(page), /ne correspond pas aux données de la page.*Rechargez la page/);
+    assert.match(await status(page), /ne correspond plus aux données de la page.*Rechargez la page/);
     assert.equal(downloaded, false);
   });
 
