@@ -167,6 +167,15 @@ mod tests {
         assert!(mayotte.contains("TZID:Indian/Mayotte\r\n"));
         let atom = get(RECORDS);
         assert_eq!(atom.matches("<entry>").count(), catalog.entries.len());
+        // With the public address: where each calendar is, and each event.
+        let public = write(&catalog, &index, &ics, Some("https://e.org/p/"));
+        let all = &public.iter().find(|f| f.file == EVENTS).unwrap().text;
+        assert!(all.contains("\r\nSOURCE;VALUE=URI:https://e.org/p/feeds/evenements.ics\r\n"));
+        // (Its events' URLs come from the pieces, written with the same address.)
+        assert!(
+            !all.contains("\r\nURL:"),
+            "pieces without the address, none"
+        );
         for f in &feeds {
             if f.file.ends_with(".ics") {
                 assert!(f.text.starts_with("BEGIN:VCALENDAR\r\n"), "{}", f.file);

@@ -464,6 +464,57 @@ mod tests {
     }
 
     #[test]
+    fn the_hostile_fixture_has_an_event_in_every_zone_and_stable_uids() {
+        let catalog = load_json(include_str!("../../tests/export/hostile.json"))
+            .unwrap()
+            .catalog;
+        let zoned = |id: &str| match event(&catalog, catalog.position(id).unwrap(), None) {
+            Calendar::Event(zone, text) => (zone, text),
+            other => panic!("{id}: {other:?}"),
+        };
+        for (id, zone, start) in [
+            ("ev-2020-06-01-paris", Zone::Paris, "20200601T100000"),
+            ("ev-2020-01-15-reunion", Zone::Reunion, "20200115T090000"),
+            (
+                "ev-2020-02-10-guadeloupe",
+                Zone::Guadeloupe,
+                "20200210T140000",
+            ),
+            (
+                "ev-2020-02-11-martinique",
+                Zone::Martinique,
+                "20200211T083000",
+            ),
+            ("ev-2020-02-12-guyane", Zone::Cayenne, "20200212T160000"),
+            ("ev-2020-02-13-mayotte", Zone::Mayotte, "20200213T090000"),
+        ] {
+            let (z, text) = zoned(id);
+            assert_eq!(z, Some(zone), "{id}");
+            assert!(
+                text.contains(&format!("\r\nDTSTART;TZID={}:{start}\r\n", zone.tzid())),
+                "{text}"
+            );
+            // The same record, the same UID, whatever else changed.
+            assert!(text.contains(&format!("\r\nUID:{id}@passerelles\r\n")));
+        }
+        // Past midnight: the end is on the next day, the next year here.
+        let (_, night) = zoned("ev-2020-12-31-nuit");
+        assert!(
+            night.contains("\r\nDTEND;TZID=Europe/Paris:20210101T010000\r\n"),
+            "{night}"
+        );
+        let (_, paris) = zoned("ev-2020-06-01-paris");
+        assert!(paris.replace("\r\n ", "").contains("DESCRIPTION:Rencontre\\nVirgules\\, points-virgules \\; barre oblique inverse \\\\ et\\nun retour"), "{paris}");
+        for line in paris.split("\r\n") {
+            assert!(line.len() <= 75, "{line}");
+        }
+        let at = |id: &str| event(&catalog, catalog.position(id).unwrap(), None);
+        assert_eq!(at("ev-2020-04-mois"), Calendar::LeftOut(Vague::Month));
+        assert_eq!(at("ev-2020-annee"), Calendar::LeftOut(Vague::Year));
+        assert_eq!(at("ev-sans-date"), Calendar::LeftOut(Vague::Undated));
+    }
+
+    #[test]
     fn each_overseas_region_has_its_zone() {
         let zones: Vec<&str> = ["11", "94", "01", "02", "03", "04", "06"]
             .iter()

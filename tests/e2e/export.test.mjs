@@ -122,7 +122,8 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.deepEqual(rows.map((r) => r.Identifiant), ids);
     assert.match(await status(page), new RegExp(`${ids.length} fiches?`));
     assert.equal(rows[0]['Date (ISO 8601)'], '2019-11-21');
-    assert.equal(rows[0]['Adresse de la fiche'], `fiches/${rows[0].Identifiant}/`);
+    // Relative, or under the public address when the build was given one.
+    assert.ok(rows[0]['Adresse de la fiche'].endsWith(`fiches/${rows[0].Identifiant}/`));
 
     // Another order, the same rows in that order.
     await page.goto(`${server.url}/?sort=title`);
@@ -358,12 +359,15 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     const entries = Array.from(feed.getElementsByTagName('entry'));
     const text = (el, name) => el.getElementsByTagName(name)[0].textContent;
     const hrefs = entries.map((e) => e.getElementsByTagName('link')[0].getAttribute('href'));
-    assert.deepEqual(hrefs.map((h) => h.match(/^\.\.\/fiches\/(.+)\/$/)[1]).sort(),
+    // `../fiches/<id>/`, or under the public address if the build had one.
+    assert.deepEqual(hrefs.map((h) => h.match(/^(?:\.\.\/|https?:\/\/.+\/)fiches\/([^/]+)\/$/)[1]).sort(),
       [...shipped.agreements, ...shipped.events].map((r) => r.id).sort(), 'every record');
     const updated = entries.map((e) => text(e, 'updated'));
     assert.deepEqual(updated, [...updated].sort().reverse(), 'newest first');
     assert.equal(text(feed, 'updated'), updated[0]);
-    for (const e of entries) assert.match(text(e, 'id'), /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const e of entries) {
+      assert.match(text(e, 'id'), /^(urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|https?:\/\/.+\/fiches\/[^/]+\/)$/);
+    }
     assert.equal(new Set(entries.map((e) => text(e, 'id'))).size, entries.length);
   });
 
