@@ -64,7 +64,9 @@ else
   $SUDO apt-get install -y chromium chromium-driver </dev/null
 fi
 
-# 5. npm tooling: binaryen (wasm-opt 132), terser, playwright-core, axe-core, itemsjs.
+# 5. npm tooling: binaryen (wasm-opt 132), terser, playwright-core, axe-core, the
+#    parsers the export tests read files back with (csv-parse, ical.js, ajv,
+#    @xmldom/xmldom), itemsjs.
 if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ package-lock.json -nt node_modules ]; }; then
   say "npm packages: installing"
   if [ -f package-lock.json ]; then

@@ -7,6 +7,7 @@
 //! - [`data`]: the file an editor writes, and whether it is right;
 //! - [`wording`]: how the interface speaks (dates, numbers, every string);
 //! - [`engine`]: which records match, in what order, and how many per facet;
+//! - [`export`]: what a visitor takes away (CSV, JSON, iCalendar, feeds);
 //! - [`pack`]: the compiled form the page downloads (cards, details, index);
 //! - [`state`]: what the visitor sees, as one store the URL mirrors;
 //! - `site`: the static pages around the app, written at build time;
@@ -18,6 +19,7 @@
 
 pub mod data;
 pub mod engine;
+pub mod export;
 pub mod pack;
 pub mod state;
 pub mod wire;

@@ -10,6 +10,8 @@
 //! or damaged on the way, and every read checks its bounds and says
 //! [`Corrupt`] instead.
 
+use std::ops::Range;
+
 /// The bytes are not a well-formed pack (truncated, damaged, or not a pack).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Corrupt;
@@ -247,6 +249,73 @@ pub fn words(bytes: &[u8]) -> impl Iterator<Item = u64> + '_ {
         w.copy_from_slice(b);
         u64::from_le_bytes(w)
     })
+}
+
+/// A *blob of m items*: `(m + 1)` `u32` offsets (the first 0, never
+/// decreasing, the last the blob's length), then the items end to end.
+/// Cards, details and exported pieces are all kept this way, so one item is
+/// found without reading the others.
+pub fn blob(items: &[Vec<u8>]) -> Vec<u8> {
+    let mut w = Writer::new();
+    let mut at = 0u32;
+    w.u32(0);
+    for item in items {
+        at += item.len() as u32;
+        w.u32(at);
+    }
+    for item in items {
+        w.bytes(item);
+    }
+    w.into_bytes()
+}
+
+/// `count` items behind an offset table at the start of `section` (which
+/// begins at `base` in the file): checks the table, returns where it and
+/// the blob are.
+pub fn open_blob(
+    section: &[u8],
+    base: usize,
+    count: usize,
+) -> Result<(Range<usize>, Range<usize>)> {
+    let table = count
+        .checked_add(1)
+        .and_then(|c| c.checked_mul(4))
+        .ok_or(Corrupt)?;
+    let offsets = U32s::new(section.get(..table).ok_or(Corrupt)?)?;
+    let blob_len = section.len() - table;
+    let mut previous = 0;
+    for (k, o) in offsets.iter().enumerate() {
+        if (k == 0 && o != 0) || o < previous || o as usize > blob_len {
+            return Err(Corrupt);
+        }
+        previous = o;
+    }
+    if previous as usize != blob_len {
+        return Err(Corrupt);
+    }
+    Ok((base..base + table, base + table..base + section.len()))
+}
+
+/// Item `i` of a blob opened by [`open_blob`].
+pub fn blob_item<'a>(
+    bytes: &'a [u8],
+    table: &Range<usize>,
+    blob: &Range<usize>,
+    i: usize,
+) -> Option<&'a [u8]> {
+    bytes.get(blob_range(bytes, table, blob, i)?)
+}
+
+/// Where item `i` of a blob opened by [`open_blob`] lies in `bytes`.
+pub fn blob_range(
+    bytes: &[u8],
+    table: &Range<usize>,
+    blob: &Range<usize>,
+    i: usize,
+) -> Option<Range<usize>> {
+    let offsets = U32s::new(bytes.get(table.clone())?).ok()?;
+    let (a, b) = (offsets.get(i)? as usize, offsets.get(i + 1)? as usize);
+    (a <= b && blob.start + b <= blob.end).then(|| blob.start + a..blob.start + b)
 }
 
 /// A 64-bit digest of `bytes`, to tell whether a pack arrived whole and

@@ -12,19 +12,27 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("data", &["data"]),
     ("wording", &["data", "wording"]),
     ("engine", &["data", "engine", "wire"]),
-    ("pack", &["data", "wording", "engine", "wire", "pack"]),
-    ("state", &["data", "wording", "engine", "state"]),
+    ("export", &["data", "wording", "engine", "wire", "export"]),
+    (
+        "pack",
+        &["data", "wording", "engine", "wire", "export", "pack"],
+    ),
+    ("state", &["data", "wording", "engine", "export", "state"]),
     (
         "site",
-        &["data", "wording", "engine", "wire", "pack", "state", "site"],
+        &[
+            "data", "wording", "engine", "wire", "export", "pack", "state", "site",
+        ],
     ),
     (
         "tools",
-        &["data", "wording", "engine", "wire", "pack", "tools"],
+        &[
+            "data", "wording", "engine", "wire", "export", "pack", "tools",
+        ],
     ),
 ];
 const LAYERS: &[&str] = &[
-    "data", "wording", "engine", "wire", "pack", "state", "site", "tools", "ui",
+    "data", "wording", "engine", "wire", "export", "pack", "state", "site", "tools", "ui",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

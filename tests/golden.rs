@@ -2,7 +2,8 @@
 //!
 //! `tests/golden/vN/` holds what the writer of format version N made of
 //! `tests/golden/mini.json`: the main file, its two detail shards (two
-//! records each) and the pack of a file that could not be read. The writer
+//! records each), its exports files (from version 3) and the pack of a file
+//! that could not be read. The writer
 //! of today must reproduce the golden files of [`pack::VERSION`] byte for
 //! byte, and the reader must open them; the golden files of every older
 //! version stay, and the reader must refuse them by their version. So a
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use passerelles::data::catalog::load_json;
 use passerelles::engine::facets;
 use passerelles::engine::filter::FilterState;
+use passerelles::export::{assemble, Format};
 use passerelles::pack::{self, from_json, Pack, Placement};
 use passerelles::wording::fr as s;
 
@@ -31,7 +33,7 @@ fn version_dir(v: u8) -> PathBuf {
 
 fn regenerate_hint(v: u8) -> String {
     format!(
-        "write them with:\n    cargo run --bin pack -- tests/golden/mini.json --out tests/golden/v{v}/mini.pack --shard-records {SHARD_RECORDS}\n    \
+        "write them with (PASSERELLES_PUBLIC_URL unset: golden addresses are relative):\n    cargo run --bin pack -- tests/golden/mini.json --out tests/golden/v{v}/mini.pack --shard-records {SHARD_RECORDS}\n    \
          cargo test --test golden -- --ignored write_the_error_pack\n\
          and describe the layout in docs/pack-format.md"
     )
@@ -41,9 +43,9 @@ fn mini() -> passerelles::data::catalog::Loaded {
     load_json(&fs::read_to_string(golden().join("mini.json")).unwrap()).unwrap()
 }
 
-/// The shard files of a golden pack, in shard order.
-fn shard_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir.join("mini.pack.d"))
+/// The files beside a golden pack.
+fn beside(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fs::read_dir(dir.join("mini.pack.d"))
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
@@ -52,6 +54,23 @@ fn shard_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
                 fs::read(e.path()).unwrap(),
             )
         })
+        .collect()
+}
+
+/// The exports file of `format` beside a golden pack.
+fn exports_file(dir: &Path, format: Format) -> (String, Vec<u8>) {
+    let prefix = format!("exports-{}-", format.key());
+    beside(dir)
+        .into_iter()
+        .find(|(name, _)| name.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no {prefix}… beside {}", dir.display()))
+}
+
+/// The shard files of a golden pack (named by their number), in shard order.
+fn shard_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = beside(dir)
+        .into_iter()
+        .filter(|(name, _)| name.starts_with(|c: char| c.is_ascii_digit()))
         .collect();
     files.sort_by_key(|(name, _)| {
         name.split(['-', '.'])
@@ -90,6 +109,19 @@ fn the_writer_reproduces_the_golden_pack_byte_for_byte() {
         assert_eq!(name, &packed.shard_name(k), "{changed}");
         assert!(bytes == &packed.shards[k], "shard {k}: {changed}");
     }
+    for format in Format::ALL {
+        let (name, bytes) = exports_file(&dir, format);
+        assert_eq!(name, packed.exports_name(format), "{changed}");
+        assert!(
+            bytes == packed.exports[format.slot()],
+            "exports {format:?}: {changed}"
+        );
+    }
+    assert_eq!(
+        beside(&dir).len(),
+        packed.shards.len() + Format::ALL.len(),
+        "{changed}"
+    );
     assert!(
         fs::read(dir.join("error.pack")).unwrap() == from_json(BROKEN),
         "the error pack: {changed}"
@@ -133,6 +165,21 @@ fn the_reader_opens_the_golden_pack() {
             assert_eq!(detail.facts[0].label, s::D_DATE, "record {i}");
         }
     }
+    let all: Vec<u32> = (0..pack.len() as u32).collect();
+    let csv = pack
+        .open_exports(Format::Csv, exports_file(&dir, Format::Csv).1)
+        .unwrap();
+    let csv = assemble(&csv, &all, "");
+    assert_eq!(csv.rows, 4);
+    assert!(csv.text.starts_with("\u{feff}Type;Identifiant;"));
+    let ics = pack
+        .open_exports(Format::Ics, exports_file(&dir, Format::Ics).1)
+        .unwrap();
+    assert!(assemble(&ics, &all, "").text.contains("BEGIN:VEVENT"));
+    let json = pack
+        .open_exports(Format::Json, exports_file(&dir, Format::Json).1)
+        .unwrap();
+    assert_eq!(assemble(&json, &all, "").rows, 4);
     let error = Pack::open(fs::read(dir.join("error.pack")).unwrap()).unwrap_err();
     assert_eq!((error.line, error.column), (Some(1), Some(13)));
 }

@@ -1,13 +1,23 @@
-//! `pack DATA.json --out DATA.pack [--inline | --shard-records N]`: compiles
-//! an editors' JSON dataset into the pack the page downloads (see
+//! `pack DATA.json --out DATA.pack [--inline | --shard-records N] [--feeds DIR]`:
+//! compiles an editors' JSON dataset into the pack the page downloads (see
 //! `passerelles::pack`). Trunk runs it before every build for
 //! data/passerelles.json; `make bench` runs it on generated data.
 //!
 //! Details go into `DATA.pack.d/K-DIGEST.pack` shards that the page fetches
-//! when a record is opened (or inline with `--inline`); stale shards of an earlier
-//! run are removed. A file that cannot be read at all stops with the
-//! validator's message; records with problems are left out of the pack (the
-//! page lists them), and the validator says how to fix them.
+//! when a record is opened, and each record's exported pieces into
+//! `DATA.pack.d/exports-FORMAT-DIGEST.pack`, fetched when a visitor exports
+//! (both inline with `--inline`); stale files of an earlier run are removed.
+//! `--feeds DIR` also writes the static feeds (`passerelles::export::feeds`)
+//! into DIR, emptied first.
+//!
+//! The site's public address, when `PASSERELLES_PUBLIC_URL` gives one
+//! (`https://example.org/outils/passerelles/`), starts the addresses of the
+//! exports and feeds; without it they are relative. A value that is not an
+//! http(s) folder is ignored with a warning.
+//!
+//! A file that cannot be read at all stops with the validator's message;
+//! records with problems are left out of the pack (the page lists them),
+//! and the validator says how to fix them.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -17,6 +27,7 @@ fn main() {
     let mut input: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
     let mut placement = Placement::Auto;
+    let mut feeds: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -25,6 +36,7 @@ fn main() {
         };
         match arg.as_str() {
             "--out" => out = Some(value().into()),
+            "--feeds" => feeds = Some(value().into()),
             "--inline" => placement = Placement::Inline,
             "--shard-records" => {
                 let n: usize = value()
@@ -69,7 +81,8 @@ fn main() {
             input.display()
         );
     }
-    let packed = pack::write(&loaded, placement);
+    let base = public_base();
+    let packed = pack::write_for(&loaded, placement, base.as_deref());
 
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&dir.display(), &e));
@@ -79,16 +92,29 @@ fn main() {
         std::fs::remove_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
     }
     std::fs::write(&out, &packed.main).unwrap_or_else(|e| fail(&out.display(), &e));
-    if !packed.shards.is_empty() {
-        std::fs::create_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
-        for (k, shard) in packed.shards.iter().enumerate() {
-            let file = shard_dir.join(packed.shard_name(k));
-            std::fs::write(&file, shard).unwrap_or_else(|e| fail(&file.display(), &e));
+    let mut beside: Vec<(String, &[u8])> = (0..packed.shards.len())
+        .map(|k| (packed.shard_name(k), packed.shards[k].as_slice()))
+        .collect();
+    if !packed.exports.is_empty() {
+        for format in passerelles::export::Format::ALL {
+            let file = &packed.exports[format.slot()];
+            beside.push((packed.exports_name(format), file.as_slice()));
         }
     }
+    if !beside.is_empty() {
+        std::fs::create_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
+        for (name, bytes) in &beside {
+            let file = shard_dir.join(name);
+            std::fs::write(&file, bytes).unwrap_or_else(|e| fail(&file.display(), &e));
+        }
+    }
+    if let Some(dir) = &feeds {
+        write_feeds(&packed, &loaded, base.as_deref(), dir);
+    }
     let shard_bytes: usize = packed.shards.iter().map(Vec::len).sum();
+    let export_bytes: usize = packed.exports.iter().map(Vec::len).sum();
     eprintln!(
-        "pack: {} fiches -> {} ({} octets{})",
+        "pack: {} fiches -> {} ({} octets{}{})",
         loaded.catalog.entries.len(),
         out.display(),
         packed.main.len(),
@@ -100,15 +126,68 @@ fn main() {
                 packed.shards.len(),
                 shard_bytes
             )
+        },
+        if packed.exports.is_empty() {
+            String::new()
+        } else {
+            format!(", exports dans 3 fichiers, {export_bytes} octets")
         }
     );
+}
+
+/// The site's public address from `PASSERELLES_PUBLIC_URL`, if it is one.
+#[cfg(not(target_arch = "wasm32"))]
+fn public_base() -> Option<String> {
+    use passerelles::export::public_base;
+    let raw = std::env::var("PASSERELLES_PUBLIC_URL")
+        .ok()
+        .filter(|r| !r.trim().is_empty())?;
+    match public_base(&raw) {
+        Ok(base) => Some(base.to_string()),
+        Err(why) => {
+            let why = why.message();
+            eprintln!(
+                "pack: attention : PASSERELLES_PUBLIC_URL « {raw} » est ignorée ({why}) ; les adresses des exports et des flux restent relatives"
+            );
+            None
+        }
+    }
+}
+
+/// The static feeds, from the pack just made: the same index and calendar
+/// pieces the page reads.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_feeds(
+    packed: &passerelles::pack::Packed,
+    loaded: &passerelles::data::catalog::Loaded,
+    base: Option<&str>,
+    dir: &std::path::Path,
+) {
+    use passerelles::export::{feeds, Format};
+    use passerelles::pack::Pack;
+    let pack = Pack::open(packed.main.clone()).expect("a pack just written opens");
+    let ics = match packed.exports.get(Format::Ics.slot()) {
+        Some(file) => pack.open_exports(Format::Ics, file.clone()).ok(),
+        None => pack.inline_exports(Format::Ics),
+    }
+    .expect("the exports just written open");
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).unwrap_or_else(|e| fail(&dir.display(), &e));
+    }
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&dir.display(), &e));
+    let written = feeds::write(&loaded.catalog, &pack.index, &ics, base);
+    for feed in &written {
+        let file = dir.join(&feed.file);
+        std::fs::write(&file, &feed.text).unwrap_or_else(|e| fail(&file.display(), &e));
+    }
+    eprintln!("pack: {} flux -> {}", written.len(), dir.display());
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn usage(problem: &str) -> ! {
     passerelles::tools::cli::usage(
         "pack",
-        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N]",
+        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N] [--feeds DIR]",
         problem,
     )
 }

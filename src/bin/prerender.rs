@@ -27,9 +27,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use passerelles::data::catalog::{load_bytes, Loaded};
+use passerelles::export::{public_base, record_page};
 use passerelles::pack::{self, Pack, Placement};
-use passerelles::site::{self, head, html, sitemap};
-use passerelles::state::page::{record_page, DEFAULT_DATA};
+use passerelles::site::{head, html, offline, sitemap};
+use passerelles::state::page::DEFAULT_DATA;
 use passerelles::ui::{prerender, App, Data};
 use passerelles::wording::fr as s;
 
@@ -97,11 +98,14 @@ fn main() {
         }
     }
     let dist = dist.unwrap_or_else(|| "dist".into());
-    let public = match std::env::var("PASSERELLES_PUBLIC_URL") {
-        Ok(v) if !v.trim().is_empty() => Some(
-            site::public_url(&v).unwrap_or_else(|e| fail(&format!("PASSERELLES_PUBLIC_URL {e}"))),
-        ),
-        _ => None,
+    let raw = std::env::var("PASSERELLES_PUBLIC_URL").unwrap_or_default();
+    let public = match public_base(&raw) {
+        _ if raw.trim().is_empty() => None,
+        Ok(base) => Some(base.to_string()),
+        Err(why) => fail(&format!(
+            "PASSERELLES_PUBLIC_URL « {raw} » : {}",
+            why.message()
+        )),
     };
     let public = public.as_deref();
 
@@ -183,7 +187,7 @@ fn main() {
             ),
         ));
         write(
-            &dist.join(record_page(card.id)).join("index.html"),
+            &dist.join(record_page(None, card.id)).join("index.html"),
             page.as_bytes(),
         );
     }
@@ -200,7 +204,7 @@ fn main() {
     }
 
     // The whole app in one file, for a disk, a USB key or a mail.
-    let offline = site::offline::page(
+    let offline = offline::page(
         &index,
         &assets,
         &|name| read(&dist.join(name.trim_start_matches("./"))),

@@ -4,43 +4,71 @@
 //! (Corsica included) changes its clocks, the overseas regions do not.
 
 use crate::data::date::day_number;
+use crate::data::model::Event;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zone {
     /// Mainland France and Corsica: UTC+1, UTC+2 in summer (EU rule).
     Paris,
+    Reunion,
     Guadeloupe,
     Martinique,
     Cayenne,
-    Reunion,
     Mayotte,
 }
 
 impl Zone {
-    /// The zone of an INSEE region code (2018); `None` for the national
-    /// scope or an unknown code.
-    pub fn of_region(code: &str) -> Option<Zone> {
-        Some(match code {
+    /// In the order an exports file numbers them (docs/pack-format.md).
+    pub const ALL: [Zone; 6] = [
+        Zone::Paris,
+        Zone::Reunion,
+        Zone::Guadeloupe,
+        Zone::Martinique,
+        Zone::Cayenne,
+        Zone::Mayotte,
+    ];
+
+    /// Its place in [`Zone::ALL`] (and in an exports file's zones).
+    pub fn slot(self) -> usize {
+        self as usize
+    }
+
+    /// The IANA name, which calendar programs know the zone by.
+    pub fn tzid(self) -> &'static str {
+        match self {
+            Zone::Paris => "Europe/Paris",
+            Zone::Reunion => "Indian/Reunion",
+            Zone::Guadeloupe => "America/Guadeloupe",
+            Zone::Martinique => "America/Martinique",
+            Zone::Cayenne => "America/Cayenne",
+            Zone::Mayotte => "Indian/Mayotte",
+        }
+    }
+
+    /// The zone of a region (INSEE code, 2018): the overseas regions have
+    /// theirs, every other code (the national scope included) is in
+    /// mainland France.
+    pub fn of_region(code: &str) -> Zone {
+        match code {
             "01" => Zone::Guadeloupe,
             "02" => Zone::Martinique,
             "03" => Zone::Cayenne,
             "04" => Zone::Reunion,
             "06" => Zone::Mayotte,
-            "11" | "24" | "27" | "28" | "32" | "44" | "52" | "53" | "75" | "76" | "84" | "93"
-            | "94" => Zone::Paris,
-            _ => return None,
-        })
+            _ => Zone::Paris,
+        }
     }
 
-    /// The IANA name, as iCalendar's TZID and calendars know it.
-    pub fn tzid(self) -> &'static str {
-        match self {
-            Zone::Paris => "Europe/Paris",
-            Zone::Guadeloupe => "America/Guadeloupe",
-            Zone::Martinique => "America/Martinique",
-            Zone::Cayenne => "America/Cayenne",
-            Zone::Reunion => "Indian/Reunion",
-            Zone::Mayotte => "Indian/Mayotte",
+    /// The zone of an event: its place's region, else that of its
+    /// territory when every region of it agrees, else mainland France.
+    pub fn of_event(event: &Event) -> Zone {
+        if let Some(code) = event.place.as_ref().and_then(|p| p.region.as_deref()) {
+            return Zone::of_region(code);
+        }
+        let mut zones = event.territory.iter().map(|c| Zone::of_region(c));
+        match zones.next() {
+            Some(first) if zones.all(|z| z == first) => first,
+            _ => Zone::Paris,
         }
     }
 
@@ -92,13 +120,15 @@ mod tests {
     #[test]
     fn every_region_has_its_zone() {
         for code in [
-            "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94",
+            "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94", "FR",
         ] {
-            assert_eq!(Zone::of_region(code), Some(Zone::Paris), "{code}");
+            assert_eq!(Zone::of_region(code), Zone::Paris, "{code}");
         }
-        assert_eq!(Zone::of_region("04").unwrap().tzid(), "Indian/Reunion");
-        assert_eq!(Zone::of_region("03").unwrap().tzid(), "America/Cayenne");
-        assert_eq!(Zone::of_region("FR"), None);
+        assert_eq!(Zone::of_region("04").tzid(), "Indian/Reunion");
+        assert_eq!(Zone::of_region("03").tzid(), "America/Cayenne");
+        for (k, z) in Zone::ALL.into_iter().enumerate() {
+            assert_eq!(z.slot(), k);
+        }
     }
 
     #[test]

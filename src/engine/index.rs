@@ -225,6 +225,12 @@ impl Index {
         self.len == 0
     }
 
+    /// Whether record `i` is dated to the day (its period is one day): what
+    /// a calendar needs to hold it.
+    pub fn is_one_day(&self, i: usize) -> bool {
+        matches!((self.first_day.get(i), self.last_day.get(i)), (Some(a), Some(b)) if a == b)
+    }
+
     /// Every record position, in the given order.
     pub fn order(&self, sort: Sort) -> &[u32] {
         &self.orders[sort_slot(sort)]

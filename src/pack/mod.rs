@@ -9,46 +9,55 @@
 //! vocabularies, the problems found in the JSON, the engine's index
 //! ([`crate::engine::index`], search included), each record's [`card`] and,
 //! inline or in separate shard files fetched when a record is opened, each
-//! record's [`detail`], both worded here ([`phrase`]). [`write()`] lays it
-//! out; [`Pack::open`] and [`Shard::open`] read it back, checking every
-//! offset.
+//! record's [`detail`], both worded here ([`phrase`]), and, inline or in
+//! one file per format fetched when a visitor exports, what each record
+//! contributes to a CSV, JSON or iCalendar export ([`crate::export`]).
+//! [`write()`] lays it out; [`Pack::open`], [`Pack::open_shard`] and
+//! [`Pack::open_exports`] read it back, checking every offset.
 //!
 //! ```text
 //! "PSLP" version kind
-//! kind 0, a dataset:  section table (offset, length) × 7, then the sections:
-//!   meta (records, records per shard, shards, records left out),
-//!   vocabularies, problems, index, ids sorted, cards, details
+//! kind 0, a dataset:  build, section table (offset, length) × 9, then the
+//!   sections: meta (records, records per shard, shards, records left out),
+//!   vocabularies, problems, index, ids sorted, cards, details, shard seals,
+//!   exports (inline, or the seal of each format's file)
 //! kind 1, a file that could not be used: the error, as the page words it
-//! kind 2, a shard of details: first record, count, details
+//! kind 2, a shard of details: build, first record, count, details
+//! kind 3, the exports of one format: build, the export section
 //! ```
 //! Cards and details are each a table of `u32` offsets into a blob. Every
 //! byte is written down in docs/pack-format.md, and a golden pack under
 //! tests/golden/ pins it: a change of layout without a new [`VERSION`]
 //! fails a test.
 //!
-//! The pack knows the data, the engine's index and the wording; never the
-//! view state or the browser.
+//! The pack knows the data, the engine's index, the wording and the export
+//! writers; never the view state or the browser.
 
 pub mod card;
 pub mod detail;
 mod open;
-pub mod phrase;
 mod write;
 
-pub use open::{Details, Pack, Shard, ShardError};
-pub use write::{from_json, write, write_error, Packed, Placement};
+// Phrasing moved to the wording layer, where the export writers use it too;
+// the old path stays so the card and detail writers read as before.
+pub use crate::wording::phrase;
+pub use open::{Details, ExportsAt, Pack, Shard, ShardError};
+pub use write::{from_json, write, write_error, write_for, Packed, Placement};
 
 pub(crate) const MAGIC: &[u8; 4] = b"PSLP";
 /// Bumped whenever the layout changes: a page never misreads an old pack.
 /// 2: every file sealed by a digest, a build id tying shards to their pack,
 /// shards named by their digest, the problems capped.
-pub const VERSION: u8 = 2;
+/// 3: each record's exported pieces (CSV, JSON, iCalendar), in a file per
+/// format tied to the build like the shards, or inline.
+pub const VERSION: u8 = 3;
 pub(crate) const DATASET: u8 = 0;
 pub(crate) const ERROR: u8 = 1;
 pub(crate) const SHARD: u8 = 2;
+pub(crate) const EXPORTS: u8 = 3;
 /// Magic, version, kind and the digest of the rest.
 pub(crate) const HEADER_BYTES: usize = 4 + 1 + 1 + 8;
-pub(crate) const SECTIONS: usize = 8;
+pub(crate) const SECTIONS: usize = 9;
 /// Problems a pack keeps (its meta says how many there were): the page
 /// lists this many at most.
 pub const PROBLEMS_KEPT: usize = 200;
@@ -68,6 +77,12 @@ pub fn shard_name(k: usize, seal: u64) -> String {
 /// keeps its shards in `records.pack.d/`.
 pub fn shard_url(url: &str, k: usize, seal: u64) -> String {
     format!("{url}.d/{}", shard_name(k, seal))
+}
+
+/// The file name of the exports of `format` whose digest is `seal`, beside
+/// the shards and named by content for the same reason.
+pub fn exports_name(format: crate::export::Format, seal: u64) -> String {
+    format!("exports-{}-{seal:016x}.pack", format.key())
 }
 
 #[cfg(test)]
@@ -183,6 +198,76 @@ mod tests {
         }
         assert_eq!(
             pack.open_shard(0, packed.main.clone()).unwrap_err(),
+            ShardError::Damaged
+        );
+    }
+
+    #[test]
+    fn exports_are_inline_with_inline_details_else_in_a_file_per_format() {
+        use crate::export::{assemble, Format};
+        let loaded = bundled();
+        let n = loaded.catalog.entries.len();
+        let all: Vec<u32> = (0..n as u32).collect();
+        let inline = Pack::open(write(&loaded, Placement::Inline).main).unwrap();
+        let packed = write(&loaded, Placement::Shards(4));
+        assert_eq!(packed.exports.len(), Format::ALL.len());
+        let pack = Pack::open(packed.main.clone()).unwrap();
+        for format in Format::ALL {
+            assert_eq!(inline.exports_url("d/p.pack", format), None);
+            let here = inline.inline_exports(format).unwrap();
+            assert!(pack.inline_exports(format).is_none());
+            let url = pack.exports_url("d/p.pack", format).unwrap();
+            assert_eq!(url, format!("d/p.pack.d/{}", packed.exports_name(format)));
+            assert!(
+                url.contains(&format!("/exports-{}-", format.key())),
+                "{url}"
+            );
+            let file = packed.exports[format.slot()].clone();
+            let there = pack.open_exports(format, file).unwrap();
+            // The same pieces either way.
+            assert_eq!(assemble(&here, &all, ""), assemble(&there, &all, ""));
+            assert!(assemble(&there, &all, "").rows > 0);
+        }
+    }
+
+    #[test]
+    fn exports_of_another_format_build_or_damaged_are_refused() {
+        use crate::export::Format;
+        let loaded = bundled();
+        let packed = write(&loaded, Placement::Shards(4));
+        let pack = Pack::open(packed.main.clone()).unwrap();
+        let csv = packed.exports[Format::Csv.slot()].clone();
+        assert_eq!(
+            pack.open_exports(Format::Json, csv.clone()).unwrap_err(),
+            ShardError::Stale
+        );
+        let mut edited = loaded.clone();
+        edited.catalog.events[0].title.push_str(" (modifié)");
+        let rebuilt = write(&edited, Placement::Shards(4));
+        assert_eq!(
+            pack.open_exports(Format::Csv, rebuilt.exports[0].clone())
+                .unwrap_err(),
+            ShardError::Stale
+        );
+        // Another public address: other pieces, so another build.
+        let public = write_for(&loaded, Placement::Shards(4), Some("https://e.org/"));
+        assert_ne!(Pack::open(public.main).unwrap().build, pack.build);
+        for cut in 0..csv.len() {
+            assert!(pack.open_exports(Format::Csv, csv[..cut].to_vec()).is_err());
+        }
+        for at in (0..csv.len()).step_by(3) {
+            let mut b = csv.clone();
+            b[at] ^= 0x20;
+            assert!(pack.open_exports(Format::Csv, b).is_err(), "byte {at}");
+        }
+        assert_eq!(
+            pack.open_exports(Format::Csv, packed.shards[0].clone())
+                .unwrap_err(),
+            ShardError::Damaged
+        );
+        let inline = Pack::open(write(&loaded, Placement::Inline).main).unwrap();
+        assert_eq!(
+            inline.open_exports(Format::Csv, csv).unwrap_err(),
             ShardError::Damaged
         );
     }

@@ -11,50 +11,12 @@ use crate::data::model::{Region, Theme};
 use crate::data::span::Position;
 use crate::data::validate::Problem;
 use crate::engine::index::Index;
+use crate::export::{Exports, Format};
 use crate::pack::card::{self, Card};
 use crate::pack::detail::{self, Detail};
-use crate::pack::{DATASET, ERROR, HEADER_BYTES, MAGIC, SECTIONS, SHARD, VERSION};
-use crate::wire::{self, Corrupt, Reader, U32s};
+use crate::pack::{DATASET, ERROR, EXPORTS, HEADER_BYTES, MAGIC, SECTIONS, SHARD, VERSION};
+use crate::wire::{self, blob_item as item, blob_range, open_blob, Corrupt, Reader, U32s};
 use crate::wording::fr as s;
-
-/// `count` items behind an offset table at the start of `section` (which
-/// begins at `base` in the file): checks the table, returns where it and
-/// the blob are.
-fn open_blob(
-    section: &[u8],
-    base: usize,
-    count: usize,
-) -> wire::Result<(Range<usize>, Range<usize>)> {
-    let table = count
-        .checked_add(1)
-        .and_then(|c| c.checked_mul(4))
-        .ok_or(Corrupt)?;
-    let offsets = U32s::new(section.get(..table).ok_or(Corrupt)?)?;
-    let blob_len = section.len() - table;
-    let mut previous = 0;
-    for (k, o) in offsets.iter().enumerate() {
-        if (k == 0 && o != 0) || o < previous || o as usize > blob_len {
-            return Err(Corrupt);
-        }
-        previous = o;
-    }
-    if previous as usize != blob_len {
-        return Err(Corrupt);
-    }
-    Ok((base..base + table, base + table..base + section.len()))
-}
-
-/// Item `i` of a blob opened by [`open_blob`].
-fn item<'a>(
-    bytes: &'a [u8],
-    table: &Range<usize>,
-    blob: &Range<usize>,
-    i: usize,
-) -> Option<&'a [u8]> {
-    let offsets = U32s::new(bytes.get(table.clone())?).ok()?;
-    let (a, b) = (offsets.get(i)? as usize, offsets.get(i + 1)? as usize);
-    bytes.get(blob.clone())?.get(a..b)
-}
 
 /// Where a dataset's details are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +25,15 @@ pub enum Details {
     Inline(Range<usize>, Range<usize>),
     /// In shard files of `per_shard` records each, the digest of each.
     Sharded { per_shard: usize, seals: Vec<u64> },
+}
+
+/// Where a dataset's exports are, in [`Format::ALL`] order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportsAt {
+    /// In the main file, each format's section.
+    Inline(Vec<Range<usize>>),
+    /// In a file per format, the digest of each.
+    Files(Vec<u64>),
 }
 
 /// An opened dataset pack.
@@ -85,6 +56,7 @@ pub struct Pack {
     card_table: Range<usize>,
     cards: Range<usize>,
     pub details: Details,
+    pub exports: ExportsAt,
 }
 
 /// The page's wording of a pack it cannot read.
@@ -257,6 +229,25 @@ impl Pack {
         if problems.len() > problems_total {
             return Err(Corrupt);
         }
+        let exports = if per_shard == 0 {
+            let (t, b) = open_blob(section(8), ranges[8].start, Format::ALL.len())?;
+            let mut at = Vec::new();
+            for format in Format::ALL {
+                let range = blob_range(&bytes, &t, &b, format.slot()).ok_or(Corrupt)?;
+                let opened = Exports::open(bytes.clone(), range.clone())?;
+                if opened.format() != format || opened.len() != len {
+                    return Err(Corrupt);
+                }
+                at.push(range);
+            }
+            ExportsAt::Inline(at)
+        } else {
+            let seals: Vec<u64> = wire::words(section(8)).collect();
+            if seals.len() != Format::ALL.len() || section(8).len() != seals.len() * 8 {
+                return Err(Corrupt);
+            }
+            ExportsAt::Files(seals)
+        };
         Ok(Pack {
             bytes,
             len,
@@ -271,6 +262,7 @@ impl Pack {
             card_table,
             cards,
             details,
+            exports,
         })
     }
 
@@ -378,6 +370,57 @@ impl Pack {
             table,
             blob,
         })
+    }
+}
+
+impl Pack {
+    /// Where the exports of `format` are, beside this pack at `url`, when
+    /// they are in a file.
+    pub fn exports_url(&self, url: &str, format: Format) -> Option<String> {
+        match &self.exports {
+            ExportsAt::Files(seals) => Some(format!(
+                "{url}.d/{}",
+                crate::pack::exports_name(format, seals[format.slot()])
+            )),
+            ExportsAt::Inline(_) => None,
+        }
+    }
+
+    /// The exports of `format` when they are in this file.
+    pub fn inline_exports(&self, format: Format) -> Option<Exports> {
+        match &self.exports {
+            ExportsAt::Inline(at) => {
+                Exports::open(self.bytes.clone(), at[format.slot()].clone()).ok()
+            }
+            ExportsAt::Files(_) => None,
+        }
+    }
+
+    /// Opens the bytes fetched as this pack's exports of `format`: checked
+    /// as a shard is ([`Pack::open_shard`]), whole, of this build, the file
+    /// this pack lists, of that format and as many records.
+    pub fn open_exports(&self, format: Format, bytes: Vec<u8>) -> Result<Exports, ShardError> {
+        let ExportsAt::Files(seals) = &self.exports else {
+            return Err(ShardError::Damaged);
+        };
+        let seal = match header(&bytes) {
+            Header::Sealed(EXPORTS, seal) => seal,
+            Header::OtherVersion => return Err(ShardError::Stale),
+            _ => return Err(ShardError::Damaged),
+        };
+        let build = Reader::new(&bytes[HEADER_BYTES..])
+            .u64()
+            .map_err(|_| ShardError::Damaged)?;
+        if build != self.build || seal != seals[format.slot()] {
+            return Err(ShardError::Stale);
+        }
+        let len = bytes.len();
+        let exports = Exports::open(Arc::new(bytes), HEADER_BYTES + 8..len)
+            .map_err(|_| ShardError::Damaged)?;
+        if exports.format() != format || exports.len() != self.len {
+            return Err(ShardError::Damaged);
+        }
+        Ok(exports)
     }
 }
 

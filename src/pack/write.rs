@@ -5,12 +5,13 @@
 use crate::data::catalog::{LoadError, LoadErrorKind, Loaded};
 use crate::data::validate;
 use crate::engine::index;
+use crate::export::{self, Format};
 use crate::pack::detail::{self, Links};
 use crate::pack::{
-    card, DATASET, DEFAULT_SHARD_RECORDS, ERROR, HEADER_BYTES, MAGIC, PROBLEMS_KEPT, SECTIONS,
-    SHARD, VERSION,
+    card, DATASET, DEFAULT_SHARD_RECORDS, ERROR, EXPORTS, HEADER_BYTES, MAGIC, PROBLEMS_KEPT,
+    SECTIONS, SHARD, VERSION,
 };
-use crate::wire::{digest, Writer};
+use crate::wire::{blob, digest, Writer};
 
 /// The files a dataset packs into.
 #[derive(Debug, Clone)]
@@ -18,12 +19,19 @@ pub struct Packed {
     pub main: Vec<u8>,
     /// Detail shards, in order; empty when the details are inline.
     pub shards: Vec<Vec<u8>>,
+    /// The exports files, in [`Format::ALL`] order; empty when inline.
+    pub exports: Vec<Vec<u8>>,
 }
 
 impl Packed {
     /// The file name of shard `k`, in the main file's `.d/` folder.
     pub fn shard_name(&self, k: usize) -> String {
         crate::pack::shard_name(k, seal_of(&self.shards[k]))
+    }
+
+    /// The file name of the exports of `format`, beside the shards.
+    pub fn exports_name(&self, format: Format) -> String {
+        crate::pack::exports_name(format, seal_of(&self.exports[format.slot()]))
     }
 }
 
@@ -41,7 +49,15 @@ pub enum Placement {
     Shards(usize),
 }
 
+/// The pack of a catalog, its addresses relative (no public address known).
 pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
+    write_for(loaded, placement, None)
+}
+
+/// The pack of a catalog whose site is published at `base` (see
+/// [`crate::export::public_base`]), which the exports' addresses start with.
+/// The exports follow the details: inline with them, else in files.
+pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> Packed {
     let catalog = &loaded.catalog;
     let n = catalog.entries.len();
     let links = Links::new(catalog);
@@ -74,6 +90,10 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
     } else {
         blob(&[])
     };
+    let exports: Vec<Vec<u8>> = Format::ALL
+        .iter()
+        .map(|&f| export::write_section(f, catalog, base))
+        .collect();
 
     let mut meta = Writer::new();
     meta.usize(n);
@@ -148,7 +168,7 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
     ] {
         content.u64(digest(part));
     }
-    for b in &shard_blobs {
+    for b in shard_blobs.iter().chain(&exports) {
         content.u64(digest(b));
     }
     let build = digest(content.as_bytes());
@@ -170,6 +190,26 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
     for s in &shards {
         shard_section.u64(seal_of(s));
     }
+    // Inline with the details, or a file per format, fetched only when a
+    // visitor exports in it (the first visit needs none of them).
+    let (exports_section, export_files) = if per_shard == 0 {
+        (blob(&exports), Vec::new())
+    } else {
+        let files: Vec<Vec<u8>> = exports
+            .iter()
+            .map(|section| {
+                let mut w = Writer::new();
+                w.u64(build);
+                w.bytes(section);
+                sealed(EXPORTS, w)
+            })
+            .collect();
+        let mut seals = Writer::new();
+        for f in &files {
+            seals.u64(seal_of(f));
+        }
+        (seals.into_bytes(), files)
+    };
 
     let sections = [
         meta.into_bytes(),
@@ -180,6 +220,7 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         card_section.into_bytes(),
         inline,
         shard_section.into_bytes(),
+        exports_section,
     ];
     let mut w = Writer::new();
     w.u64(build);
@@ -196,6 +237,7 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
     Packed {
         main: sealed(DATASET, w),
         shards,
+        exports: export_files,
     }
 }
 
@@ -242,19 +284,4 @@ fn seal_of(file: &[u8]) -> u64 {
     let mut seal = [0u8; 8];
     seal.copy_from_slice(&file[HEADER_BYTES - 8..HEADER_BYTES]);
     u64::from_le_bytes(seal)
-}
-
-/// An offset table and the blob it points into.
-fn blob(items: &[Vec<u8>]) -> Vec<u8> {
-    let mut w = Writer::new();
-    let mut at = 0u32;
-    w.u32(0);
-    for item in items {
-        at += item.len() as u32;
-        w.u32(at);
-    }
-    for item in items {
-        w.bytes(item);
-    }
-    w.into_bytes()
 }

@@ -9,9 +9,9 @@ use crate::data::catalog::{Catalog, RecordRef};
 use crate::data::date::PartialDate;
 use crate::data::model::{Event, Place};
 use crate::data::zone::{iso_offset, Zone};
+use crate::export::record_page;
 use crate::pack::card::Card;
 use crate::site::html::attr;
-use crate::state::page::record_page;
 use crate::wording::fr as s;
 
 /// Descriptions are cut here: what previews and result pages show.
@@ -29,7 +29,7 @@ pub struct Head {
 
 /// The head of record `i`'s page.
 pub fn record(catalog: &Catalog, i: usize, card: &Card, public: Option<&str>) -> Head {
-    let url = public.map(|p| format!("{p}{}", record_page(card.id)));
+    let url = public.map(|p| record_page(Some(p), card.id));
     let mut description = card.kind.to_string();
     for part in [card.date, card.place] {
         if !part.is_empty() {
@@ -121,15 +121,7 @@ fn event_json_ld(e: &Event, catalog: &Catalog, description: &str, url: Option<&s
     if let Some(url) = url {
         o.insert("url".into(), json!(url));
     }
-    let zone = e
-        .place
-        .as_ref()
-        .and_then(|p| p.region.as_deref())
-        .or(match e.territory.as_slice() {
-            [only] => Some(only.as_str()),
-            _ => None,
-        })
-        .and_then(Zone::of_region);
+    let zone = Zone::of_event(e);
     if let Some(date) = e
         .date
         .value
@@ -160,7 +152,7 @@ fn event_json_ld(e: &Event, catalog: &Catalog, description: &str, url: Option<&s
 
 /// `2019-11-21T09:30:00+04:00`, `2019-11-21`, `2015-11`: ISO 8601 no more
 /// precise than known.
-fn when(date: &PartialDate, time: Option<&str>, zone: Option<Zone>) -> String {
+fn when(date: &PartialDate, time: Option<&str>, zone: Zone) -> String {
     let day = date.to_string();
     let (Some(time), Some(m), Some(d)) = (time, date.month, date.day) else {
         return day;
@@ -168,13 +160,12 @@ fn when(date: &PartialDate, time: Option<&str>, zone: Option<Zone>) -> String {
     let minutes = time
         .split_once(':')
         .and_then(|(h, m)| Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?));
-    match (minutes, zone) {
-        (Some(minute), Some(zone)) => format!(
+    match minutes {
+        Some(minute) => format!(
             "{day}T{time}:00{}",
             iso_offset(zone.offset_minutes(date.year, m, d, minute))
         ),
-        (Some(_), None) => format!("{day}T{time}:00"),
-        (None, _) => day,
+        None => day,
     }
 }
 

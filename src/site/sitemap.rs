@@ -3,8 +3,8 @@
 //! written when the site's public address is set; `robots.txt` always is,
 //! and points to the sitemap when there is one.
 
+use crate::export::record_page;
 use crate::site::html::text;
-use crate::state::page::record_page;
 
 /// The sitemap of the front page and every record page.
 pub fn sitemap<'a>(public: &str, ids: impl IntoIterator<Item = &'a str>) -> String {
@@ -18,7 +18,7 @@ pub fn sitemap<'a>(public: &str, ids: impl IntoIterator<Item = &'a str>) -> Stri
     };
     url(public);
     for id in ids {
-        url(&format!("{public}{}", record_page(id)));
+        url(&record_page(Some(public), id));
     }
     out.push_str("</urlset>\n");
     out

@@ -19,6 +19,12 @@ pub const RESIZE_VERSION: u32 = 1;
 /// no real page is taller, and a runaway value must not stretch a host page.
 pub const MAX_REPORTED_HEIGHT: u32 = 50_000;
 
+/// What the embedded app may do in the partner's page: run (scripts), open
+/// the full app in a new tab (popups), and save the exports a visitor asks
+/// for (downloads: a sandboxed frame refuses them otherwise). Nothing else:
+/// no same-origin access, no top navigation, no forms, no storage.
+pub const SANDBOX: &str = "allow-scripts allow-popups allow-downloads";
+
 /// Heights a partner may choose for the iframe before the host script runs
 /// (or without it: the app then scrolls inside that height).
 pub const MIN_HEIGHT: u32 = 200;
@@ -124,7 +130,7 @@ pub fn snippet(
     let src = iframe_src(base, page, filter, detail, options);
     let height = options.height.clamp(MIN_HEIGHT, MAX_HEIGHT);
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" data-passerelles sandbox=\"allow-scripts allow-popups\"></iframe>\n<script src=\"{}\" async></script>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" data-passerelles sandbox=\"{SANDBOX}\"></iframe>\n<script src=\"{}\" async></script>",
         escape_attr(&src),
         escape_attr(s::EMBED_IFRAME_TITLE),
         escape_attr(&host_script_src(base)),
@@ -218,7 +224,7 @@ mod tests {
             "height=\"600\"",
             "loading=\"lazy\"",
             " data-passerelles ",
-            "sandbox=\"allow-scripts allow-popups\"",
+            "sandbox=\"allow-scripts allow-popups allow-downloads\"",
             "title=\"",
             "<script src=\"https://passerelles.example/app/embed.js\" async></script>",
         ] {

@@ -19,16 +19,6 @@ use crate::state::query::{id_set, list, percent_decode, percent_encode, values, 
 /// build time (see `pack`).
 pub const DEFAULT_DATA: &str = "data/passerelles.pack";
 
-/// The address of a record's own page, relative to the app's root (record
-/// pages carry a `<base>` pointing back there, so it resolves the same from
-/// anywhere on the site).
-pub fn record_page(id: &str) -> String {
-    let mut out = String::from("fiches/");
-    out.push_str(id);
-    out.push('/');
-    out
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageParams {
     /// A same-origin pack or JSON file to load instead of the shipped

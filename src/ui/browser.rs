@@ -195,6 +195,48 @@ pub fn inline_pack() -> Option<Vec<u8>> {
     Some(bytes.to_vec())
 }
 
+/// Hands `bytes` to the browser as a file named `name`: a Blob behind an
+/// object URL, and a click on an `<a download>` that is never in the page
+/// long enough to be seen. False when the browser refused to make the file
+/// (a sandboxed frame without `allow-downloads` refuses silently later).
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let clicked = (|| {
+        let document = window().document()?;
+        let link = document.create_element("a").ok()?;
+        link.set_attribute("href", &url).ok()?;
+        link.set_attribute("download", name).ok()?;
+        document.body()?.append_child(&link).ok()?;
+        link.dyn_ref::<web_sys::HtmlElement>()?.click();
+        link.remove();
+        Some(())
+    })()
+    .is_some();
+    // The browser reads the Blob after the click returns: the previous
+    // export's is let go now, so at most one stays (no timer to hold it).
+    thread_local!(static LAST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) });
+    if let Some(previous) = LAST.with(|last| last.replace(Some(url))) {
+        let _ = web_sys::Url::revoke_object_url(&previous);
+    }
+    clicked
+}
+
+/// Sets the text of the element with this id (a live region the app
+/// reports into outside Yew's rendering).
+pub fn set_text(id: &str, text: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        el.set_text_content(Some(text));
+    }
+}
+
 /// Reloads the page: what a stale page (a site rebuilt since it opened)
 /// needs, its code and data fetched anew.
 pub fn reload() {

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::app::recovery;
 use super::browser::{self, FetchError};
+use super::export;
 use super::results::{badge_class, open_in_place, open_record};
 use super::Ctx;
 use crate::data::catalog::LoadErrorKind;
@@ -171,6 +172,7 @@ pub fn detail(props: &DetailProps) -> Html {
                 { " " }{ card.kind.to_string() }
             </p>
             <h2 id="detail-title" tabindex="-1">{ card.title.to_string() }</h2>
+            { export::add_to_calendar(&props.ctx, index) }
             { body }
         </article>
     }

@@ -2,7 +2,8 @@
 //!
 //! The Yew shell, in the wasm build only. [`App`] loads the pack and holds
 //! the one store ([`crate::state::view::View`] behind a reducer); the
-//! components ([`panel`], [`results`], [`detail`], [`embed_dialog`]) read a
+//! components ([`panel`], [`results`], [`detail`], [`embed_dialog`],
+//! [`export`]) read a
 //! [`Ctx`] and only render and dispatch [`Action`]s: no component keeps
 //! state the URL cannot restore, except what is purely presentational (an
 //! open dialog, a list's scroll window).
@@ -19,6 +20,7 @@ mod browser;
 mod clipboard;
 mod detail;
 mod embed_dialog;
+mod export;
 mod frame;
 mod panel;
 #[cfg(not(target_arch = "wasm32"))]
@@ -33,6 +35,7 @@ use std::cell::RefCell;
 
 use crate::engine::facets::Outcome;
 use crate::engine::filter::FilterState;
+use crate::export::{Exports, Format};
 use crate::pack::{Pack, Shard};
 use crate::state::page::PageParams;
 use crate::state::view::{Action, View};
@@ -51,6 +54,8 @@ pub struct Data {
     /// Records whose date is unknown, for the "date inconnue" option.
     pub undated: u32,
     shards: RefCell<Vec<(usize, Rc<Shard>)>>,
+    /// Each format's exports, once a visitor has asked for one.
+    exports: RefCell<Vec<(Format, Rc<Exports>)>>,
 }
 
 impl Data {
@@ -61,7 +66,20 @@ impl Data {
             url,
             undated,
             shards: RefCell::default(),
+            exports: RefCell::default(),
         }
+    }
+
+    /// The exports of `format`, if they were fetched.
+    pub fn exports(&self, format: Format) -> Option<Rc<Exports>> {
+        let held = self.exports.borrow();
+        held.iter()
+            .find(|(f, _)| *f == format)
+            .map(|(_, e)| e.clone())
+    }
+
+    pub fn keep_exports(&self, format: Format, exports: Rc<Exports>) {
+        self.exports.borrow_mut().push((format, exports));
     }
 
     /// Shard `k` of the details, if it was fetched.
@@ -116,7 +134,7 @@ impl Ctx {
         if self.page.data.is_some() || self.page.embed || !pages {
             return self.href(&self.view.filter, Some(id));
         }
-        crate::state::page::record_page(id)
+        crate::export::record_page(None, id)
     }
 }
 

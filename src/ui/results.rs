@@ -3,7 +3,7 @@
 use web_sys::{HtmlSelectElement, MouseEvent};
 use yew::prelude::*;
 
-use super::{browser, Ctx};
+use super::{browser, export, Ctx};
 use crate::data::catalog::RecordType;
 use crate::engine::filter::Sort;
 use crate::state::view::{Action, Chip};
@@ -107,6 +107,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     </select>
                 </div>
             </div>
+            { export::bar(ctx) }
             if narrows && !outcome.results.is_empty() { { chips(ctx, "active-filters") } }
             if !data.pack.problems.is_empty() { { problems_notice(&data.pack) } }
             if outcome.results.is_empty() {

@@ -217,3 +217,120 @@ pub const EMBED_FULLSCREEN: &str = "Voir en plein écran";
 pub const NEW_TAB: &str = " (nouvel onglet)";
 pub const LOCKED_HINT: &str = "Filtre fixé par le site qui présente ces fiches.";
 pub const LOCKED_VALUES: &str = "Filtre fixé";
+// Taking the results away (src/export/, src/ui/export.rs).
+/// The columns of a CSV export, in order (src/export/csv.rs).
+pub const CSV_COLUMNS: [&str; 14] = [
+    "Type",
+    "Identifiant",
+    "Titre",
+    "Nature",
+    "Date",
+    "Date (ISO 8601)",
+    "Précision de la date",
+    "Date dans le texte",
+    "Horaire",
+    "Lieu",
+    "Territoires",
+    "Thèmes",
+    "Parties ou organisateur",
+    "Adresse de la fiche",
+];
+pub const PRECISION_DAY: &str = "jour";
+pub const PRECISION_MONTH: &str = "mois";
+pub const PRECISION_YEAR: &str = "année";
+pub const PRECISION_NONE: &str = "inconnue";
+/// In an export's file name, a period open at one end.
+pub const FILE_FROM: &str = "depuis";
+pub const FILE_TO: &str = "jusqu'à";
+pub const FEED_ATOM_TITLE: &str = "Passerelles : les fiches, des plus récentes aux plus anciennes";
+pub const FEED_ALL_EVENTS: &str = "Passerelles : tous les événements";
+pub fn feed_events_of(what: &str) -> String {
+    format!("Passerelles : événements, {what}")
+}
+pub const EXPORT_LABEL: &str = "Exporter ces résultats :";
+pub const EXPORT_CSV: &str = "Tableur (CSV)";
+pub const EXPORT_JSON: &str = "Données (JSON)";
+pub const EXPORT_ICS: &str = "Agenda (iCalendar)";
+pub const ADD_TO_CALENDAR: &str = "Ajouter à mon agenda";
+pub const EXPORT_PREPARING: &str = "Préparation du fichier…";
+/// "Fichier téléchargé : 5 fiches, dans l'ordre de la liste."
+pub fn records_exported(n: usize) -> String {
+    let mut out = String::from("Fichier téléchargé : ");
+    out.push_str(&crate::wording::format::records_count(n));
+    out.push_str(", dans l'ordre de la liste.");
+    out
+}
+/// "Agenda téléchargé : 5 événements."
+pub fn calendar_exported(n: usize) -> String {
+    let mut out = String::from("Agenda téléchargé : ");
+    counted(&mut out, n, "événement", "événements");
+    out.push('.');
+    out
+}
+/// "2 événements", "1 événement".
+fn counted(out: &mut String, n: usize, one: &str, many: &str) {
+    out.push_str(&n.to_string());
+    out.push(' ');
+    out.push_str(if n == 1 { one } else { many });
+}
+pub const NO_CALENDAR_EVENT: &str =
+    "Aucun de ces résultats n'est un événement daté au jour : il n'y a rien à mettre dans un agenda.";
+/// Why some events are not in the calendar: "3 événements laissés de
+/// côté, faute de jour connu : 1 daté seulement au mois, 2 sans date."
+pub fn calendar_left_out(month: usize, year: usize, undated: usize) -> String {
+    let mut out = String::new();
+    counted(
+        &mut out,
+        month + year + undated,
+        "événement laissé",
+        "événements laissés",
+    );
+    out.push_str(" de côté, faute de jour connu :");
+    for (n, one, many) in [
+        (month, "daté seulement au mois", "datés seulement au mois"),
+        (
+            year,
+            "daté seulement à l'année",
+            "datés seulement à l'année",
+        ),
+        (undated, "sans date", "sans date"),
+    ] {
+        if n > 0 {
+            if !out.ends_with(':') {
+                out.push(',');
+            }
+            out.push(' ');
+            counted(&mut out, n, one, many);
+        }
+    }
+    out.push('.');
+    out
+}
+pub const EXPORT_EMBED_HINT: &str = "Si rien ne se télécharge, le site qui présente ces fiches ne l'autorise pas : ouvrez la vue en plein écran pour exporter.";
+pub const EXPORT_UNAVAILABLE: &str =
+    "Le fichier d'export n'a pas pu être chargé. Vérifiez votre connexion, puis réessayez.";
+/// An exports file gone from the server, of another build, or damaged: the
+/// visitor can only reload, whichever it was.
+pub const EXPORT_RELOAD: &str = "Le fichier d'export ne correspond plus aux données de la page (le site a sans doute été mis à jour depuis son ouverture) ou est arrivé endommagé. Rechargez la page.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_messages_agree_in_number() {
+        assert_eq!(
+            records_exported(5),
+            "Fichier téléchargé : 5 fiches, dans l'ordre de la liste."
+        );
+        assert_eq!(calendar_exported(1), "Agenda téléchargé : 1 événement.");
+        assert_eq!(
+            calendar_left_out(1, 0, 2),
+            "3 événements laissés de côté, faute de jour connu : 1 daté seulement au mois, 2 sans date."
+        );
+        assert_eq!(
+            calendar_left_out(0, 1, 0),
+            "1 événement laissé de côté, faute de jour connu : 1 daté seulement à l'année."
+        );
+    }
+}

@@ -1,7 +1,8 @@
 // The built site under the strict Content-Security-Policy that
 // scripts/csp.mjs writes to dist/_headers: no violation in any frame, no
-// console error, across the list, a detail, the "Intégrer cette vue" dialog
-// (and its preview frame) and an embed in a partner's sandboxed iframe.
+// console error, across the list, a detail, the exports (files made in the
+// page), the "Intégrer cette vue" dialog (and its preview frame) and an embed
+// in a partner's sandboxed iframe.
 // Run after `trunk build --release`: node --test tests/e2e/
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -109,6 +110,11 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
       await page.waitForSelector('#detail-title');
       await page.click('#back');
       await page.waitForSelector('#results > li');
+      // The exports: fetched, assembled, handed over as a Blob.
+      for (const format of ['csv', 'ics']) {
+        const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
+        assert.ok(file.suggestedFilename().endsWith(`.${format}`));
+      }
       // The dialog, with its preview frame, every option.
       await page.click('#embed-open');
       await page.waitForSelector('dialog#embed-dialog[open]');
@@ -127,13 +133,15 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
       fs.writeFileSync(
         path.join(partnerDir, 'p.html'),
         `<!doctype html><title>p</title><link rel="icon" href="data:,">
-<iframe id="pf" src="${server.url}/?embed=1&theme=jeunes" title="Passerelles" width="100%" height="300" data-passerelles sandbox="allow-scripts allow-popups"></iframe>
+<iframe id="pf" src="${server.url}/?embed=1&theme=jeunes" title="Passerelles" width="100%" height="300" data-passerelles sandbox="allow-scripts allow-popups allow-downloads"></iframe>
 <script src="${server.url}/embed.js" async></script>`,
       );
       await page.goto(`${partner.url}/p.html`);
       const frame = await (await page.waitForSelector('#pf')).contentFrame();
       await frame.waitForSelector('#results > li');
       await page.waitForFunction(() => document.querySelector('#pf').clientHeight !== 300);
+      const [file] = await Promise.all([page.waitForEvent('download'), frame.click('[data-export="json"]')]);
+      assert.equal(file.suggestedFilename(), 'passerelles-jeunes.json');
     }, 'journey');
     assert.deepEqual(problems, []);
   });

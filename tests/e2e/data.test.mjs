@@ -64,7 +64,9 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     data.agreements[0].title += ' (révisé)';
     fs.writeFileSync(path.join(work, 'gen2.json'), JSON.stringify(data));
     execFileSync(path.join(BIN, 'pack'), [path.join(work, 'gen2.json'), '--out', path.join(work, 'stale.pack')], { stdio: 'pipe' });
-    const shardsOf = (pack) => fs.readdirSync(path.join(work, `${pack}.d`)).sort((a, b) => parseInt(a) - parseInt(b));
+    // The detail shards (named by number; the exports files beside them are not shards).
+    const shardsOf = (pack) =>
+      fs.readdirSync(path.join(work, `${pack}.d`)).filter((f) => /^\d+-/.test(f)).sort((a, b) => parseInt(a) - parseInt(b));
     const old = shardsOf('gen.pack');
     shardsOf('stale.pack').forEach((name, k) =>
       fs.copyFileSync(path.join(work, 'gen.pack.d', old[k]), path.join(work, 'stale.pack.d', name)));

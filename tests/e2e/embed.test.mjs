@@ -22,7 +22,7 @@ import {
 
 // A sandboxed iframe has an opaque origin: every request it makes is cross-origin.
 const CORS = { 'Access-Control-Allow-Origin': '*' };
-const SANDBOX = 'allow-scripts allow-popups';
+const SANDBOX = 'allow-scripts allow-popups allow-downloads';
 
 let app; // dist/ with Access-Control-Allow-Origin: *
 let partner; // the partner's site, another port

@@ -45,6 +45,9 @@ export const CONTENT_TYPES = {
   '.woff': 'font/woff',
   '.postcard': 'application/octet-stream',
   '.bin': 'application/octet-stream',
+  // The feeds (dist/feeds/), as a static host should send them.
+  '.ics': 'text/calendar; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
 };
 
 /** Throws a readable error unless `dir` holds a trunk build. */
