@@ -61,6 +61,11 @@ test-e2e:
 	cargo build --quiet --bin gen-data --bin pack
 	node --test tests/e2e/
 
+# The README's picture, taken from the real page by the end-to-end run.
+.PHONY: screenshot
+screenshot: build
+	E2E_SCREENSHOT=$(ROOT)/docs/screenshot.png node --test --test-name-pattern='screenshot' tests/e2e/explorer.test.mjs
+
 clean:
 	cargo clean
 	rm -rf dist tests/artifacts

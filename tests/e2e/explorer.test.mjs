@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ROOT,
+  ARTIFACTS,
   DIST,
   assertBuilt,
   startServer,
@@ -21,7 +22,9 @@ import {
 
 const DATA_FILE = 'data/passerelles.json';
 const TARGET = 'ag-2019-cpme-reunion-ursiae';
-const SCREENSHOT = process.env.E2E_SCREENSHOT || path.join(ROOT, 'docs', 'screenshot.png');
+// `make screenshot` writes it to docs/ for the README; a test run never
+// changes a tracked file.
+const SCREENSHOT = process.env.E2E_SCREENSHOT || path.join(ARTIFACTS, 'screenshot.png');
 
 /** Lower case, accents removed: "Économie" -> "economie". */
 const fold = (s) => String(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
