@@ -41,7 +41,7 @@ mod write;
 // Phrasing moved to the wording layer, where the export writers use it too;
 // the old path stays so the card and detail writers read as before.
 pub use crate::wording::phrase;
-pub use open::{Details, ExportsAt, Pack, Shard, ShardError};
+pub use open::{open_exports_file, Details, ExportsAt, Pack, Shard, ShardError};
 pub use write::{from_json, write, write_error, write_for, Packed, Placement};
 
 pub(crate) const MAGIC: &[u8; 4] = b"PSLP";

@@ -396,32 +396,61 @@ impl Pack {
         }
     }
 
-    /// Opens the bytes fetched as this pack's exports of `format`: checked
-    /// as a shard is ([`Pack::open_shard`]), whole, of this build, the file
-    /// this pack lists, of that format and as many records.
-    pub fn open_exports(&self, format: Format, bytes: Vec<u8>) -> Result<Exports, ShardError> {
-        let ExportsAt::Files(seals) = &self.exports else {
-            return Err(ShardError::Damaged);
-        };
-        let seal = match header(&bytes) {
-            Header::Sealed(EXPORTS, seal) => seal,
-            Header::OtherVersion => return Err(ShardError::Stale),
-            _ => return Err(ShardError::Damaged),
-        };
-        let build = Reader::new(&bytes[HEADER_BYTES..])
-            .u64()
-            .map_err(|_| ShardError::Damaged)?;
-        if build != self.build || seal != seals[format.slot()] {
-            return Err(ShardError::Stale);
+    /// The seal this pack lists for its exports file of `format`, when
+    /// its exports are in files.
+    pub fn exports_seal(&self, format: Format) -> Option<u64> {
+        match &self.exports {
+            ExportsAt::Files(seals) => seals.get(format.slot()).copied(),
+            ExportsAt::Inline(_) => None,
         }
-        let len = bytes.len();
-        let exports = Exports::open(Arc::new(bytes), HEADER_BYTES + 8..len)
-            .map_err(|_| ShardError::Damaged)?;
-        if exports.format() != format || exports.len() != self.len {
-            return Err(ShardError::Damaged);
-        }
-        Ok(exports)
     }
+
+    /// The bytes of the exports of `format` when they are in this file.
+    pub fn inline_exports_bytes(&self, format: Format) -> Option<&[u8]> {
+        match &self.exports {
+            ExportsAt::Inline(at) => self.bytes.get(at[format.slot()].clone()),
+            ExportsAt::Files(_) => None,
+        }
+    }
+
+    /// Opens the bytes fetched as this pack's exports of `format` (see
+    /// [`open_exports_file`]).
+    pub fn open_exports(&self, format: Format, bytes: Vec<u8>) -> Result<Exports, ShardError> {
+        let seal = self.exports_seal(format).ok_or(ShardError::Damaged)?;
+        open_exports_file(format, bytes, self.build, seal, self.len)
+    }
+}
+
+/// Opens the bytes fetched as the exports of `format` of the pack whose
+/// build is `build`, listing this file by `seal`, of `len` records: checked
+/// as a shard is ([`Pack::open_shard`]), whole, of that build, the file the
+/// pack lists, of that format and as many records. Free of the pack, so the
+/// on-demand module (which has none) checks what it fetches the same way.
+pub fn open_exports_file(
+    format: Format,
+    bytes: Vec<u8>,
+    build: u64,
+    seal: u64,
+    len: usize,
+) -> Result<Exports, ShardError> {
+    let found = match header(&bytes) {
+        Header::Sealed(EXPORTS, seal) => seal,
+        Header::OtherVersion => return Err(ShardError::Stale),
+        _ => return Err(ShardError::Damaged),
+    };
+    let made_by = Reader::new(&bytes[HEADER_BYTES..])
+        .u64()
+        .map_err(|_| ShardError::Damaged)?;
+    if made_by != build || found != seal {
+        return Err(ShardError::Stale);
+    }
+    let end = bytes.len();
+    let exports =
+        Exports::open(Arc::new(bytes), HEADER_BYTES + 8..end).map_err(|_| ShardError::Damaged)?;
+    if exports.format() != format || exports.len() != len {
+        return Err(ShardError::Damaged);
+    }
+    Ok(exports)
 }
 
 /// Why the bytes fetched for a shard cannot be used.

@@ -122,9 +122,10 @@ fn find_link(html: &str, keep: impl Fn(&str) -> bool) -> Option<usize> {
 /// drawn. Over http(s) it starts the glue's and the wasm's downloads at
 /// once and starts the app when the document is parsed; it marks a view
 /// the prerendered one is not (any query string) so the stylesheet hides
-/// the prerender and shows the app's loading state instead, and makes the
-/// prerendered view inert until the app takes it over (a box ticked there
-/// would be lost). From a file, where module scripts are refused, it only
+/// the prerender and shows the app's loading state instead (and removes it
+/// once parsed: it stands for nothing there), and makes the prerendered
+/// view inert until the app takes it over (a box ticked there would be
+/// lost). From a file, where module scripts are refused, it only
 /// marks the page (the stylesheet then says how to open it instead) and
 /// points its links at files (`fiches/x/` is `fiches/x/index.html` there).
 pub fn loader(assets: &Assets) -> String {
@@ -137,7 +138,7 @@ else if(r.charAt(0)==='?')a.setAttribute('href','index.html'+(r.length>1?r:''))}
 if(l.search)h.setAttribute('data-other','');\
 if(/[?&]embed=1(&|$)/.test(l.search))h.setAttribute('data-embed','');\
 var w=fetch({wasm}),g=import({glue});\
-function go(){{var a=d.getElementById('app');if(a)a.inert=true;\
+function go(){{var a=d.getElementById('app');if(a){{if(h.hasAttribute('data-other'))a.remove();else a.inert=true}}\
 g.then(function(m){{return m.default({{module_or_path:w}}).then(function(x){{window.wasmBindings=m;\
 dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm:x}}}}))}})}})}}\
 d.readyState==='loading'?d.addEventListener('DOMContentLoaded',go):go()}})(document,location)</script>",

@@ -54,7 +54,8 @@ document.documentElement.setAttribute('data-offline','')</script>",
 <script type=\"application/octet-stream\" id=\"passerelles-pack\">{}</script>\
 <script>{}</script>\
 <script>(function(){{function b(id){{return Uint8Array.from(atob(document.getElementById(id).textContent),function(c){{return c.charCodeAt(0)}})}}\
-window.passerellesPack=b('passerelles-pack');var a=document.getElementById('app');if(a)a.inert=true;\
+window.passerellesPack=b('passerelles-pack');var a=document.getElementById('app');\
+if(a){{if(document.documentElement.hasAttribute('data-other'))a.remove();else a.inert=true}}\
 window.passerellesInit({{module_or_path:b('passerelles-wasm')}})}})()</script>",
         base64(&read(&assets.wasm)),
         base64(inline_pack),

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::browser::{self, FetchError};
 use super::detail::Detail;
-use super::embed_dialog::EmbedDialog;
+use super::embed_dialog::OPENER;
 use super::frame;
 use super::panel::Panel;
 use super::results::Results;
@@ -363,7 +363,23 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             </p>
         }
     } else {
-        html! { <div class="view-tools"><EmbedDialog ctx={ctx.clone()} /></div> }
+        // For partners: the dialog comes with the on-demand module, at the
+        // first click (src/ui/embed_dialog.rs). Only where there is a site
+        // to embed (not a page opened from a file).
+        let opener = embed::app_base(&browser::href()).map(|_| {
+            let query = ctx.href(&view.filter, view.detail.as_deref());
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let query = query.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = browser::on_demand("embedDialog", &[query.into()]).await;
+                });
+            });
+            html! {
+                <button type="button" id={OPENER} class="button button-quiet" {onclick}
+                    aria-haspopup="dialog">{ s::EMBED_OPEN }</button>
+            }
+        });
+        html! { <div class="view-tools">{ for opener }</div> }
     };
     // The list is complete once rendered; a detail says when it is (its
     // details may have to be fetched first).

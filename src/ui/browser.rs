@@ -24,6 +24,22 @@ pub fn href() -> String {
     window().location().href().unwrap_or_default()
 }
 
+/// The address of the app's root (where index.html, data/ and fiches/
+/// are), as the site's public address setting gives it
+/// (`<meta name="passerelles:public-url">`, written at build time) or, by
+/// default, as this page sees it (a record page's `<base>` points there).
+pub fn app_root() -> String {
+    let public = window()
+        .document()
+        .and_then(|d| {
+            d.query_selector("meta[name='passerelles:public-url']")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"));
+    public.unwrap_or_else(|| view_url(""))
+}
+
 /// The record a record page (`fiches/<id>/`) is about, as its
 /// `<meta name="passerelles:record">` says.
 pub fn page_record() -> Option<String> {
@@ -243,23 +259,21 @@ pub fn reload() {
     let _ = window().location().reload();
 }
 
-/// The JSON reader, loaded only when `?data=` names a JSON file: a module
-/// beside the page (assets/convert.mjs) that runs the converter compiled
-/// from src/bin/convert.rs in a worker, or on this thread where workers are
-/// refused. It hands back a pack: the data, or why the file is unusable.
-pub async fn convert_json(bytes: Vec<u8>) -> Result<Vec<u8>, ()> {
-    const GLOBAL: &str = "passerellesConvert";
+/// A module of the page's own loaded when first needed: `src` (beside the
+/// page) registers the function `global` on the window and says so with
+/// the event `ready`. The same promise of loading serves every later call.
+async fn module_function(global: &str, src: &str, ready: &str) -> Result<js_sys::Function, ()> {
     let w = window();
-    let mut convert = js_sys::Reflect::get(&w, &GLOBAL.into()).map_err(|_| ())?;
-    if convert.is_undefined() {
+    let mut f = js_sys::Reflect::get(&w, &global.into()).map_err(|_| ())?;
+    if f.is_undefined() {
         let document = w.document().ok_or(())?;
         let script = document.create_element("script").map_err(|_| ())?;
         script.set_attribute("type", "module").map_err(|_| ())?;
-        script.set_attribute("src", CONVERTER).map_err(|_| ())?;
+        script.set_attribute("src", src).map_err(|_| ())?;
         // Resolves once the module has registered itself, or failed to load.
         let loaded = js_sys::Promise::new(&mut |resolve, _| {
             let (ok, failed) = (resolve.clone(), resolve);
-            gloo::events::EventListener::once(&w, "passerelles:converter", move |_| {
+            gloo::events::EventListener::once(&w, ready.to_string(), move |_| {
                 let _ = ok.call0(&JsValue::NULL);
             })
             .forget();
@@ -274,22 +288,50 @@ pub async fn convert_json(bytes: Vec<u8>) -> Result<Vec<u8>, ()> {
             .append_child(&script)
             .map_err(|_| ())?;
         let _ = JsFuture::from(loaded).await;
-        convert = js_sys::Reflect::get(&w, &GLOBAL.into()).map_err(|_| ())?;
+        f = js_sys::Reflect::get(&w, &global.into()).map_err(|_| ())?;
     }
-    let convert: js_sys::Function = convert.dyn_into().map_err(|_| ())?;
-    let input = js_sys::Uint8Array::from(bytes.as_slice());
-    drop(bytes);
-    let promise: js_sys::Promise = convert
-        .call1(&JsValue::NULL, &input)
+    f.dyn_into().map_err(|_| ())
+}
+
+/// Calls a function that returns a promise, and waits for its value.
+async fn call_async(f: &js_sys::Function, args: &js_sys::Array) -> Result<JsValue, ()> {
+    let promise: js_sys::Promise = f
+        .apply(&JsValue::NULL, args)
         .map_err(|_| ())?
         .dyn_into()
         .map_err(|_| ())?;
-    let output = JsFuture::from(promise).await.map_err(|_| ())?;
+    JsFuture::from(promise).await.map_err(|_| ())
+}
+
+/// The JSON reader, loaded only when `?data=` names a JSON file: a module
+/// beside the page (assets/convert.mjs) that runs the converter compiled
+/// from src/bin/convert.rs in a worker, or on this thread where workers are
+/// refused. It hands back a pack: the data, or why the file is unusable.
+pub async fn convert_json(bytes: Vec<u8>) -> Result<Vec<u8>, ()> {
+    let convert =
+        module_function("passerellesConvert", "convert.mjs", "passerelles:converter").await?;
+    let input = js_sys::Uint8Array::from(bytes.as_slice());
+    drop(bytes);
+    let output = call_async(&convert, &js_sys::Array::of1(&input)).await?;
     Ok(js_sys::Uint8Array::new(&output).to_vec())
 }
 
-/// Where the JSON reader is, relative to the page.
-const CONVERTER: &str = "convert.mjs";
+/// Calls `name` of the on-demand module (src/bin/ondemand.rs, loaded by
+/// assets/ondemand.mjs the first time a visitor asks for what it holds: the
+/// embed dialog, the exports) with `args`, and waits for its answer.
+pub async fn on_demand(name: &str, args: &[JsValue]) -> Result<JsValue, ()> {
+    let call = module_function(
+        "passerellesOnDemand",
+        "ondemand.mjs",
+        "passerelles:ondemand",
+    )
+    .await?;
+    let all = js_sys::Array::of1(&name.into());
+    for a in args {
+        all.push(a);
+    }
+    call_async(&call, &all).await
+}
 
 pub fn viewport_height() -> f64 {
     window()

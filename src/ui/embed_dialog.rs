@@ -1,58 +1,98 @@
 //! "Intégrer cette vue": a modal dialog that hands a partner the snippet for
 //! the current view, with its options, a live preview and a copy button. The
-//! snippet itself is built by [`crate::state::embed`]; this only renders and wires.
+//! snippet itself is built by [`crate::state::embed`]; this only renders and
+//! wires.
+//!
+//! Partner webmasters use it, visitors do not: it is not in the page's own
+//! module but in the on-demand one (src/bin/ondemand.rs), fetched at the
+//! first click on "Intégrer cette vue" ([`OPENER`], rendered by the page),
+//! which mounts it with the view of that moment ([`open`]).
+
+#[cfg(target_arch = "wasm32")]
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::{browser, clipboard, Ctx};
+use super::{browser, clipboard};
+use crate::engine::filter::FilterState;
 use crate::state::embed::{self, SnippetOptions, MAX_HEIGHT, MIN_HEIGHT};
 use crate::state::look::Scheme;
+use crate::state::page::PageParams;
+#[cfg(target_arch = "wasm32")]
+use crate::state::query;
 use crate::wording::fr as s;
 
-const OPENER: &str = "embed-open";
+/// The page's button that opens the dialog; focus returns there.
+pub const OPENER: &str = "embed-open";
 const CODE: &str = "embed-code";
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedDialogProps {
-    pub ctx: Ctx,
+    pub page: Rc<PageParams>,
+    pub filter: FilterState,
+    pub detail: Option<String>,
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static MOUNTED: RefCell<Option<yew::AppHandle<EmbedDialog>>> = const { RefCell::new(None) };
+}
+
+/// Opens the dialog for the view `query` (a query string as the page's
+/// URL writes it: filters, record, page parameters), replacing any earlier
+/// one, in a root of its own after the page's.
+#[cfg(target_arch = "wasm32")]
+pub fn open(query: &str) {
+    let (filter, detail) = query::decode(query);
+    let props = EmbedDialogProps {
+        page: Rc::new(PageParams::decode(query)),
+        filter,
+        detail,
+    };
+    let document = gloo::utils::document();
+    let root = match document.get_element_by_id("ondemand") {
+        Some(root) => root,
+        None => {
+            let Ok(root) = document.create_element("div") else {
+                return;
+            };
+            root.set_id("ondemand");
+            let Some(body) = document.body() else { return };
+            let _ = body.append_child(&root);
+            root
+        }
+    };
+    MOUNTED.with(|m| {
+        if let Some(old) = m.borrow_mut().take() {
+            old.destroy();
+        }
+        let handle = yew::Renderer::<EmbedDialog>::with_root_and_props(root, props).render();
+        *m.borrow_mut() = Some(handle);
+    });
 }
 
 #[function_component(EmbedDialog)]
 pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
-    let ctx = &props.ctx;
     let dialog = use_node_ref();
-    let open = use_state_eq(|| false);
     let options = use_state_eq(SnippetOptions::default);
     let status = use_state_eq(String::new);
 
-    // showModal once the dialog's content is rendered: it traps focus, makes
-    // the rest inert, and closes on Escape.
+    // showModal once rendered (the dialog is mounted when asked for): it
+    // traps focus, makes the rest inert, and closes on Escape.
     {
         let dialog = dialog.clone();
-        use_effect_with(*open, move |open| {
+        use_effect_with((), move |_| {
             if let Some(d) = dialog.cast::<HtmlDialogElement>() {
-                if *open && !d.open() {
+                if !d.open() {
                     let _ = d.show_modal();
                 }
             }
         });
     }
-    let on_open = {
-        let (open, status) = (open.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| {
-            status.set(String::new());
-            open.set(true);
-        })
-    };
     // Fired however the dialog closes (button, Escape): focus back to the opener.
-    let on_closed = {
-        let open = open.clone();
-        Callback::from(move |_: Event| {
-            open.set(false);
-            browser::focus(OPENER);
-        })
-    };
+    let on_closed = Callback::from(move |_: Event| browser::focus(OPENER));
     let on_close = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| {
@@ -62,15 +102,14 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
         })
     };
 
-    let href = browser::href();
-    let Some(base) = embed::app_base(&href) else {
+    let root = browser::app_root();
+    let Some(base) = embed::app_base(&root) else {
         // Not served over http(s) (a file on disk): there is nothing to embed.
         return Html::default();
     };
-    let view = &ctx.view;
-    let detail = view.detail.as_deref();
-    let snippet = embed::snippet(base, &ctx.page, &view.filter, detail, *options);
-    let src = embed::iframe_src(base, &ctx.page, &view.filter, detail, *options);
+    let (page, filter, detail) = (&props.page, &props.filter, props.detail.as_deref());
+    let snippet = embed::snippet(base, page, filter, detail, *options);
+    let src = embed::iframe_src(base, page, filter, detail, *options);
     let height = options.height.clamp(MIN_HEIGHT, MAX_HEIGHT);
 
     let set_option = |change: fn(&mut SnippetOptions, &Event)| {
@@ -112,17 +151,12 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             });
         })
     };
-    let lockable = !view.filter.themes.is_empty()
-        || !view.filter.regions.is_empty()
-        || !view.filter.types.is_empty();
+    let lockable =
+        !filter.themes.is_empty() || !filter.regions.is_empty() || !filter.types.is_empty();
 
     html! {
-        <>
-            <button type="button" id={OPENER} class="button button-quiet" onclick={on_open}
-                aria-haspopup="dialog">{ s::EMBED_OPEN }</button>
             <dialog id="embed-dialog" class="embed-dialog" ref={dialog} onclose={on_closed}
                 aria-labelledby="embed-title">
-                if *open {
                     <h2 id="embed-title">{ s::EMBED_TITLE }</h2>
                     <p>{ s::EMBED_INTRO }</p>
                     <div class="embed-options">
@@ -164,8 +198,6 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                     <div class="embed-actions">
                         <button type="button" id="embed-close" class="button button-quiet" onclick={on_close}>{ s::EMBED_CLOSE }</button>
                     </div>
-                }
             </dialog>
-        </>
     }
 }

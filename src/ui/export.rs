@@ -1,79 +1,19 @@
-//! Taking the results away: the export buttons of the results header and
-//! "Ajouter à mon agenda" in an event's detail (printing is the
-//! stylesheet's: `@media print` in styles/main.css). Every piece was
-//! written at build time ([`crate::export`]); this fetches a format's
-//! exports file once (kept in [`Data`], like shards), assembles the records
-//! shown in the order shown, and hands the file to the browser
-//! ([`browser::download`]).
+//! Taking the results away, in the page: the export buttons of the results
+//! header and "Ajouter à mon agenda" in an event's detail (printing is the
+//! stylesheet's: `@media print` in styles/main.css). A click says which
+//! records, in which order, in which format, and where their pieces are;
+//! the work itself (fetching the format's exports file, checking it,
+//! assembling, handing the file to the browser) is the on-demand module's
+//! ([`super::takeaway`]), fetched at the first click, so a visit that
+//! exports nothing never downloads it.
 
-use std::rc::Rc;
-
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::browser::{self, FetchError};
-use super::{Ctx, Data};
+use super::{browser, Ctx};
 use crate::data::catalog::RecordType;
-use crate::export::{self, Exports, Format};
+use crate::export::{self, Format};
 use crate::wording::fr as s;
-
-/// The exports of `format`: held, inline in the pack, or fetched now.
-async fn exports_of(data: &Data, format: Format) -> Result<Rc<Exports>, &'static str> {
-    if let Some(held) = data.exports(format) {
-        return Ok(held);
-    }
-    let exports = match data.pack.inline_exports(format) {
-        Some(inline) => inline,
-        None => {
-            let url = data
-                .pack
-                .exports_url(&data.url, format)
-                .ok_or(s::EXPORT_RELOAD)?;
-            let bytes = browser::fetch_bytes(&url, &|_| {})
-                .await
-                .map_err(|e| match e {
-                    // Named by content: a page older than the site asks for
-                    // a name that is gone.
-                    FetchError::Status(404) => s::EXPORT_RELOAD,
-                    _ => s::EXPORT_UNAVAILABLE,
-                })?;
-            // Stale or damaged: either way only a reload mends it.
-            data.pack
-                .open_exports(format, bytes)
-                .map_err(|_| s::EXPORT_RELOAD)?
-        }
-    };
-    let exports = Rc::new(exports);
-    data.keep_exports(format, exports.clone());
-    Ok(exports)
-}
-
-/// Downloads the records at `shown` in `format` as `name`; says what was
-/// done, for the status line.
-async fn take_away(data: &Data, format: Format, shown: &[u32], name: &str, embed: bool) -> String {
-    let exports = match exports_of(data, format).await {
-        Ok(e) => e,
-        Err(message) => return message.to_string(),
-    };
-    let done = export::assemble(&exports, shown, "");
-    let mut message = match format {
-        Format::Ics if done.rows == 0 => s::NO_CALENDAR_EVENT.to_string(),
-        Format::Ics => s::calendar_exported(done.rows),
-        _ => s::records_exported(done.rows),
-    };
-    if done.left_out.total() > 0 {
-        let l = done.left_out;
-        message.push(' ');
-        message.push_str(&s::calendar_left_out(l.month, l.year, l.undated));
-    }
-    if done.rows > 0 || format != Format::Ics {
-        browser::download(name, format.mime(), done.text.as_bytes());
-        if embed {
-            message.push(' ');
-            message.push_str(s::EXPORT_EMBED_HINT);
-        }
-    }
-    message
-}
 
 fn button(key: &'static str, label: &'static str, onclick: &Callback<MouseEvent>) -> Html {
     html! {
@@ -115,11 +55,32 @@ fn on_export(ctx: &Ctx, event: Option<usize>) -> Callback<MouseEvent> {
                 export::file_name(&view.filter, &data.pack.regions, format),
             ),
         };
+        // Where the pieces are: a file beside the pack, named by its seal,
+        // or (the offline file, a converted JSON file) inside the pack.
+        let pack = &data.pack;
+        let inline = pack
+            .inline_exports_bytes(format)
+            .map_or(JsValue::UNDEFINED, |b| js_sys::Uint8Array::from(b).into());
+        let seal = pack.exports_seal(format).unwrap_or(0);
+        let url = pack.exports_url(&data.url, format).unwrap_or_default();
+        let order = [
+            format.key().into(),
+            url.into(),
+            inline,
+            JsValue::from(pack.build),
+            JsValue::from(seal),
+            JsValue::from(pack.len() as u32),
+            js_sys::Uint32Array::from(shown.as_slice()).into(),
+            name.into(),
+            embed.into(),
+        ];
         browser::set_text(STATUS, s::EXPORT_PREPARING);
-        let data = data.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let said = take_away(&data, format, &shown, &name, embed).await;
-            browser::set_text(STATUS, &said);
+            let said = browser::on_demand("takeAway", &order)
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            browser::set_text(STATUS, said.as_deref().unwrap_or(s::EXPORT_UNAVAILABLE));
         });
     })
 }

@@ -19,13 +19,14 @@ mod bench;
 mod browser;
 mod clipboard;
 mod detail;
-mod embed_dialog;
+pub mod embed_dialog;
 mod export;
 mod frame;
 mod panel;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 mod results;
+pub mod takeaway;
 
 use std::rc::Rc;
 
@@ -35,7 +36,6 @@ use std::cell::RefCell;
 
 use crate::engine::facets::Outcome;
 use crate::engine::filter::FilterState;
-use crate::export::{Exports, Format};
 use crate::pack::{Pack, Shard};
 use crate::state::page::PageParams;
 use crate::state::view::{Action, View};
@@ -54,8 +54,6 @@ pub struct Data {
     /// Records whose date is unknown, for the "date inconnue" option.
     pub undated: u32,
     shards: RefCell<Vec<(usize, Rc<Shard>)>>,
-    /// Each format's exports, once a visitor has asked for one.
-    exports: RefCell<Vec<(Format, Rc<Exports>)>>,
 }
 
 impl Data {
@@ -66,20 +64,7 @@ impl Data {
             url,
             undated,
             shards: RefCell::default(),
-            exports: RefCell::default(),
         }
-    }
-
-    /// The exports of `format`, if they were fetched.
-    pub fn exports(&self, format: Format) -> Option<Rc<Exports>> {
-        let held = self.exports.borrow();
-        held.iter()
-            .find(|(f, _)| *f == format)
-            .map(|(_, e)| e.clone())
-    }
-
-    pub fn keep_exports(&self, format: Format, exports: Rc<Exports>) {
-        self.exports.borrow_mut().push((format, exports));
     }
 
     /// Shard `k` of the details, if it was fetched.

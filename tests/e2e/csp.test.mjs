@@ -71,16 +71,27 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     if (partnerDir) fs.rmSync(partnerDir, { recursive: true, force: true });
   });
 
-  test('dist/_headers holds the strict policy, with the hash of the inline loader', () => {
+  test('dist/_headers holds the strict policy, with the hashes of the inline scripts', () => {
     const csp = headers['Content-Security-Policy'];
     assert.ok(csp, 'a Content-Security-Policy header');
+    const sha = (body) => `'sha256-${crypto.createHash('sha256').update(body).digest('base64')}'`;
+    const scripts = (file) =>
+      [...fs.readFileSync(path.join(DIST, file), 'utf8').replace(/<!--[\s\S]*?-->/g, '').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+        // Data blocks (JSON-LD, base64) are never run, and need no hash.
+        .filter((m) => !/\ssrc=/.test(m[1]) && !/type="?application\//.test(m[1]));
     const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
-    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\ssrc=/.test(m[1]));
-    assert.equal(inline.length, 1, "trunk's loader is the only inline script");
-    const hash = crypto.createHash('sha256').update(inline[0][2]).digest('base64');
+    const loader = scripts('index.html');
+    assert.equal(loader.length, 1, 'the loader is the only inline script of the page');
+    // The record pages carry the same loader; the offline file its own
+    // scripts and style, should it be opened from the site.
+    const page = scripts(`fiches/${fs.readdirSync(path.join(DIST, 'fiches'))[0]}/index.html`);
+    assert.deepEqual(page.map((m) => sha(m[2])), [sha(loader[0][2])]);
+    const offline = fs.readFileSync(path.join(DIST, 'passerelles.html'), 'utf8');
+    const hashes = [...new Set([loader, scripts('passerelles.html')].flat().map((m) => sha(m[2])))];
+    const styles = [...offline.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]));
     assert.equal(
       csp,
-      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'; style-src 'self'; img-src 'self' data:; frame-ancestors *`,
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}; style-src 'self' ${styles.join(' ')}; img-src 'self' data:; frame-ancestors *`,
     );
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*\.|https?:/);
     assert.equal(headers['Access-Control-Allow-Origin'], '*');

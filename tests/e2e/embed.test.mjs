@@ -407,7 +407,7 @@ describe('what a host must send, and what the app must not use', () => {
       await session.page.goto(`${partnerBare.url}/p.html`);
       const frame = await (await session.page.waitForSelector('#pf')).contentFrame();
       await session.page.waitForTimeout(3000);
-      assert.equal(await frame.locator('#result-count').count(), 0, 'the app cannot start without the header');
+      assert.equal(await frame.locator('#live #result-count').count(), 0, 'the app cannot start without the header');
       assert.ok(
         session.problems.some((p) => /CORS|Access-Control-Allow-Origin|requestfailed/i.test(p)),
         `a CORS failure is reported: ${session.problems.join(' | ')}`,
