@@ -92,3 +92,6 @@ bench: setup
 	cargo bench --bench engine > $(BENCH_DATA)/native.txt
 	trunk build --release --dist $(SIZE_DIST)
 	node tests/bench/run.mjs --dist $(BENCH_DIST) --size-dist $(SIZE_DIST) --data $(BENCH_DATA) --native $(BENCH_DATA)/native.txt
+	@# Lighthouse 12.2.3 (13 needs Node 22), installed for the bench only: the tests never need it.
+	@test -d node_modules/lighthouse || npm install --no-save --no-audit --no-fund -E lighthouse@12.2.3
+	CHROME_PATH=/usr/bin/chromium node scripts/lighthouse.mjs --dist $(SIZE_DIST)

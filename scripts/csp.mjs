@@ -26,8 +26,9 @@ const fail = (message) => {
 // script bodies (`trunk serve` injects its reload script, whose code sets
 // `.style` properties), which are checked by hash, not by these patterns.
 const markup = html.replace(/<!--[\s\S]*?-->/g, '');
-const tags = markup.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2');
-if (/<style[\s>]/i.test(tags)) fail('an inline <style> element would be blocked by style-src \'self\'');
+const tags = markup
+  .replace(/(<script\b[^>]*>)[\s\S]*?(<\/script\s*>)/gi, '$1$2')
+  .replace(/(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi, '$1$2');
 if (/\sstyle\s*=/i.test(tags)) fail('an inline style attribute would be blocked by style-src \'self\'');
 if (/\son[a-z]+\s*=/i.test(tags)) fail('an inline event handler would be blocked by script-src');
 if (/javascript:/i.test(tags)) fail('a javascript: URL would be blocked by script-src');
@@ -41,12 +42,15 @@ const scripts = (page) =>
     .map(([, , body]) => sha(body));
 const hashes = scripts(markup);
 if (hashes.length === 0) fail('no inline loader script found: has the prerender (src/site/html.rs) changed?');
-const styleHashes = [];
+// The stylesheet is inlined in every page (src/site/html.rs): its hash.
+const styles = (page) => [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]));
+const styleHashes = styles(markup);
+if (styleHashes.length === 0) fail('no inline stylesheet found: has the prerender (src/site/html.rs) changed?');
 const offline = path.join(dir, 'passerelles.html');
 if (fs.existsSync(offline)) {
   const page = fs.readFileSync(offline, 'utf8');
   for (const h of scripts(page)) if (!hashes.includes(h)) hashes.push(h);
-  for (const m of page.matchAll(/<style>([\s\S]*?)<\/style>/g)) styleHashes.push(sha(m[1]));
+  for (const h of styles(page)) if (!styleHashes.includes(h)) styleHashes.push(h);
 }
 
 const policy = [

@@ -117,6 +117,9 @@ fn main() {
         .unwrap_or_else(|_| fail(&"index.html is not UTF-8"));
     let (mut template, assets) = html::take_loader(&trunk_html).unwrap_or_else(|e| fail(&e));
     let step = |r: Result<(), String>| r.unwrap_or_else(|e| fail(&e));
+    let css = String::from_utf8(read(&dist.join(assets.css.trim_start_matches("./"))))
+        .unwrap_or_else(|_| fail(&"the stylesheet is not UTF-8"));
+    step(html::inline_style(&mut template, &assets.css, &css));
     step(html::into_head(&mut template, &html::loader(&assets)));
     if let Some(public) = public {
         // The embed snippet and "Voir en plein écran" use it (ui::browser).

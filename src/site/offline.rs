@@ -34,18 +34,6 @@ pub fn page(
         "<script>if(location.search)document.documentElement.setAttribute('data-other','');\
 document.documentElement.setAttribute('data-offline','')</script>",
     );
-    // The stylesheet in.
-    let css = String::from_utf8(read(&assets.css)).map_err(|_| "the stylesheet is not UTF-8")?;
-    let link_start = html
-        .find(&format!("href={}", assets.css))
-        .or_else(|| html.find(&format!("href=\"{}\"", assets.css)))
-        .and_then(|at| html[..at].rfind("<link"))
-        .ok_or("no stylesheet link")?;
-    let link_end = link_start + html[link_start..].find('>').ok_or("unterminated link")? + 1;
-    html.replace_range(
-        link_start..link_end,
-        &format!("<style>{}</style>", css.replace("</", "<\\/")),
-    );
     // The glue, the wasm and the dataset in, then what starts them.
     let glue = String::from_utf8(read(&assets.glue)).map_err(|_| "the glue is not UTF-8")?;
     let body_end = html.rfind("</body>").ok_or("no </body>")?;

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -77,9 +78,11 @@ export function readDistJson(rel, dir = DIST) {
  * go into dist/). The longest matching prefix wins; `root` serves the rest.
  * `routes`: paths answered by a function `(req, res, headers)` instead of a
  * file (a server that stalls, on purpose).
+ * `compress`: gzip what a static host would (text, wasm, packs) for a client
+ * that accepts it, as Lighthouse measures transfers (scripts/lighthouse.mjs).
  * Resolves to { url, port, close() }.
  */
-export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {}, routes = {} } = {}) {
+export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {}, routes = {}, compress = false } = {}) {
   if (requireBuild) assertBuilt(root);
   const mounted = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : prefix + '/', path.resolve(dir)])
@@ -117,11 +120,14 @@ export async function startServer({ root = DIST, headers = {}, requireBuild = tr
         stat = await fsp.stat(file);
       }
       if (!stat.isFile()) return send(404, 'not found\n');
-      const body = await fsp.readFile(file);
+      let body = await fsp.readFile(file);
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      const zipped = compress && /gzip/.test(req.headers['accept-encoding'] || '') && body.length > 1024;
+      if (zipped) body = zlib.gzipSync(body, { level: 9 });
       res.writeHead(200, {
         'Content-Type': type,
         'Content-Length': body.length,
+        ...(zipped ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
         // no-cache, not no-store: every request still reaches the server (no
         // validators are sent), and Chromium reports a no-store response read
         // as a stream (the page's download of its data) as aborted, at random,
