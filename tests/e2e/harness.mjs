@@ -227,7 +227,8 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
     const original = page[name].bind(page);
     page[name] = async (...args) => {
       const response = await original(...args);
-      await takenOver();
+      // A scenario that holds the app back on purpose sets page.holdsApp.
+      if (!page.holdsApp) await takenOver();
       return response;
     };
   }

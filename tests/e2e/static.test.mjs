@@ -96,6 +96,21 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     });
   }
 
+  scenario('the first results are on screen before the wasm has arrived', async (page) => {
+    // The wasm never comes: what shows is the HTML alone.
+    page.holdsApp = true;
+    let held;
+    await page.route(/_bg\.wasm$/, (route) => {
+      held = route;
+    });
+    await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#app .card');
+    assert.equal(await page.locator('#app .card:visible').count(), RECORDS.length);
+    assert.match(await page.textContent('#app #result-count'), new RegExp(`${RECORDS.length} fiches`));
+    assert.ok(held, 'the wasm was asked for, and is still on its way');
+    await held.abort();
+  }, { allow: ['_bg.wasm', 'TypeError', 'WebAssembly'] });
+
   for (const [name, url] of [
     ['the full page', () => `${server.url}/`],
     ['a record page', () => `${server.url}/fiches/${RECORDS[1].id}/`],
