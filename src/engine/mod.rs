@@ -12,6 +12,7 @@
 //! its index is stored in ([`crate::wire`]); it never depends on the pack,
 //! the view state, the wording or the browser.
 
+pub mod analyze;
 pub mod bitset;
 pub mod facets;
 pub mod filter;
