@@ -17,6 +17,7 @@ pub mod bitset;
 pub mod facets;
 pub mod filter;
 pub mod fold;
+pub mod fuzzy;
 pub mod index;
 pub mod search;
 pub mod set;
