@@ -1,7 +1,8 @@
-//! `pack DATA.json --out DATA.pack [--inline | --shard-records N]`: compiles
-//! an editors' JSON dataset into the pack the page downloads (see
-//! `passerelles::pack`). Trunk runs it before every build for
-//! data/passerelles.json; `make bench` runs it on generated data.
+//! `pack DATA.json --out DATA.pack [--inline | --shard-records N] [--glossary FILE]`:
+//! compiles an editors' JSON dataset into the pack the page downloads (see
+//! `passerelles::pack`), with the glossary beside it (`glossary.json` in
+//! the dataset's folder, or `--glossary FILE`). Trunk runs it before every
+//! build for data/passerelles.json; `make bench` runs it on generated data.
 //!
 //! Details go into `DATA.pack.d/K-DIGEST.pack` shards that the page fetches
 //! when a record is opened (or inline with `--inline`); stale shards of an earlier
@@ -17,6 +18,7 @@ fn main() {
     let mut input: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
     let mut placement = Placement::Auto;
+    let mut glossary: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -26,6 +28,7 @@ fn main() {
         match arg.as_str() {
             "--out" => out = Some(value().into()),
             "--inline" => placement = Placement::Inline,
+            "--glossary" => glossary = Some(value().into()),
             "--shard-records" => {
                 let n: usize = value()
                     .parse()
@@ -44,7 +47,7 @@ fn main() {
 
     let bytes = std::fs::read(&input).unwrap_or_else(|e| fail(&input.display(), &e));
     let text = String::from_utf8_lossy(&bytes);
-    let loaded = match passerelles::data::catalog::load_json(&text) {
+    let mut loaded = match passerelles::data::catalog::load_json(&text) {
         Ok(loaded) => loaded,
         Err(e) => {
             let at = e
@@ -68,6 +71,28 @@ fn main() {
             input.display()
         );
     }
+    let glossary =
+        glossary.or_else(|| Some(input.with_file_name("glossary.json")).filter(|g| g.is_file()));
+    if let Some(g) = &glossary {
+        let text = std::fs::read_to_string(g).unwrap_or_else(|e| fail(&g.display(), &e));
+        match passerelles::data::glossary::load_json(&text) {
+            Ok((entries, problems)) => {
+                if !problems.is_empty() {
+                    eprintln!(
+                        "pack: {} : {} problème(s) ; les entrées concernées sont écartées (détail : `cargo run --bin validate -- {}`)",
+                        g.display(),
+                        problems.len(),
+                        g.display()
+                    );
+                }
+                loaded.catalog.glossary = entries;
+            }
+            Err(e) => {
+                eprintln!("pack: {}: {}", g.display(), e.message);
+                std::process::exit(1);
+            }
+        }
+    }
     let packed = pack::write(&loaded, placement);
 
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -86,9 +111,13 @@ fn main() {
         }
     }
     let shard_bytes: usize = packed.shards.iter().map(Vec::len).sum();
+    let words = pack::Pack::open(packed.main.clone())
+        .map(|p| p.index.search().words())
+        .unwrap_or(0);
     eprintln!(
-        "pack: {} fiches -> {} ({} octets{})",
+        "pack: {} fiches, {words} mots distincts, {} entrées de glossaire -> {} ({} octets{})",
         loaded.catalog.entries.len(),
+        loaded.catalog.glossary.len(),
         out.display(),
         packed.main.len(),
         if packed.shards.is_empty() {
@@ -107,7 +136,7 @@ fn main() {
 fn usage(problem: &str) -> ! {
     passerelles::tools::cli::usage(
         "pack",
-        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N]",
+        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N] [--glossary FILE]",
         problem,
     )
 }

@@ -19,6 +19,7 @@
 pub mod catalog;
 pub mod clip;
 pub mod date;
+pub mod glossary;
 pub mod json_error;
 pub mod messages;
 pub mod model;

@@ -15,9 +15,10 @@
 //!
 //! ```text
 //! "PSLP" version kind
-//! kind 0, a dataset:  section table (offset, length) × 7, then the sections:
+//! kind 0, a dataset:  section table (offset, length) × 9, then the sections:
 //!   meta (records, records per shard, shards, records left out),
-//!   vocabularies, problems, index, ids sorted, cards, details
+//!   vocabularies, problems, index, ids sorted, cards, details, shard
+//!   seals, glossary
 //! kind 1, a file that could not be used: the error, as the page words it
 //! kind 2, a shard of details: first record, count, details
 //! ```
@@ -31,6 +32,7 @@
 
 pub mod card;
 pub mod detail;
+pub mod glossary;
 mod open;
 pub mod phrase;
 mod write;
@@ -42,13 +44,14 @@ pub(crate) const MAGIC: &[u8; 4] = b"PSLP";
 /// Bumped whenever the layout changes: a page never misreads an old pack.
 /// 2: every file sealed by a digest, a build id tying shards to their pack,
 /// shards named by their digest, the problems capped.
-pub const VERSION: u8 = 2;
+/// 3: the search's strong and synonym postings, the glossary section.
+pub const VERSION: u8 = 3;
 pub(crate) const DATASET: u8 = 0;
 pub(crate) const ERROR: u8 = 1;
 pub(crate) const SHARD: u8 = 2;
 /// Magic, version, kind and the digest of the rest.
 pub(crate) const HEADER_BYTES: usize = 4 + 1 + 1 + 8;
-pub(crate) const SECTIONS: usize = 8;
+pub(crate) const SECTIONS: usize = 9;
 /// Problems a pack keeps (its meta says how many there were): the page
 /// lists this many at most.
 pub const PROBLEMS_KEPT: usize = 200;

@@ -13,6 +13,7 @@ use crate::data::validate::Problem;
 use crate::engine::index::Index;
 use crate::pack::card::{self, Card};
 use crate::pack::detail::{self, Detail};
+use crate::pack::glossary::{self, Gloss};
 use crate::pack::{DATASET, ERROR, HEADER_BYTES, MAGIC, SECTIONS, SHARD, VERSION};
 use crate::wire::{self, Corrupt, Reader, U32s};
 use crate::wording::fr as s;
@@ -81,6 +82,8 @@ pub struct Pack {
     /// Records left out of the JSON for their problems.
     pub skipped: usize,
     pub index: Index,
+    /// The acronyms and terms of the texts, when the dataset was packed with them.
+    pub glossary: Vec<Gloss>,
     by_id: Range<usize>,
     card_table: Range<usize>,
     cards: Range<usize>,
@@ -257,6 +260,7 @@ impl Pack {
         if problems.len() > problems_total {
             return Err(Corrupt);
         }
+        let glossary = glossary::read(section(8))?;
         Ok(Pack {
             bytes,
             len,
@@ -267,6 +271,7 @@ impl Pack {
             problems_total,
             skipped,
             index,
+            glossary,
             by_id: ranges[4].clone(),
             card_table,
             cards,

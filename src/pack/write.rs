@@ -6,6 +6,7 @@ use crate::data::catalog::{LoadError, LoadErrorKind, Loaded};
 use crate::data::validate;
 use crate::engine::index;
 use crate::pack::detail::{self, Links};
+use crate::pack::glossary;
 use crate::pack::{
     card, DATASET, DEFAULT_SHARD_RECORDS, ERROR, HEADER_BYTES, MAGIC, PROBLEMS_KEPT, SECTIONS,
     SHARD, VERSION,
@@ -113,9 +114,12 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
 
     let codes: Vec<String> = catalog.regions.iter().map(|r| r.code.clone()).collect();
     let themes: Vec<String> = catalog.themes.iter().map(|t| t.id.clone()).collect();
-    let index = index::write(&catalog.entries, &codes, &themes, |i, out| {
-        catalog.searchable_text(i, out)
+    let synonyms = glossary::synonyms(&catalog.glossary);
+    let index = index::write(&catalog.entries, &codes, &themes, &synonyms, |i, s, o| {
+        catalog.searchable_text(i, s, o)
     });
+    let mut glossary_section = Writer::new();
+    glossary::write(&mut glossary_section, &catalog.glossary);
 
     let mut by_id: Vec<u32> = (0..n as u32).collect();
     by_id.sort_by(|&a, &b| {
@@ -145,6 +149,7 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         ids.as_bytes(),
         card_section.as_bytes(),
         &inline,
+        glossary_section.as_bytes(),
     ] {
         content.u64(digest(part));
     }
@@ -180,6 +185,7 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         card_section.into_bytes(),
         inline,
         shard_section.into_bytes(),
+        glossary_section.into_bytes(),
     ];
     let mut w = Writer::new();
     w.u64(build);

@@ -1,0 +1,115 @@
+//! The glossary as the page reads it: every entry of data/glossary.json
+//! that passed the validator, less the editors' notes, so the page can show
+//! an acronym's expansion and the glossary view without a JSON reader.
+//!
+//! ```text
+//! glossary := count × (str id, str term, u8 kind (0 acronym, 1 term),
+//!             count × str spelling, opt str expansion, count × str form,
+//!             opt str definition, count × (str source, str excerpt))
+//! ```
+//! The search's synonyms ([`synonyms`]) are compiled into the index at
+//! build time; the page needs these strings only to show them.
+
+use crate::data::glossary::{GlossaryEntry, TermKind};
+use crate::engine::search::{Synonym, Synonyms};
+use crate::wire::{self, Corrupt, Reader, Writer};
+
+/// One entry, as opened from a pack.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gloss {
+    pub id: String,
+    pub term: String,
+    pub acronym: bool,
+    pub spellings: Vec<String>,
+    pub expansion: Option<String>,
+    pub forms: Vec<String>,
+    pub definition: Option<String>,
+    /// (source file, excerpt)
+    pub excerpts: Vec<(String, String)>,
+}
+
+impl Gloss {
+    /// The term and its other spellings, as written.
+    pub fn written(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.term.as_str()).chain(self.spellings.iter().map(String::as_str))
+    }
+}
+
+pub fn write(w: &mut Writer, entries: &[GlossaryEntry]) {
+    let strs = |w: &mut Writer, list: &[String]| {
+        w.usize(list.len());
+        for s in list {
+            w.str(s);
+        }
+    };
+    w.usize(entries.len());
+    for e in entries {
+        w.str(&e.id);
+        w.str(&e.term);
+        w.u8(match e.kind {
+            TermKind::Acronym => 0,
+            TermKind::Term => 1,
+        });
+        strs(w, &e.spellings);
+        w.opt_str(e.expansion.as_deref());
+        strs(w, &e.forms);
+        w.opt_str(e.definition.as_deref());
+        w.usize(e.excerpts.len());
+        for x in &e.excerpts {
+            w.str(&x.source);
+            w.str(&x.text);
+        }
+    }
+}
+
+pub fn read(bytes: &[u8]) -> wire::Result<Vec<Gloss>> {
+    let mut r = Reader::new(bytes);
+    let owned = |r: &mut Reader| r.str().map(str::to_string);
+    let entries = r.list(|r| {
+        Ok(Gloss {
+            id: owned(r)?,
+            term: owned(r)?,
+            acronym: match r.u8()? {
+                0 => true,
+                1 => false,
+                _ => return Err(Corrupt),
+            },
+            spellings: r.list(owned)?,
+            expansion: r.opt_str()?.map(str::to_string),
+            forms: r.list(owned)?,
+            definition: r.opt_str()?.map(str::to_string),
+            excerpts: r.list(|r| Ok((owned(r)?, owned(r)?)))?,
+        })
+    })?;
+    if !r.is_done() {
+        return Err(Corrupt);
+    }
+    Ok(entries)
+}
+
+/// What the search makes of a glossary: each acronym with an expansion,
+/// found by its expansion (and the texts' other forms of it), and back.
+pub fn synonyms(entries: &[GlossaryEntry]) -> Synonyms {
+    Synonyms::new(&synonym_list(entries))
+}
+
+/// The entries [`synonyms`] compiles.
+pub fn synonym_list(entries: &[GlossaryEntry]) -> Vec<Synonym> {
+    entries
+        .iter()
+        .filter(|e| e.kind == TermKind::Acronym)
+        .filter_map(|e| {
+            let expansion = e.expansion.as_ref()?;
+            Some(Synonym {
+                terms: std::iter::once(&e.term)
+                    .chain(&e.spellings)
+                    .cloned()
+                    .collect(),
+                phrases: std::iter::once(expansion)
+                    .chain(&e.forms)
+                    .cloned()
+                    .collect(),
+            })
+        })
+        .collect()
+}
