@@ -179,7 +179,11 @@ fn reference(
                 2
             } else if with_synonyms[i].iter().any(near) {
                 3
-            } else if q.corrections.iter().any(|c| with_synonyms[i].contains(c)) {
+            } else if q.corrections.iter().any(|c| {
+                with_synonyms[i]
+                    .iter()
+                    .any(|w| w == c || analyze::stem(w) == analyze::stem(c))
+            }) {
                 4
             } else {
                 return None;

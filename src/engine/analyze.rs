@@ -35,6 +35,11 @@ fn is_apostrophe(c: char) -> bool {
 /// Calls `f` with each word of `text` (folded, elisions dropped) and the
 /// byte range it covers in `text`, in order.
 pub fn each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
+    // One copy of the loop in the page's code, whatever the callers.
+    words_into(text, &mut f)
+}
+
+fn words_into(text: &str, f: &mut dyn FnMut(&str, Range<usize>)) {
     let mut word = String::new();
     let mut start: Option<usize> = None;
     let mut end = 0;

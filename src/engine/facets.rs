@@ -25,7 +25,8 @@
 //!   the same stem ("entreprises" finds "entreprise"), a synonym from the
 //!   glossary ("iae" finds "insertion par l'activité économique"), or, for a
 //!   word of five letters or more that matches none of these, a word within
-//!   one edit (two from nine letters: "insrtion" finds "insertion"). A query
+//!   one edit (two from nine letters: "insrtion" finds "insertion") and the
+//!   words of its stem. A query
 //!   with no word at all (blank, or only punctuation and symbols) does not
 //!   filter.
 //! - **Relevance** ([`Sort::Relevance`], while a query is active): records

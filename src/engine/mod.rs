@@ -18,6 +18,7 @@ pub mod facets;
 pub mod filter;
 pub mod fold;
 pub mod fuzzy;
+pub mod highlight;
 pub mod index;
 pub mod search;
 pub mod set;

@@ -512,6 +512,9 @@ impl Search {
     }
 
     /// The sets of one query word, best level first (see [`TextMatch`]);
+    /// a word that matches no word at all is corrected: the words within
+    /// [`analyze::max_edits`] of it, and their stems' words, at the last
+    /// level;
     /// only the last, cumulative one unless `tiers`.
     fn word_sets(&self, q: &str, tiers: bool) -> (Vec<Bitset>, Vec<String>) {
         let n = self.len;
@@ -527,19 +530,29 @@ impl Search {
         let mut all = matched.clone();
         let edits = analyze::max_edits(q);
         if range.is_empty() && same_stem.is_empty() && edits > 0 {
-            let mut near = fuzzy::within(
+            let near = fuzzy::within(
                 q.as_bytes(),
                 edits,
                 self.words(),
                 |k| self.word(k).as_bytes(),
                 |k| usize::from(self.shared[k]),
             );
-            near.sort_by_key(|&(k, e)| (e, k));
-            near.truncate(MAX_CORRECTIONS);
-            for (k, _) in near {
-                self.or_posting(k, ALL, &mut all);
-                self.or_posting(k, SYNONYM, &mut all);
-                corrections.push(self.word(k).to_string());
+            // Closest first, then in vocabulary order (no sort: a sort's
+            // code costs the page more than these few passes).
+            let near: Vec<usize> = (0..=edits)
+                .flat_map(|e| near.iter().filter(move |n| n.1 == e).map(|n| n.0))
+                .take(MAX_CORRECTIONS)
+                .collect();
+            for k in near {
+                // The corrected word, and the words of its stem: a typo in a
+                // plural finds the singular too.
+                let word = self.word(k);
+                let family = self.stem_group(&stem(word), &(k..k + 1));
+                for j in std::iter::once(k).chain(family) {
+                    self.or_posting(j, ALL, &mut all);
+                    self.or_posting(j, SYNONYM, &mut all);
+                }
+                corrections.push(word.to_string());
             }
         }
         if !tiers {
@@ -571,8 +584,15 @@ impl Search {
         if words.is_empty() {
             return None;
         }
-        let mut seen = std::collections::HashSet::new();
-        words.retain(|w| seen.insert(w.clone()));
+        // A visitor types a few words: a scan beats a hash set's code.
+        let mut k = 0;
+        while k < words.len() {
+            if words[..k].contains(&words[k]) {
+                words.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         let levels = if tiers { LEVELS } else { 1 };
         let mut sets = vec![Bitset::full(self.len); levels];
         let mut out = Vec::with_capacity(words.len());

@@ -5,14 +5,18 @@
 //! ```text
 //! glossary := count × (str id, str term, u8 kind (0 acronym, 1 term),
 //!             count × str spelling, opt str expansion, count × str form,
-//!             opt str definition, count × (str source, str excerpt))
+//!             opt str definition)
 //! ```
-//! The search's synonyms ([`synonyms`]) are compiled into the index at
-//! build time; the page needs these strings only to show them.
+//! The glossary view is a second section, worded here at build time in the
+//! layout of a record's detail ([`write_view`]), so the page draws it with
+//! the detail's own code. The search's synonyms ([`synonyms`]) are
+//! compiled into the index; the page needs these strings only to show
+//! them.
 
 use crate::data::glossary::{GlossaryEntry, TermKind};
 use crate::engine::search::{Synonym, Synonyms};
 use crate::wire::{self, Corrupt, Reader, Writer};
+use crate::wording::fr as s;
 
 /// One entry, as opened from a pack.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,8 +28,6 @@ pub struct Gloss {
     pub expansion: Option<String>,
     pub forms: Vec<String>,
     pub definition: Option<String>,
-    /// (source file, excerpt)
-    pub excerpts: Vec<(String, String)>,
 }
 
 impl Gloss {
@@ -54,12 +56,51 @@ pub fn write(w: &mut Writer, entries: &[GlossaryEntry]) {
         w.opt_str(e.expansion.as_deref());
         strs(w, &e.forms);
         w.opt_str(e.definition.as_deref());
-        w.usize(e.excerpts.len());
-        for x in &e.excerpts {
-            w.str(&x.source);
-            w.str(&x.text);
-        }
     }
+}
+
+/// The glossary view, as a detail ([`crate::pack::detail`]) of one fact per
+/// entry: the term, then what the texts say of it and each excerpt with
+/// its source.
+pub fn write_view(w: &mut Writer, entries: &[GlossaryEntry]) {
+    // Span tags of the detail layout: 0 text, 1 muted.
+    let span = |w: &mut Writer, tag: u8, text: &str| {
+        w.u8(tag);
+        w.str(text);
+    };
+    w.usize(entries.len());
+    for e in entries {
+        w.str(&e.term);
+        let said = match (&e.expansion, e.kind) {
+            (Some(x), _) => Some((0, x.as_str())),
+            (None, TermKind::Acronym) => Some((1, s::GLOSSARY_NO_EXPANSION)),
+            (None, TermKind::Term) => None,
+        };
+        w.u8(1);
+        w.usize(
+            usize::from(said.is_some()) + usize::from(e.definition.is_some()) + e.excerpts.len(),
+        );
+        if let Some((tag, text)) = said {
+            w.usize(1);
+            span(w, tag, text);
+        }
+        if let Some(d) = &e.definition {
+            w.usize(1);
+            span(w, 0, &format!("{} : « {d} »", s::GLOSSARY_DEFINITION));
+        }
+        for x in &e.excerpts {
+            w.usize(2);
+            span(w, 0, &format!("« {} »", x.text));
+            span(w, 1, &format!(" — {} : {}", s::GLOSSARY_SOURCE, x.source));
+        }
+        w.opt_str(None);
+    }
+    // No description, sections, source, note or excerpts of its own.
+    w.opt_str(None);
+    w.usize(0);
+    w.usize(0);
+    w.opt_str(None);
+    w.usize(0);
 }
 
 pub fn read(bytes: &[u8]) -> wire::Result<Vec<Gloss>> {
@@ -78,7 +119,6 @@ pub fn read(bytes: &[u8]) -> wire::Result<Vec<Gloss>> {
             expansion: r.opt_str()?.map(str::to_string),
             forms: r.list(owned)?,
             definition: r.opt_str()?.map(str::to_string),
-            excerpts: r.list(|r| Ok((owned(r)?, owned(r)?)))?,
         })
     })?;
     if !r.is_done() {

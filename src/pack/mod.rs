@@ -15,10 +15,10 @@
 //!
 //! ```text
 //! "PSLP" version kind
-//! kind 0, a dataset:  section table (offset, length) × 9, then the sections:
+//! kind 0, a dataset:  section table (offset, length) × 10, then the sections:
 //!   meta (records, records per shard, shards, records left out),
 //!   vocabularies, problems, index, ids sorted, cards, details, shard
-//!   seals, glossary
+//!   seals, glossary, glossary view
 //! kind 1, a file that could not be used: the error, as the page words it
 //! kind 2, a shard of details: first record, count, details
 //! ```
@@ -51,7 +51,7 @@ pub(crate) const ERROR: u8 = 1;
 pub(crate) const SHARD: u8 = 2;
 /// Magic, version, kind and the digest of the rest.
 pub(crate) const HEADER_BYTES: usize = 4 + 1 + 1 + 8;
-pub(crate) const SECTIONS: usize = 9;
+pub(crate) const SECTIONS: usize = 10;
 /// Problems a pack keeps (its meta says how many there were): the page
 /// lists this many at most.
 pub const PROBLEMS_KEPT: usize = 200;

@@ -120,6 +120,8 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
     });
     let mut glossary_section = Writer::new();
     glossary::write(&mut glossary_section, &catalog.glossary);
+    let mut glossary_view = Writer::new();
+    glossary::write_view(&mut glossary_view, &catalog.glossary);
 
     let mut by_id: Vec<u32> = (0..n as u32).collect();
     by_id.sort_by(|&a, &b| {
@@ -150,6 +152,7 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         card_section.as_bytes(),
         &inline,
         glossary_section.as_bytes(),
+        glossary_view.as_bytes(),
     ] {
         content.u64(digest(part));
     }
@@ -186,6 +189,7 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
         inline,
         shard_section.into_bytes(),
         glossary_section.into_bytes(),
+        glossary_view.into_bytes(),
     ];
     let mut w = Writer::new();
     w.u64(build);

@@ -3,7 +3,7 @@
 use web_sys::{HtmlSelectElement, MouseEvent};
 use yew::prelude::*;
 
-use super::{browser, Ctx};
+use super::{browser, highlight, Ctx};
 use crate::data::catalog::RecordType;
 use crate::engine::filter::Sort;
 use crate::state::view::{Action, Chip};
@@ -101,12 +101,14 @@ pub fn results(props: &ResultsProps) -> Html {
                 <div class="sort">
                     <label for="sort">{ s::SORT_LABEL }</label>
                     <select id="sort" onchange={on_sort}>
+                        if view.filter.has_query() { { sort_option(Sort::Relevance, s::SORT_RELEVANCE) } }
                         { sort_option(Sort::Recent, s::SORT_RECENT) }
                         { sort_option(Sort::Oldest, s::SORT_OLDEST) }
                         { sort_option(Sort::Title, s::SORT_TITLE) }
                     </select>
                 </div>
             </div>
+            { highlight::did_you_mean(ctx) }
             if narrows && !outcome.results.is_empty() { { chips(ctx, "active-filters") } }
             if !data.pack.problems.is_empty() { { problems_notice(&data.pack) } }
             if outcome.results.is_empty() {
@@ -185,6 +187,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
         ..
     } = ctx;
     let card = data.pack.card(index);
+    let marks = highlight::marks(ctx);
     let href = ctx.href(&view.filter, Some(card.id));
     let onclick = open_record(dispatch, card.id);
     let (badge, lead) = match card.record_type {
@@ -199,7 +202,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                 <span class={badge_class(card.record_type)}>{ badge }</span>
                 { " " }{ card.kind.to_string() }
             </p>
-            <h3><a id={format!("link-{}", card.id)} href={href} {onclick}>{ card.title.to_string() }</a></h3>
+            <h3><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
             <p class="card-meta">
                 <span class="card-date">{ card.date.to_string() }</span>
                 if !card.place.is_empty() { <span class="card-place">{ card.place.to_string() }</span> }
@@ -210,7 +213,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                     { for card.actors.iter().enumerate().map(|(k, name)| html! {
                         <>
                             if k > 0 { { " · " } }
-                            <span>{ name.to_string() }</span>
+                            <span>{ highlight::text(ctx, &marks, name, &format!("{}-{k}", card.id), true) }</span>
                         </>
                     }) }
                 </p>
