@@ -49,22 +49,29 @@ impl Marks {
             words,
             synonyms: Vec::new(),
         };
+        // As the search: a term brings its phrases' words, a whole phrase
+        // (its longer words all typed) brings the term.
         for (terms, phrases) in synonyms {
             let term_words: Vec<String> = terms.iter().flat_map(|t| analyze::words(t)).collect();
-            let phrase_words: Vec<String> = phrases
+            let phrases: Vec<Vec<String>> = phrases
                 .iter()
-                .flat_map(|p| analyze::words(p))
-                .filter(|w| w.len() >= SHORTEST_SYNONYM)
+                .map(|p| {
+                    let mut w = analyze::words(p);
+                    w.retain(|w| w.len() >= SHORTEST_SYNONYM);
+                    w
+                })
                 .collect();
-            let typed = |list: &[String]| list.iter().any(|w| out.matches_typed(w));
-            let (by_term, by_phrase) = (typed(&term_words), typed(&phrase_words));
-            if by_term {
-                out.synonyms
-                    .extend(phrase_words.iter().map(|w| stem(w).into_owned()));
+            if term_words
+                .iter()
+                .any(|w| out.words.iter().any(|(q, _, _)| q == w))
+            {
+                let stems = phrases.iter().flatten().map(|w| stem(w).into_owned());
+                out.synonyms.extend(stems);
             }
-            if by_phrase {
-                out.synonyms
-                    .extend(term_words.iter().map(|w| stem(w).into_owned()));
+            let whole = |p: &Vec<String>| !p.is_empty() && p.iter().all(|w| out.matches_typed(w));
+            if phrases.iter().any(whole) {
+                let stems = term_words.iter().map(|w| stem(w).into_owned());
+                out.synonyms.extend(stems);
             }
         }
         out
@@ -216,10 +223,11 @@ mod tests {
             "Les [Entreprises] de l’<IAE#0!> et les <TPE-PME#1> face à l’[Insertion] par l’[activité]."
         );
         let marks = Marks::new(&[word("insrtion", &["insertion"])], &synonyms);
+        // One word of a phrase is not the phrase: the acronym stays unmarked.
         let text = "l’insertion (IAE)";
         assert_eq!(
             shown(text, &pieces(text, &marks, &terms)),
-            "l’[insertion] (<IAE#0!>)"
+            "l’[insertion] (<IAE#0>)"
         );
         // No query: terms only, and the text whole.
         let text = "Face, IAE";

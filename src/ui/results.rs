@@ -100,7 +100,9 @@ pub fn results(props: &ResultsProps) -> Html {
                 <p id="result-count" role="status">{ format::records_count(outcome.results.len()) }</p>
                 <div class="sort">
                     <label for="sort">{ s::SORT_LABEL }</label>
-                    <select id="sort" onchange={on_sort}>
+                    // A new element when the options change: the browser keeps a
+                    // select's own choice over the markup's once it was used.
+                    <select id="sort" key={if view.filter.has_query() { "q" } else { "-" }} onchange={on_sort}>
                         if view.filter.has_query() { { sort_option(Sort::Relevance, s::SORT_RELEVANCE) } }
                         { sort_option(Sort::Recent, s::SORT_RECENT) }
                         { sort_option(Sort::Oldest, s::SORT_OLDEST) }
