@@ -400,6 +400,11 @@ impl Search {
         self.len == 0
     }
 
+    /// How many leading bytes vocabulary word `k` shares with word `k - 1`.
+    pub fn shared(&self, k: usize) -> usize {
+        usize::from(self.shared.get(k).copied().unwrap_or(0))
+    }
+
     /// Number of vocabulary words.
     pub fn words(&self) -> usize {
         self.word_ends.len()
@@ -535,7 +540,7 @@ impl Search {
                 edits,
                 self.words(),
                 |k| self.word(k).as_bytes(),
-                |k| usize::from(self.shared[k]),
+                |k| self.shared(k),
             );
             // Closest first, then in vocabulary order (no sort: a sort's
             // code costs the page more than these few passes).

@@ -100,31 +100,22 @@ pub fn encode_view(state: &FilterState, detail: Option<&str>, glossary: bool) ->
     out
 }
 
-/// Whether a query string asks for the glossary (`glossary=1`, the last
-/// occurrence winning).
-pub fn glossary_shown(search: &str) -> bool {
-    let search = search.strip_prefix('?').unwrap_or(search);
-    let search = search.split('#').next().unwrap_or_default();
-    let mut shown = false;
-    for pair in search.split('&') {
-        if let Some(("glossary", raw)) = pair.split_once('=') {
-            if let Some(b) = percent_decode(raw).and_then(|v| parse_flag(&v)) {
-                shown = b;
-            }
-        }
-    }
-    shown
-}
-
 /// The view a query string describes (with or without the leading `?`), and
 /// the id of the record shown in detail, if any.
 pub fn decode(search: &str) -> (FilterState, Option<String>) {
+    let (state, detail, _) = decode_view(search);
+    (state, detail)
+}
+
+/// [`decode`], and whether the glossary is shown (`glossary=1`).
+pub fn decode_view(search: &str) -> (FilterState, Option<String>, bool) {
     let search = search.strip_prefix('?').unwrap_or(search);
     // A fragment is not part of the query; encode never writes a raw '#'.
     let search = search.split('#').next().unwrap_or_default();
     let mut state = FilterState::default();
     let mut detail = None;
     let mut sort = None;
+    let mut glossary = false;
     for pair in search.split('&') {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(key) = percent_decode(key) else {
@@ -185,6 +176,11 @@ pub fn decode(search: &str) -> (FilterState, Option<String>) {
                     detail = Some(id);
                 }
             }
+            "glossary" => {
+                if let Some(b) = percent_decode(raw).and_then(|v| parse_flag(&v)) {
+                    glossary = b;
+                }
+            }
             _ => {}
         }
     }
@@ -192,7 +188,7 @@ pub fn decode(search: &str) -> (FilterState, Option<String>) {
         Some(Sort::Relevance) | None => default_sort(&state.query),
         Some(s) => s,
     };
-    (state, detail)
+    (state, detail, glossary)
 }
 
 fn flag(b: bool) -> &'static str {
@@ -387,9 +383,9 @@ mod tests {
         assert_eq!(s.query, "b");
         assert_eq!(s.sort, Sort::Oldest);
         assert_eq!(d.as_deref(), Some("y"));
-        assert!(glossary_shown("id=x&glossary=1"));
-        assert!(!glossary_shown("glossary=1&glossary=0"));
-        assert!(!glossary_shown("glossary=yes"));
+        assert!(decode_view("id=x&glossary=1").2);
+        assert!(!decode_view("glossary=1&glossary=0").2);
+        assert!(!decode_view("glossary=yes").2);
         assert_eq!(s.types, [RecordType::Event].into());
         assert_eq!(s.regions, set(&["84"]));
         assert_eq!(decode("sort=title&sort=recent").0.sort, Sort::Recent);
@@ -498,8 +494,7 @@ mod tests {
             let url = encode_view(&s, d.as_deref(), g);
             prop_assert!(url.is_empty() || url.starts_with('?'));
             prop_assert!(url.bytes().all(|b| b.is_ascii_graphic()));
-            prop_assert_eq!(glossary_shown(&url), g);
-            prop_assert_eq!(decode(&url), (s, d));
+            prop_assert_eq!(decode_view(&url), (s, d, g));
         }
 
         #[test]

@@ -214,10 +214,9 @@ impl Reducible for Store {
 /// Reads the address bar into a filter, dropping what this dataset does
 /// not know; the open record; whether the glossary is shown.
 fn from_url(data: &Data) -> (FilterState, Option<String>, bool) {
-    let search = browser::search();
-    let (mut filter, detail) = query::decode(&search);
+    let (mut filter, detail, glossary) = query::decode_view(&browser::search());
     filter.retain_known(&data.pack.regions, &data.pack.themes);
-    (filter, detail, query::glossary_shown(&search))
+    (filter, detail, glossary)
 }
 
 /// The host page's locks, less the ids this dataset does not know.

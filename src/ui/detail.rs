@@ -156,7 +156,7 @@ pub fn detail(props: &DetailProps) -> Html {
                 <span class={badge_class(card.record_type)}>{ badge }</span>
                 { " " }{ card.kind.to_string() }
             </p>
-            <h2 id="detail-title" tabindex="-1">{ highlight::text(&props.ctx, &highlight::marks(&props.ctx), card.title, "title", true) }</h2>
+            <h2 id="detail-title" tabindex="-1">{ highlight::text(&props.ctx, &highlight::marks(&props.ctx), card.title, "title", false) }</h2>
             { body }
         </article>
     }
