@@ -40,10 +40,11 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
 }
 
 fn words_into(text: &str, f: &mut dyn FnMut(&str, Range<usize>)) {
-    let mut word = String::new();
+    // Sized once: a word rarely outgrows it, so no reallocation per word.
+    let mut word = String::with_capacity(32);
     let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut folded = String::new();
+    let mut folded = String::with_capacity(8);
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         folded.clear();

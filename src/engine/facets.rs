@@ -140,19 +140,7 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
     };
 
     let (results, words) = match matched {
-        Some(m) if sort == Sort::Relevance => {
-            // Each tier in date order, the best first: a few bitset
-            // operations and the same sorting work as one date order.
-            let mut results = Vec::with_capacity(all.count() as usize);
-            let mut left = all;
-            for tier in m.tiers.iter().chain([&m.all]) {
-                let mut here = left.clone();
-                here.and_with(tier);
-                left.and_not_with(&here);
-                results.extend(index.sorted(&here, Sort::Recent));
-            }
-            (results, m.words)
-        }
+        Some(m) if sort == Sort::Relevance => (relevance(index, &all, &m.tiers), m.words),
         m => (
             index.sorted(&all, sort),
             m.map(|m| m.words).unwrap_or_default(),
@@ -166,6 +154,24 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
         undated_excluded,
         words,
     }
+}
+
+/// `all` by tier, best first, each tier in date order: a few bitset
+/// operations and, per tier that holds records, the sorting work of one
+/// date order ([`Index::sorted`]).
+fn relevance(index: &Index, all: &Bitset, tiers: &[Bitset]) -> Vec<u32> {
+    let mut results = Vec::with_capacity(all.count() as usize);
+    let mut left = all.clone();
+    for tier in tiers {
+        let mut here = left.clone();
+        here.and_with(tier);
+        if !here.is_clear() {
+            left.and_not_with(&here);
+            results.extend(index.sorted(&here, Sort::Recent));
+        }
+    }
+    results.extend(index.sorted(&left, Sort::Recent));
+    results
 }
 
 fn and_opt(set: &mut Bitset, filter: Option<&Bitset>) {

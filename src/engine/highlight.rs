@@ -117,8 +117,12 @@ impl Terms {
 
 /// `text` cut into pieces that cover it end to end, in order.
 pub fn pieces(text: &str, marks: &Marks, terms: &Terms) -> Vec<Piece> {
-    let mut words: Vec<(String, Range<usize>)> = Vec::new();
-    analyze::each_word(text, |w, r| words.push((w.to_string(), r)));
+    // Each word's place and whether the query matched it: terms are found
+    // in the text as written, so no word needs keeping.
+    let mut words: Vec<(bool, Range<usize>)> = Vec::new();
+    analyze::each_word(text, |w, r| {
+        words.push((!marks.is_empty() && marks.matches(w), r))
+    });
     let mut out = Vec::new();
     let mut at = 0;
     let mut i = 0;
@@ -140,7 +144,7 @@ pub fn pieces(text: &str, marks: &Marks, terms: &Terms) -> Vec<Piece> {
             })
             .max_by_key(|(range, _, _)| range.len());
         if let Some((range, n, e)) = term {
-            let marked = words[i..i + n].iter().any(|(w, _)| marks.matches(w));
+            let marked = words[i..i + n].iter().any(|(m, _)| *m);
             push(
                 &mut out,
                 &mut at,
@@ -149,7 +153,7 @@ pub fn pieces(text: &str, marks: &Marks, terms: &Terms) -> Vec<Piece> {
             );
             i += n;
         } else {
-            if !marks.is_empty() && marks.matches(&words[i].0) {
+            if words[i].0 {
                 let range = words[i].1.clone();
                 push(&mut out, &mut at, Piece::Marked(range.clone()), &range);
             }

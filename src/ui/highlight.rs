@@ -3,6 +3,8 @@
 //! abbreviations whose expansion shows on focus or tap ([`Abbr`]). Record
 //! text never becomes markup.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::glossary::abbr;
@@ -13,9 +15,18 @@ use crate::engine::highlight::{corrected, pieces, Marks, Piece};
 use crate::state::view::Action;
 use crate::wording::fr as s;
 
-/// What the current query matched, for [`text`].
-pub fn marks(ctx: &Ctx) -> Marks {
-    Marks::new(&ctx.outcome.words, &ctx.data.synonyms)
+/// What the current query matched, for [`text`]: worked out once per
+/// outcome, not once per card.
+pub fn marks(ctx: &Ctx) -> Rc<Marks> {
+    let mut kept = ctx.data.marks.borrow_mut();
+    match &*kept {
+        Some((outcome, marks)) if Rc::ptr_eq(outcome, &ctx.outcome) => marks.clone(),
+        _ => {
+            let marks = Rc::new(Marks::new(&ctx.outcome.words, &ctx.data.synonyms));
+            *kept = Some((ctx.outcome.clone(), marks.clone()));
+            marks
+        }
+    }
 }
 
 /// `text` with its matched words marked and its glossary terms as

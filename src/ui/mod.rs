@@ -55,6 +55,9 @@ pub struct Data {
     /// Each acronym's written forms and the phrases it stands for.
     pub synonyms: Vec<(Vec<String>, Vec<String>)>,
     shards: RefCell<Vec<(usize, Rc<Shard>)>>,
+    /// The marks of the last outcome, kept with it: every card of a render
+    /// shares them.
+    pub marks: RefCell<Option<(Rc<Outcome>, Rc<crate::engine::highlight::Marks>)>>,
 }
 
 impl Data {
@@ -78,6 +81,7 @@ impl Data {
             terms,
             synonyms,
             shards: RefCell::default(),
+            marks: RefCell::default(),
         }
     }
 
