@@ -47,6 +47,7 @@ test-native:
 .PHONY: validate-data
 validate-data:
 	cargo run --quiet --bin validate -- data/passerelles.json
+	cargo run --quiet --bin validate -- data/glossary.json
 
 # wasm-bindgen-test layer (tests/browser.rs) in headless Chromium, flags in webdriver.json.
 test-wasm:
@@ -87,7 +88,7 @@ bench: setup
 	cargo build --release --bin gen-data --bin pack
 	for n in 10000 100000; do \
 	  ./target/release/gen-data --records $$n --seed 42 --out $(BENCH_DATA)/records-$$n.json; \
-	  ./target/release/pack $(BENCH_DATA)/records-$$n.json --out $(BENCH_DATA)/records-$$n.pack; \
+	  ./target/release/pack $(BENCH_DATA)/records-$$n.json --out $(BENCH_DATA)/records-$$n.pack --glossary data/glossary.json; \
 	done
 	cargo bench --bench engine > $(BENCH_DATA)/native.txt
 	trunk build --release --dist $(SIZE_DIST)

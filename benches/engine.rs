@@ -16,7 +16,7 @@ use divan::Bencher;
 use passerelles::data::catalog::{load_json, Loaded};
 use passerelles::data::date::PartialDate;
 use passerelles::engine::facets;
-use passerelles::engine::filter::FilterState;
+use passerelles::engine::filter::{FilterState, Sort};
 use passerelles::engine::index::Index;
 use passerelles::pack::{self, Pack, Placement};
 
@@ -24,13 +24,16 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const SEED: u64 = 42;
 
 /// The filters a visitor is likely to combine; names are what the table shows.
-const FILTERS: [&str; 6] = [
+const FILTERS: [&str; 9] = [
     "none",
     "theme",
     "region+theme",
     "date range",
     "text",
     "combined",
+    "text, relevance",
+    "typo, relevance",
+    "typo + theme, relevance",
 ];
 
 fn main() {
@@ -51,8 +54,11 @@ fn fixture(n: usize) -> &'static Fixture {
     let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
     cache.entry(n).or_insert_with(|| {
         let json = serde_json::to_string(&passerelles::tools::synth::generate(n, SEED)).unwrap();
-        let loaded = load_json(&json).unwrap();
+        let mut loaded = load_json(&json).unwrap();
         assert!(loaded.problems.is_empty(), "generated data must be valid");
+        // With the shipped glossary, as `make bench` packs it.
+        let glossary = include_str!("../data/glossary.json");
+        loaded.catalog.glossary = passerelles::data::glossary::load_json(glossary).unwrap().0;
         let pack = pack::write(&loaded, Placement::Auto).main;
         let index = Pack::open(pack.clone()).unwrap().index;
         Box::leak(Box::new(Fixture {
@@ -81,6 +87,21 @@ pub fn filter(name: &str) -> FilterState {
             f.to = date("2019");
         }
         "text" => f.query = "économie".into(),
+        // What the page runs while a query is active: the tiers of relevance too.
+        "text, relevance" => {
+            f.query = "entreprises solidaires".into();
+            f.sort = Sort::Relevance;
+        }
+        // A word that matches none: corrected over the whole vocabulary.
+        "typo, relevance" => {
+            f.query = "insrtion".into();
+            f.sort = Sort::Relevance;
+        }
+        "typo + theme, relevance" => {
+            f.query = "acompagnement".into();
+            f.themes.insert("emploi".into());
+            f.sort = Sort::Relevance;
+        }
         "combined" => {
             f.query = "insertion".into();
             f.regions.insert("84".into());
@@ -125,8 +146,24 @@ fn filter_and_counts<const N: usize>(bencher: Bencher, name: &str) {
     bencher.bench(|| facets::run(index, divan::black_box(&state)));
 }
 
+/// Typo tolerance alone: the words within reach of a typed word, walked over
+/// the whole vocabulary (its size is printed by `pack`).
+#[divan::bench(consts = SIZES, args = ["insrtion", "acompagnement", "zzzzzzzz"])]
+fn fuzzy_vocabulary<const N: usize>(bencher: Bencher, word: &str) {
+    let search = fixture(N).index.search();
+    bencher.bench(|| {
+        passerelles::engine::fuzzy::within(
+            divan::black_box(word.as_bytes()),
+            passerelles::engine::analyze::max_edits(word),
+            search.words(),
+            |k| search.word(k).as_bytes(),
+            |k| search.shared(k),
+        )
+    });
+}
+
 /// Search as the visitor types it, a keystroke at a time, nothing else set.
-#[divan::bench(consts = SIZES, args = ["e", "éco", "économie sociale", "cpme île"])]
+#[divan::bench(consts = SIZES, args = ["e", "éco", "économie sociale", "cpme île", "entreprises", "insrtion", "recyclage"])]
 fn text_search<const N: usize>(bencher: Bencher, query: &str) {
     let index = &fixture(N).index;
     let state = FilterState {

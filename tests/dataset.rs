@@ -88,6 +88,34 @@ fn every_excerpt_and_title_is_in_its_source() {
     }
 }
 
+/// Every glossary entry rests on excerpts that are in their sources word
+/// for word (the validator checks that each expansion, form and definition
+/// is in one of them).
+#[test]
+fn every_glossary_excerpt_is_in_its_source() {
+    let text = std::fs::read_to_string(root().join("data/glossary.json")).unwrap();
+    let (entries, problems) = passerelles::data::glossary::load_json(&text).unwrap();
+    assert!(problems.is_empty(), "problems: {problems:#?}");
+    assert!(entries.len() >= 30, "{} entries", entries.len());
+    let seeds = seeds_dir();
+    for e in &entries {
+        assert!(!e.excerpts.is_empty(), "{}: no source", e.id);
+        for x in &e.excerpts {
+            let source = std::fs::read_to_string(seeds.join(&x.source))
+                .unwrap_or_else(|err| panic!("{}: source {} unreadable: {err}", e.id, x.source));
+            let source = normalise(&source);
+            for part in x.text.split("[…]") {
+                assert!(
+                    source.contains(&normalise(part)),
+                    "{}: excerpt not found in {}:\n{part}",
+                    e.id,
+                    x.source
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn dates_written_in_the_text_appear_in_an_excerpt() {
     let loaded = load_json(&dataset_text()).unwrap();

@@ -11,27 +11,188 @@ use proptest::prelude::*;
 use passerelles::data::catalog::{load_json, Entry, RecordType};
 use passerelles::data::date::PartialDate;
 use passerelles::data::model::NATIONAL;
+use passerelles::engine::analyze;
 use passerelles::engine::facets::{run, Outcome};
 use passerelles::engine::filter::{FilterState, Sort};
 use passerelles::engine::fold;
 use passerelles::engine::index::Index;
+use passerelles::engine::search::{QueryWord, Synonym, Synonyms};
 use passerelles::engine::set::Set;
+use std::collections::BTreeSet;
+
+/// A record's searchable text: strong fields, the rest.
+type Text = (String, String);
+
+/// The plain edit table (optimal string alignment), for one pair.
+fn osa(a: &[u8], b: &[u8]) -> usize {
+    let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in t.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in t[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (t[i - 1][j] + 1)
+                .min(t[i][j - 1] + 1)
+                .min(t[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(t[i - 2][j - 2] + 1);
+            }
+            t[i][j] = v;
+        }
+    }
+    t[a.len()][b.len()]
+}
+
+/// The synonym words of one text, found the plain way: every position
+/// against every term (as written) and every phrase (by stems).
+fn synonym_words(text: &str, glossary: &[Synonym]) -> BTreeSet<String> {
+    thread_local! {
+        // The same texts come back for every state of a case: found once.
+        static SEEN: std::cell::RefCell<std::collections::HashMap<(String, usize), BTreeSet<String>>> =
+            Default::default();
+    }
+    let key = (text.to_string(), glossary.len());
+    if let Some(found) = SEEN.with(|s| s.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let found = synonym_words_of(text, glossary);
+    SEEN.with(|s| s.borrow_mut().insert(key, found.clone()));
+    found
+}
+
+fn synonym_words_of(text: &str, glossary: &[Synonym]) -> BTreeSet<String> {
+    let mut spans = Vec::new();
+    analyze::each_word(text, |w, r| spans.push((w.to_string(), r)));
+    let stems: Vec<String> = spans
+        .iter()
+        .map(|(w, _)| analyze::stem(w).into_owned())
+        .collect();
+    let mut out = BTreeSet::new();
+    for g in glossary {
+        let phrase_words = g.phrases.iter().flat_map(|p| analyze::words(p));
+        let term_words = g.terms.iter().flat_map(|t| analyze::words(t));
+        let has_term = g.terms.iter().any(|t| {
+            let n = analyze::words(t).len();
+            (0..spans.len()).any(|i| {
+                i + n <= spans.len()
+                    && n > 0
+                    && &text[spans[i].1.start..spans[i + n - 1].1.end] == t
+            })
+        });
+        let has_phrase = g.phrases.iter().any(|p| {
+            let ps: Vec<String> = analyze::words(p)
+                .iter()
+                .map(|w| analyze::stem(w).into_owned())
+                .collect();
+            !ps.is_empty() && stems.windows(ps.len()).any(|w| w == ps.as_slice())
+        });
+        if has_term {
+            out.extend(phrase_words);
+        }
+        if has_phrase {
+            out.extend(term_words);
+        }
+    }
+    out
+}
 
 /// What `run` must answer, computed without the index.
 fn reference(
     entries: &[Entry],
-    texts: &[String],
+    texts: &[Text],
+    glossary: &[Synonym],
     codes: &[String],
     themes: &[String],
     s: &FilterState,
 ) -> Outcome {
-    let query = fold::tokens(&s.query);
-    let words: Vec<Vec<String>> = texts.iter().map(|t| fold::tokens(t)).collect();
-    let text_ok = |i: usize| {
-        query
-            .iter()
-            .all(|q| words[i].iter().any(|w| w.starts_with(q.as_str())))
+    let strong: Vec<BTreeSet<String>> = texts
+        .iter()
+        .map(|t| analyze::words(&t.0).into_iter().collect())
+        .collect();
+    let all: Vec<BTreeSet<String>> = texts
+        .iter()
+        .map(|t| {
+            analyze::words(&t.0)
+                .into_iter()
+                .chain(analyze::words(&t.1))
+                .collect()
+        })
+        .collect();
+    let with_synonyms: Vec<BTreeSet<String>> = texts
+        .iter()
+        .zip(&all)
+        .map(|(t, a)| {
+            let mut w = a.clone();
+            w.extend(synonym_words(&t.0, glossary));
+            w.extend(synonym_words(&t.1, glossary));
+            w
+        })
+        .collect();
+    let vocabulary: BTreeSet<&String> = with_synonyms.iter().flatten().collect();
+    let mut query: Vec<String> = Vec::new();
+    for w in analyze::words(&s.query) {
+        if !query.contains(&w) {
+            query.push(w);
+        }
+    }
+    let words: Vec<QueryWord> = query
+        .iter()
+        .map(|q| {
+            let known = vocabulary
+                .iter()
+                .any(|w| w.starts_with(q.as_str()) || analyze::stem(w) == analyze::stem(q));
+            let k = analyze::max_edits(q) as usize;
+            let mut near: Vec<(usize, &String)> = if known || k == 0 {
+                Vec::new()
+            } else {
+                vocabulary
+                    .iter()
+                    .map(|w| (osa(q.as_bytes(), w.as_bytes()), *w))
+                    .filter(|(e, _)| *e <= k)
+                    .collect()
+            };
+            near.sort();
+            near.truncate(16);
+            QueryWord {
+                word: q.clone(),
+                corrections: near.into_iter().map(|(_, w)| w.clone()).collect(),
+            }
+        })
+        .collect();
+    // How well record i matches: its worst word's level, 0 best, None when
+    // some word does not match at all.
+    let level = |i: usize| -> Option<u8> {
+        let mut worst = 0;
+        for q in &words {
+            let w = &q.word;
+            let near =
+                |x: &String| x.starts_with(w.as_str()) || analyze::stem(x) == analyze::stem(w);
+            let l = if strong[i].contains(w) {
+                0
+            } else if strong[i].iter().any(near) {
+                1
+            } else if all[i].contains(w) {
+                2
+            } else if with_synonyms[i].iter().any(near) {
+                3
+            } else if q.corrections.iter().any(|c| {
+                with_synonyms[i]
+                    .iter()
+                    .any(|w| w == c || analyze::stem(w) == analyze::stem(c))
+            }) {
+                4
+            } else {
+                return None;
+            };
+            worst = worst.max(l);
+        }
+        Some(worst)
     };
+    let text_ok = |i: usize| level(i).is_some();
     let region_ok = |i: usize, selected: &Set<String>| {
         selected.is_empty()
             || entries[i].territory.iter().any(|c| selected.contains(c))
@@ -108,7 +269,17 @@ fn reference(
         .collect();
     let title = |i: usize| fold::tokens(&entries[i].title).join(" ");
     let day = |i: usize| entries[i].date.map(|d| d.first_day());
-    match s.sort {
+    match s.effective_sort() {
+        Sort::Relevance => results.sort_by_key(|&i| {
+            (
+                level(i),
+                day(i).is_none(),
+                Reverse(day(i)),
+                title(i),
+                entries[i].id.clone(),
+                i,
+            )
+        }),
         Sort::Recent => results.sort_by_key(|&i| {
             (
                 day(i).is_none(),
@@ -129,37 +300,88 @@ fn reference(
         themes: theme_counts,
         types,
         undated_excluded,
+        words,
     }
 }
 
 const CODES: [&str; 4] = ["FR", "11", "84", "04"];
 const THEMES: [&str; 3] = ["emploi", "rse", "insertion"];
-const WORDS: [&str; 24] = [
+const WORDS: [&str; 40] = [
     "Économie",
     "sociale",
     "solidaire",
     "l’emploi",
+    "emplois",
     "œuvre",
     "oeuvres",
     "CPME",
     "UDES",
     "IAE",
     "RSE",
+    "TPE-PME",
+    "Face",
+    "face",
     "Île-de-France",
     "développement",
+    "développer",
     "de",
     "des",
     "d’un",
     "entreprise",
     "entreprises",
+    "petites",
+    "moyennes",
     "Recyc’matelas",
+    "recycler",
+    "recyclage",
+    "insertion",
+    "insertions",
+    "Insertion par l’activité économique",
+    "Fondation Agir contre l’exclusion",
+    "marchés publics",
     "éco",
     "ÉCOLE",
     "Noël",
     "naïf",
     "ça",
+    "sociaux",
+    "professionnelle",
     "2019",
 ];
+
+/// A glossary for the tests: the real shape, a few of the real entries.
+fn glossary() -> Vec<Synonym> {
+    let entry = |terms: &[&str], phrases: &[&str]| Synonym {
+        terms: strings(terms),
+        phrases: strings(phrases),
+    };
+    vec![
+        entry(&["IAE"], &["insertion par l’activité économique"]),
+        entry(
+            &["CPME"],
+            &[
+                "Confédération des petites et moyennes entreprises",
+                "petites et moyennes entreprises",
+            ],
+        ),
+        entry(&["Face"], &["Fondation Agir contre l’exclusion"]),
+        entry(&["TPE-PME"], &["très petites entreprises"]),
+    ]
+}
+
+fn index_of(entries: &[Entry], texts: &[Text], glossary: &[Synonym]) -> Index {
+    let (codes, themes) = (strings(&CODES), strings(&THEMES));
+    Index::from_parts(
+        entries,
+        &codes,
+        &themes,
+        &Synonyms::new(glossary),
+        |i, s, o| {
+            s.push_str(&texts[i].0);
+            o.push_str(&texts[i].1);
+        },
+    )
+}
 
 fn strings(all: &[&str]) -> Vec<String> {
     all.iter().map(|s| s.to_string()).collect()
@@ -193,8 +415,8 @@ prop_compose! {
         territory in prop::sample::subsequence(CODES.to_vec(), 0..=3),
         themes in prop::sample::subsequence(THEMES.to_vec(), 0..=3),
         extra in phrase(6),
-    ) -> (Entry, String) {
-        let text = format!("{title}\n{extra}");
+    ) -> (Entry, Text) {
+        let text = (title.clone(), extra);
         (Entry {
             // Few distinct ids, so ties between equal titles reach the last resort.
             id: format!("r{id}"),
@@ -214,6 +436,14 @@ fn query() -> impl Strategy<Value = String> {
         4 => (prop::sample::select(WORDS.to_vec()), 1usize..8).prop_map(|(w, n)| w.chars().take(n).collect::<String>()),
         1 => prop::sample::select(vec!["ECONOMIE", "oeuvre", "L'EMPLOI", "zzz", "—", "  ", "🎉", "e\u{301}co", "d’"])
             .prop_map(str::to_string),
+        // Typos, other forms of the same words, acronyms and expansions.
+        2 => prop::sample::select(vec![
+            "insrtion", "insretions", "entreprsies", "developement", "économei", "recyclage",
+            "recycle", "iae", "face", "FACE", "fondation agir", "petite entreprise", "cpme",
+            "sociales", "social", "professionnels", "solidaires", "marché public", "emploi",
+            "développements", "tpe", "pme", "tres petites", "activites economiques",
+        ])
+        .prop_map(str::to_string),
         1 => "\\PC{0,4}",
     ];
     prop::collection::vec(word, 0..3).prop_map(|w| w.join(" "))
@@ -253,11 +483,12 @@ proptest! {
         data in prop::collection::vec(entry(), 0..60),
         states in prop::collection::vec(state(), 1..6),
     ) {
-        let (entries, texts): (Vec<Entry>, Vec<String>) = data.into_iter().unzip();
+        let (entries, texts): (Vec<Entry>, Vec<Text>) = data.into_iter().unzip();
         let (codes, themes) = (strings(&CODES), strings(&THEMES));
-        let index = Index::from_parts(&entries, &codes, &themes, |i, out| out.push_str(&texts[i]));
+        let glossary = glossary();
+        let index = index_of(&entries, &texts, &glossary);
         for s in &states {
-            prop_assert_eq!(run(&index, s), reference(&entries, &texts, &codes, &themes, s), "state {:?}", s);
+            prop_assert_eq!(run(&index, s), reference(&entries, &texts, &glossary, &codes, &themes, s), "state {:?}", s);
         }
     }
 }
@@ -279,7 +510,10 @@ fn large_dataset_matches_the_reference() {
         let words: Vec<&str> = (0..next(8)).map(|_| WORDS[next(WORDS.len())]).collect();
         // Rare words too, so some postings stay sparse.
         let rare = format!("mot{} d{}", next(500), next(50));
-        texts.push(format!("{} {rare}", words.join(" ")));
+        texts.push((
+            words.iter().take(3).copied().collect::<Vec<_>>().join(" "),
+            format!("{} {rare}", words.join(" ")),
+        ));
         let date = match next(4) {
             0 => None,
             1 => PartialDate::parse(&format!("{}", 2010 + next(12))).ok(),
@@ -302,10 +536,31 @@ fn large_dataset_matches_the_reference() {
         });
     }
     let (codes, themes) = (strings(&CODES), strings(&THEMES));
-    let index = Index::from_parts(&entries, &codes, &themes, |i, out| out.push_str(&texts[i]));
+    let glossary = glossary();
+    let index = index_of(&entries, &texts, &glossary);
     for q in [
-        "", "d", "de", "d1", "e", "ec", "eco", "econ", "mot", "mot1", "m", "r", "2", "de eco",
-        "zz", "î",
+        "",
+        "d",
+        "de",
+        "d1",
+        "e",
+        "ec",
+        "eco",
+        "econ",
+        "mot",
+        "mot1",
+        "m",
+        "r",
+        "2",
+        "de eco",
+        "zz",
+        "î",
+        "insrtion",
+        "entreprises",
+        "iae",
+        "petites entreprises",
+        "recyclage",
+        "mto12",
     ] {
         for sort in Sort::ALL {
             let s = FilterState {
@@ -317,11 +572,19 @@ fn large_dataset_matches_the_reference() {
             };
             assert_eq!(
                 run(&index, &s),
-                reference(&entries, &texts, &codes, &themes, &s),
+                reference(&entries, &texts, &glossary, &codes, &themes, &s),
                 "{q:?}"
             );
         }
     }
+}
+
+fn bundled_glossary() -> Vec<Synonym> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/glossary.json");
+    let (entries, problems) =
+        passerelles::data::glossary::load_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    passerelles::pack::glossary::synonym_list(&entries)
 }
 
 #[test]
@@ -329,11 +592,12 @@ fn bundled_dataset_answers_like_the_reference() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/passerelles.json");
     let json = std::fs::read_to_string(&path).expect("data/passerelles.json is readable");
     let catalog = load_json(&json).expect("the bundled dataset loads").catalog;
-    let index = Index::build(&catalog);
-    let texts: Vec<String> = (0..catalog.entries.len())
+    let glossary = bundled_glossary();
+    let index = Index::build(&catalog, &Synonyms::new(&glossary));
+    let texts: Vec<Text> = (0..catalog.entries.len())
         .map(|i| {
-            let mut t = String::new();
-            catalog.searchable_text(i, &mut t);
+            let mut t = Text::default();
+            catalog.searchable_text(i, &mut t.0, &mut t.1);
             t
         })
         .collect();
@@ -343,7 +607,7 @@ fn bundled_dataset_answers_like_the_reference() {
         let got = run(&index, s);
         assert_eq!(
             got,
-            reference(&catalog.entries, &texts, &codes, &themes, s),
+            reference(&catalog.entries, &texts, &glossary, &codes, &themes, s),
             "{s:?}"
         );
         got
@@ -440,7 +704,7 @@ fn timing_at_scale() {
                 vocab[next(bound)].as_str()
             })
             .collect();
-        texts.push(words.join(" "));
+        texts.push((words[..5].join(" "), words.join(" ")));
         entries.push(Entry {
             id: format!("r{i}"),
             record_type: RecordType::ALL[next(2)],
@@ -453,8 +717,9 @@ fn timing_at_scale() {
         });
     }
     let (codes, themes) = (strings(&CODES), strings(&THEMES));
+    let _ = (&codes, &themes);
     let t = Instant::now();
-    let index = Index::from_parts(&entries, &codes, &themes, |i, out| out.push_str(&texts[i]));
+    let index = index_of(&entries, &texts, &glossary());
     eprintln!("build: {:?}", t.elapsed());
     for q in ["", "d", "de", "con", "conven", "é", "emploi so", "zzz"] {
         let s = FilterState {
@@ -482,7 +747,7 @@ fn undated_count_matches_the_records() {
     let catalog = load_json(&std::fs::read_to_string(path).unwrap())
         .unwrap()
         .catalog;
-    let index = Index::build(&catalog);
+    let index = Index::build(&catalog, &Synonyms::default());
     let undated = catalog.entries.iter().filter(|e| e.date.is_none()).count() as u32;
     assert_eq!(index.undated_count(), undated);
     assert_eq!(undated, 3);

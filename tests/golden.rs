@@ -1,9 +1,10 @@
 //! The pack format, pinned (docs/pack-format.md describes it byte by byte).
 //!
 //! `tests/golden/vN/` holds what the writer of format version N made of
-//! `tests/golden/mini.json`: the main file, its two detail shards (two
-//! records each), its exports files (from version 3) and the pack of a file
-//! that could not be read. The writer
+//! `tests/golden/mini.json` (with `glossary.json` beside it from version 4
+//! on): the main file, its two detail shards (two records each), its exports
+//! files (from version 3) and the pack of a file that could not be read.
+//! The writer
 //! of today must reproduce the golden files of [`pack::VERSION`] byte for
 //! byte, and the reader must open them; the golden files of every older
 //! version stay, and the reader must refuse them by their version. So a
@@ -39,8 +40,14 @@ fn regenerate_hint(v: u8) -> String {
     )
 }
 
+/// `mini.json` with `glossary.json` beside it, as the `pack` tool reads them.
 fn mini() -> passerelles::data::catalog::Loaded {
-    load_json(&fs::read_to_string(golden().join("mini.json")).unwrap()).unwrap()
+    let mut loaded = load_json(&fs::read_to_string(golden().join("mini.json")).unwrap()).unwrap();
+    let glossary = fs::read_to_string(golden().join("glossary.json")).unwrap();
+    let (entries, problems) = passerelles::data::glossary::load_json(&glossary).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    loaded.catalog.glossary = entries;
+    loaded
 }
 
 /// The files beside a golden pack.
@@ -158,6 +165,8 @@ fn the_reader_opens_the_golden_pack() {
     );
     // Same day: the title breaks the tie.
     assert_eq!(found.results, [0, 2]);
+    assert_eq!(pack.glossary.len(), 2);
+    assert_eq!(pack.glossary[0].expansion.as_deref(), Some("Union Alpha"));
     for (k, (_, bytes)) in shard_files(&dir).into_iter().enumerate() {
         let shard = pack.open_shard(k, bytes).unwrap();
         for i in k * SHARD_RECORDS..(k + 1) * SHARD_RECORDS {

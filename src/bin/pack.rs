@@ -1,7 +1,8 @@
-//! `pack DATA.json --out DATA.pack [--inline | --shard-records N] [--feeds DIR]`:
+//! `pack DATA.json --out DATA.pack [--inline | --shard-records N] [--feeds DIR] [--glossary FILE]`:
 //! compiles an editors' JSON dataset into the pack the page downloads (see
-//! `passerelles::pack`). Trunk runs it before every build for
-//! data/passerelles.json; `make bench` runs it on generated data.
+//! `passerelles::pack`), with the glossary beside it (`glossary.json` in
+//! the dataset's folder, or `--glossary FILE`). Trunk runs it before every
+//! build for data/passerelles.json; `make bench` runs it on generated data.
 //!
 //! Details go into `DATA.pack.d/K-DIGEST.pack` shards that the page fetches
 //! when a record is opened, and each record's exported pieces into
@@ -28,6 +29,7 @@ fn main() {
     let mut out: Option<PathBuf> = None;
     let mut placement = Placement::Auto;
     let mut feeds: Option<PathBuf> = None;
+    let mut glossary: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -38,6 +40,7 @@ fn main() {
             "--out" => out = Some(value().into()),
             "--feeds" => feeds = Some(value().into()),
             "--inline" => placement = Placement::Inline,
+            "--glossary" => glossary = Some(value().into()),
             "--shard-records" => {
                 let n: usize = value()
                     .parse()
@@ -57,7 +60,7 @@ fn main() {
     let bytes = std::fs::read(&input).unwrap_or_else(|e| fail(&input.display(), &e));
     // The validator's and the converter's reading: the same message for a
     // file that is not UTF-8.
-    let loaded = match passerelles::data::catalog::load_bytes(&bytes) {
+    let mut loaded = match passerelles::data::catalog::load_bytes(&bytes) {
         Ok(loaded) => loaded,
         Err(e) => {
             let at = e
@@ -80,6 +83,28 @@ fn main() {
             loaded.problems.len(),
             input.display()
         );
+    }
+    let glossary =
+        glossary.or_else(|| Some(input.with_file_name("glossary.json")).filter(|g| g.is_file()));
+    if let Some(g) = &glossary {
+        let text = std::fs::read_to_string(g).unwrap_or_else(|e| fail(&g.display(), &e));
+        match passerelles::data::glossary::load_json(&text) {
+            Ok((entries, problems)) => {
+                if !problems.is_empty() {
+                    eprintln!(
+                        "pack: {} : {} problème(s) ; les entrées concernées sont écartées (détail : `cargo run --bin validate -- {}`)",
+                        g.display(),
+                        problems.len(),
+                        g.display()
+                    );
+                }
+                loaded.catalog.glossary = entries;
+            }
+            Err(e) => {
+                eprintln!("pack: {}: {}", g.display(), e.message);
+                std::process::exit(1);
+            }
+        }
     }
     let base = public_base();
     let packed = pack::write_for(&loaded, placement, base.as_deref());
@@ -113,9 +138,13 @@ fn main() {
     }
     let shard_bytes: usize = packed.shards.iter().map(Vec::len).sum();
     let export_bytes: usize = packed.exports.iter().map(Vec::len).sum();
+    let words = pack::Pack::open(packed.main.clone())
+        .map(|p| p.index.search().words())
+        .unwrap_or(0);
     eprintln!(
-        "pack: {} fiches -> {} ({} octets{}{})",
+        "pack: {} fiches, {words} mots distincts, {} entrées de glossaire -> {} ({} octets{}{})",
         loaded.catalog.entries.len(),
+        loaded.catalog.glossary.len(),
         out.display(),
         packed.main.len(),
         if packed.shards.is_empty() {
@@ -187,7 +216,7 @@ fn write_feeds(
 fn usage(problem: &str) -> ! {
     passerelles::tools::cli::usage(
         "pack",
-        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N] [--feeds DIR]",
+        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N] [--feeds DIR] [--glossary FILE]",
         problem,
     )
 }

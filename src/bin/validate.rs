@@ -3,7 +3,9 @@
 //!
 //! ```sh
 //! cargo run --bin validate -- data/passerelles.json    # exit 0 and a summary, or 1 and every problem
+//! cargo run --bin validate -- data/glossary.json       # the glossary, likewise
 //! cargo run --bin validate -- --schema > data/schema.json
+//! cargo run --bin validate -- --glossary-schema > data/glossary.schema.json
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -18,8 +20,13 @@ fn main() {
             print!("{}", schema::json());
             ExitCode::SUCCESS
         }
+        [flag] if flag == "--glossary-schema" => {
+            print!("{}", schema::glossary_json());
+            ExitCode::SUCCESS
+        }
         [file] if !file.starts_with('-') => {
             let r = match std::fs::read(file) {
+                Ok(bytes) if report::is_glossary(&bytes) => report::check_glossary(file, &bytes),
                 Ok(bytes) => report::check(file, &bytes),
                 Err(e) => report::unreadable(file, &e),
             };
@@ -32,7 +39,7 @@ fn main() {
             }
         }
         _ => {
-            eprintln!("usage: validate <data.json>   |   validate --schema > data/schema.json");
+            eprintln!("usage: validate <data.json | glossary.json>   |   validate --schema > data/schema.json   |   validate --glossary-schema > data/glossary.schema.json");
             ExitCode::from(2)
         }
     };

@@ -66,6 +66,9 @@ pub struct Catalog {
     pub events: Vec<Event>,
     /// Agreements first, then events, in file order.
     pub entries: Vec<Entry>,
+    /// The acronyms and terms of the texts (data/glossary.json), when the
+    /// dataset is packed with one.
+    pub glossary: Vec<crate::data::glossary::GlossaryEntry>,
 }
 
 /// Why a dataset could not be used at all.
@@ -293,6 +296,7 @@ pub fn from_raw(raw: RawDataset<'_>) -> Loaded {
             agreements,
             events,
             entries,
+            glossary: Vec::new(),
         },
         problems,
     }
@@ -337,61 +341,60 @@ impl Catalog {
         crate::data::model::theme_label(&self.themes, id)
     }
 
-    /// Every piece of text a visitor may search a record by, separated by newlines.
-    pub fn searchable_text(&self, index: usize, out: &mut String) {
-        let mut push = |s: &str| {
+    /// Every piece of text a visitor may search a record by, separated by
+    /// newlines: into `strong` what names the record (title, parties and
+    /// their acronyms, organiser), which ranks first, into `other` the rest.
+    pub fn searchable_text(&self, index: usize, strong: &mut String, other: &mut String) {
+        fn push(out: &mut String, s: &str) {
             out.push_str(s);
             out.push('\n');
-        };
-        let place = |p: &Option<Place>, push: &mut dyn FnMut(&str)| {
+        }
+        let place = |p: &Option<Place>, out: &mut String| {
             if let Some(p) = p {
                 for s in [&p.name, &p.address, &p.commune].into_iter().flatten() {
-                    push(s);
+                    push(out, s);
                 }
                 if let Some(name) = p.region.as_deref().and_then(|c| self.region_name(c)) {
-                    push(name);
+                    push(out, name);
                 }
             }
         };
         match self.record(index) {
             RecordRef::Agreement(a) => {
-                push(&a.title);
-                push(&a.kind);
-                for s in a.description.iter().chain(&a.objectives) {
-                    push(s);
-                }
+                push(strong, &a.title);
                 for p in &a.parties {
-                    push(&p.name);
+                    push(strong, &p.name);
                     if let Some(acr) = &p.acronym {
-                        push(acr);
+                        push(strong, acr);
                     }
                 }
-                for p in &a.people {
-                    push(&p.name);
+                push(other, &a.kind);
+                for s in a.description.iter().chain(&a.objectives) {
+                    push(other, s);
                 }
-                place(&a.place, &mut push);
+                for p in &a.people {
+                    push(other, &p.name);
+                }
+                place(&a.place, other);
                 for x in &a.excerpts {
-                    push(&x.text);
+                    push(other, &x.text);
                 }
             }
             RecordRef::Event(e) => {
-                push(&e.title);
-                push(&e.kind);
-                for s in e
-                    .description
-                    .iter()
-                    .chain(&e.objectives)
-                    .chain(&e.organiser)
-                    .chain(&e.audience)
-                {
-                    push(s);
+                push(strong, &e.title);
+                if let Some(s) = &e.organiser {
+                    push(strong, s);
+                }
+                push(other, &e.kind);
+                for s in e.description.iter().chain(&e.objectives).chain(&e.audience) {
+                    push(other, s);
                 }
                 for p in &e.people {
-                    push(&p.name);
+                    push(other, &p.name);
                 }
-                place(&e.place, &mut push);
+                place(&e.place, other);
                 for x in &e.excerpts {
-                    push(&x.text);
+                    push(other, &x.text);
                 }
             }
         }

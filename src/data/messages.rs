@@ -162,6 +162,26 @@ pub fn missing_field(field: &str) -> String {
 pub fn duplicate_field(field: &str) -> String {
     format!("champ \"{field}\" écrit deux fois")
 }
+// The glossary (data/glossary.json).
+pub const ERR_GLOSSARY: &str = "Le glossaire n'a pas la forme attendue";
+pub const GLOSSARY_EMPTY_TERM: &str = "le terme est vide";
+pub const GLOSSARY_NO_SOURCE: &str =
+    "aucune source : une entrée du glossaire cite au moins un extrait d'un texte, avec son fichier";
+pub const GLOSSARY_EMPTY_EXCERPT: &str = "l'extrait est vide";
+pub fn glossary_term_not_in_excerpt(term: &str) -> String {
+    format!("l'extrait ne contient pas le terme \"{term}\" (ni une de ses graphies)")
+}
+pub fn glossary_expansion_not_beside(expansion: &str, term: &str) -> String {
+    format!(
+        "développement \"{expansion}\" refusé : aucun extrait ne l'écrit à côté de \"{term}\" ; un développement qu'aucun texte ne donne s'omet"
+    )
+}
+pub fn glossary_not_in_excerpts(text: &str) -> String {
+    format!("\"{text}\" ne figure dans aucun extrait de l'entrée")
+}
+pub fn glossary_entries(n: usize) -> String {
+    format!("{n} entrée{} de glossaire", if n > 1 { "s" } else { "" })
+}
 pub const A_LIST: &str = "une liste";
 pub const AN_OBJECT: &str = "un objet";
 pub const JSON_COMMENT: &str = "les commentaires (// ou /* */) ne sont pas permis en JSON";

@@ -22,6 +22,7 @@ pub mod catalog;
 pub mod clip;
 pub mod date;
 pub mod decimal;
+pub mod glossary;
 pub mod json_error;
 pub mod lookalike;
 pub mod messages;

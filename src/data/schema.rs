@@ -44,6 +44,22 @@ pub fn json() -> String {
     text
 }
 
+/// The schema of the glossary file, as committed in `data/glossary.schema.json`.
+pub fn glossary_json() -> String {
+    let mut schema = schemars::schema_for!(crate::data::glossary::GlossaryFile);
+    if let Some(meta) = schema.schema.metadata.as_mut() {
+        meta.title = Some("Glossaire de Passerelles".into());
+        meta.description = Some("Les sigles et termes des textes sources, chacun avec ce qu'un texte en dit et l'extrait qui le dit. Vérifiez le fichier avec `cargo run --bin validate -- data/glossary.json`.".into());
+    }
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
+    text.push('\n');
+    text
+}
+
+/// How to bring `data/glossary.schema.json` back in line with the types.
+pub const REGENERATE_GLOSSARY: &str =
+    "cargo run --bin validate -- --glossary-schema > data/glossary.schema.json";
+
 /// How to bring `data/schema.json` back in line with the types.
 pub const REGENERATE: &str = "cargo run --bin validate -- --schema > data/schema.json";
 
@@ -57,6 +73,17 @@ mod tests {
             committed == super::json(),
             "data/schema.json no longer matches src/data/model.rs; regenerate it with:\n    {}",
             super::REGENERATE
+        );
+    }
+
+    #[test]
+    fn committed_glossary_schema_matches_the_types() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/glossary.schema.json");
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == super::glossary_json(),
+            "data/glossary.schema.json no longer matches src/data/glossary.rs; regenerate it with:\n    {}",
+            super::REGENERATE_GLOSSARY
         );
     }
 

@@ -18,11 +18,23 @@
 //!   month for a reduced-precision date) overlaps the range, bounds included.
 //!   A range whose start is after its end matches no dated record. An undated
 //!   record matches only when `include_undated` is on, whatever the range.
-//! - **Text**: the query is folded (case, accents, ligatures) and split into
-//!   words at every non-alphanumeric character; every query word must be the
-//!   beginning of some word of the record's searchable text ("eco" finds
-//!   "Économie", "cpme" finds "CPME"). A query with no word at all (blank, or
-//!   only punctuation and symbols) does not filter.
+//! - **Text**: the query is analysed as the records were
+//!   ([`crate::engine::analyze`]: folded, split into words, elisions
+//!   dropped); every query word must match some word of the record's
+//!   searchable text: a word it begins ("eco" finds "Économie"), a word of
+//!   the same stem ("entreprises" finds "entreprise"), a synonym from the
+//!   glossary ("iae" finds "insertion par l'activité économique"), or, for a
+//!   word of five letters or more that matches none of these, a word within
+//!   one edit (two from nine letters: "insrtion" finds "insertion") and the
+//!   words of its stem. A query
+//!   with no word at all (blank, or only punctuation and symbols) does not
+//!   filter.
+//! - **Relevance** ([`Sort::Relevance`], while a query is active): records
+//!   whose every word is found exactly in a strong field (title, parties)
+//!   first, then by prefix or stem in a strong field, then exactly anywhere,
+//!   then by prefix, stem or synonym, then those that needed a correction;
+//!   a record ranks by its worst word, and within a tier by date, most
+//!   recent first.
 //! - **Facet counts are disjunctive**: the count of value *v* in facet *F* is
 //!   the number of records that match every filter except *F*'s own, and
 //!   would match *F* were *v* its only selected value. So selecting a value
@@ -37,8 +49,9 @@
 use crate::data::catalog::RecordType;
 use crate::data::model::NATIONAL;
 use crate::engine::bitset::{intersect_count, intersect_union_count, Bitset};
-use crate::engine::filter::FilterState;
+use crate::engine::filter::{FilterState, Sort};
 use crate::engine::index::Index;
+use crate::engine::search::QueryWord;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Outcome {
@@ -51,11 +64,15 @@ pub struct Outcome {
     /// One per type, in [`RecordType::ALL`] order.
     pub types: Vec<(RecordType, u32)>,
     pub undated_excluded: u32,
+    /// The query's words, each with its corrections when it matched no word.
+    pub words: Vec<QueryWord>,
 }
 
 pub fn run(index: &Index, state: &FilterState) -> Outcome {
     let n = index.len();
-    let text = index.text_matches(&state.query);
+    let sort = state.effective_sort();
+    let matched = index.text_matches(&state.query, sort == Sort::Relevance);
+    let text = matched.as_ref().map(|m| m.all.clone());
     let dates = date_matches(index, state);
     let region = region_matches(index, state);
     let theme = union_of(
@@ -122,14 +139,39 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
         0
     };
 
-    let results = index.sorted(&all, state.sort);
+    let (results, words) = match matched {
+        Some(m) if sort == Sort::Relevance => (relevance(index, &all, &m.tiers), m.words),
+        m => (
+            index.sorted(&all, sort),
+            m.map(|m| m.words).unwrap_or_default(),
+        ),
+    };
     Outcome {
         results,
         regions: region_counts,
         themes: theme_counts,
         types: type_counts,
         undated_excluded,
+        words,
     }
+}
+
+/// `all` by tier, best first, each tier in date order: a few bitset
+/// operations and, per tier that holds records, the sorting work of one
+/// date order ([`Index::sorted`]).
+fn relevance(index: &Index, all: &Bitset, tiers: &[Bitset]) -> Vec<u32> {
+    let mut results = Vec::with_capacity(all.count() as usize);
+    let mut left = all.clone();
+    for tier in tiers {
+        let mut here = left.clone();
+        here.and_with(tier);
+        if !here.is_clear() {
+            left.and_not_with(&here);
+            results.extend(index.sorted(&here, Sort::Recent));
+        }
+    }
+    results.extend(index.sorted(&left, Sort::Recent));
+    results
 }
 
 fn and_opt(set: &mut Bitset, filter: Option<&Bitset>) {
@@ -212,7 +254,6 @@ mod tests {
     use super::*;
     use crate::data::catalog::Entry;
     use crate::data::date::PartialDate;
-    use crate::engine::filter::Sort;
 
     fn date(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
@@ -261,7 +302,8 @@ mod tests {
             &entries,
             &["FR".into(), "84".into(), "11".into()],
             &["emploi".into(), "rse".into(), "formation".into()],
-            |i, out| out.push_str(texts[i]),
+            &Default::default(),
+            |i, _, out| out.push_str(texts[i]),
         );
         (entries, ix)
     }
@@ -387,7 +429,13 @@ mod tests {
 
     #[test]
     fn empty_index_answers() {
-        let ix = Index::from_parts(&[], &["FR".into()], &["x".into()], |_, _| {});
+        let ix = Index::from_parts(
+            &[],
+            &["FR".into()],
+            &["x".into()],
+            &Default::default(),
+            |_, _, _| {},
+        );
         let o = run(
             &ix,
             &FilterState {

@@ -15,16 +15,20 @@ pub enum Sort {
     Oldest,
     /// By title, ignoring case and accents.
     Title,
+    /// Best matches first (see [`crate::engine::facets`]), then most
+    /// recent; only while a query is active, when it is the default.
+    Relevance,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Recent, Sort::Oldest, Sort::Title];
+    pub const ALL: [Sort; 4] = [Sort::Recent, Sort::Oldest, Sort::Title, Sort::Relevance];
 
     pub fn key(self) -> &'static str {
         match self {
             Sort::Recent => "recent",
             Sort::Oldest => "oldest",
             Sort::Title => "title",
+            Sort::Relevance => "relevance",
         }
     }
 
@@ -75,7 +79,15 @@ impl FilterState {
     /// True when the text query has words to search for; punctuation alone
     /// filters nothing, so it must not show as an active filter either.
     pub fn has_query(&self) -> bool {
-        !crate::engine::fold::tokens(&self.query).is_empty()
+        has_words(&self.query)
+    }
+
+    /// The sort in force: relevance means nothing without a query.
+    pub fn effective_sort(&self) -> Sort {
+        match self.sort {
+            Sort::Relevance if !self.has_query() => Sort::Recent,
+            s => s,
+        }
     }
 
     /// True when some filter narrows the list (sort alone does not).
@@ -92,6 +104,13 @@ impl FilterState {
     pub fn retain_known(&mut self, regions: &[Region], themes: &[Theme]) {
         retain_known(&mut self.regions, &mut self.themes, regions, themes);
     }
+}
+
+/// Whether `query` has a word to search for.
+pub fn has_words(query: &str) -> bool {
+    let mut any = false;
+    crate::engine::analyze::each_word(query, |_, _| any = true);
+    any
 }
 
 /// Keeps the region codes and theme ids the vocabularies list.

@@ -120,7 +120,7 @@ pub fn lower(c: char) -> char {
     char::from_u32(to).unwrap_or(c)
 }
 
-fn push_folded(c: char, out: &mut String) {
+pub(crate) fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
     } else if let Some(s) = table(c) {

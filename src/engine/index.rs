@@ -21,7 +21,7 @@ use crate::data::model::NATIONAL;
 use crate::engine::bitset::Bitset;
 use crate::engine::filter::Sort;
 use crate::engine::fold;
-use crate::engine::search::{self, Search};
+use crate::engine::search::{self, Search, Synonyms, TextMatch};
 use crate::wire::{self, Corrupt, Reader, Writer};
 
 #[derive(Debug)]
@@ -47,15 +47,17 @@ pub struct Index {
     search: Search,
 }
 
-/// Writes the index section of `entries`. `text(i, out)` appends the
-/// searchable text of entry `i` to `out`. Codes and themes of entries that
-/// the vocabularies do not list are ignored, except [`NATIONAL`], which
-/// always marks a record national.
+/// Writes the index section of `entries`. `text(i, strong, other)` appends
+/// the searchable text of entry `i`: its strong fields (title, parties),
+/// which rank first, and the rest. Codes and themes of entries that the
+/// vocabularies do not list are ignored, except [`NATIONAL`], which always
+/// marks a record national.
 pub fn write(
     entries: &[Entry],
     region_codes: &[String],
     theme_ids: &[String],
-    text: impl FnMut(usize, &mut String),
+    synonyms: &Synonyms,
+    text: impl FnMut(usize, &mut String, &mut String),
 ) -> Vec<u8> {
     let n = entries.len();
     let mut regions = vec![Bitset::new(n); region_codes.len()];
@@ -115,16 +117,16 @@ pub fn write(
     for i in recent.iter().chain(&oldest).chain(&by_title) {
         w.u32(*i);
     }
-    w.bytes(&search::write(n, text));
+    w.bytes(&search::write(n, synonyms, text));
     w.into_bytes()
 }
 
 impl Index {
-    pub fn build(catalog: &Catalog) -> Index {
+    pub fn build(catalog: &Catalog, synonyms: &Synonyms) -> Index {
         let codes: Vec<String> = catalog.regions.iter().map(|r| r.code.clone()).collect();
         let themes: Vec<String> = catalog.themes.iter().map(|t| t.id.clone()).collect();
-        Index::from_parts(&catalog.entries, &codes, &themes, |i, out| {
-            catalog.searchable_text(i, out)
+        Index::from_parts(&catalog.entries, &codes, &themes, synonyms, |i, s, o| {
+            catalog.searchable_text(i, s, o)
         })
     }
 
@@ -134,9 +136,10 @@ impl Index {
         entries: &[Entry],
         region_codes: &[String],
         theme_ids: &[String],
-        text: impl FnMut(usize, &mut String),
+        synonyms: &Synonyms,
+        text: impl FnMut(usize, &mut String, &mut String),
     ) -> Index {
-        let bytes = write(entries, region_codes, theme_ids, text);
+        let bytes = write(entries, region_codes, theme_ids, synonyms, text);
         let len = bytes.len();
         Index::open(Arc::new(bytes), 0..len).expect("a section just written opens")
     }
@@ -256,16 +259,22 @@ impl Index {
         by_rank.iter().map(|r| order[r]).collect()
     }
 
-    /// Records matching every word of `query` by prefix, or `None` when the
-    /// query has no word at all.
-    pub(crate) fn text_matches(&self, query: &str) -> Option<Bitset> {
-        self.search.matches(query)
+    /// Records matching every word of `query` (see [`Search::matches`]), or
+    /// `None` when the query has no word at all.
+    pub fn text_matches(&self, query: &str, tiers: bool) -> Option<TextMatch> {
+        self.search.matches(query, tiers)
+    }
+
+    /// The word search.
+    pub fn search(&self) -> &Search {
+        &self.search
     }
 }
 
 fn sort_slot(sort: Sort) -> usize {
     match sort {
-        Sort::Recent => 0,
+        // Relevance orders each of its tiers by date (see facets::run).
+        Sort::Recent | Sort::Relevance => 0,
         Sort::Oldest => 1,
         Sort::Title => 2,
     }
@@ -334,7 +343,9 @@ mod tests {
     }
 
     fn index(entries: &[Entry], texts: &[&str]) -> Index {
-        Index::from_parts(entries, &[], &[], |i, out| out.push_str(texts[i]))
+        Index::from_parts(entries, &[], &[], &Synonyms::default(), |i, _, out| {
+            out.push_str(texts[i])
+        })
     }
 
     fn positions(set: &Bitset) -> Vec<usize> {
@@ -375,7 +386,8 @@ mod tests {
             &[a, b],
             &["FR".into(), "84".into(), "11".into()],
             &["emploi".into()],
-            |_, _| {},
+            &Synonyms::default(),
+            |_, _, _| {},
         );
         assert_eq!(positions(&ix.regions[0]), [0]);
         assert_eq!(positions(&ix.regions[2]), [1]);
@@ -392,6 +404,6 @@ mod tests {
         let ix = index(&[], &[]);
         assert!(ix.is_empty());
         assert!(ix.order(Sort::Recent).is_empty());
-        assert_eq!(ix.text_matches("abc").map(|s| s.count()), Some(0));
+        assert_eq!(ix.text_matches("abc", true).map(|s| s.all.count()), Some(0));
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! Everything a query needs is computed once into an [`index::Index`]:
 //! bitsets per region, theme and type, each record's period as day numbers,
-//! the sort orders, and a word search ([`search`]) over French-folded text
-//! ([`fold`]). Answering a [`filter::FilterState`] is then word operations
+//! the sort orders, and a word search ([`search`]) over text analysed the
+//! French way ([`analyze`]: folded by [`fold`], elisions dropped, stemmed),
+//! with typo tolerance ([`fuzzy`]), glossary synonyms and relevance tiers;
+//! [`highlight`] says which words of a displayed text the query matched. Answering a [`filter::FilterState`] is then word operations
 //! on [`bitset::Bitset`]s ([`facets::run`]): the results in order and the
 //! disjunctive count of every facet value, in about a millisecond at 100,000
 //! records.
@@ -12,10 +14,13 @@
 //! its index is stored in ([`crate::wire`]); it never depends on the pack,
 //! the view state, the wording or the browser.
 
+pub mod analyze;
 pub mod bitset;
 pub mod facets;
 pub mod filter;
 pub mod fold;
+pub mod fuzzy;
+pub mod highlight;
 pub mod index;
 pub mod search;
 pub mod set;

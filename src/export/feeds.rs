@@ -136,7 +136,7 @@ mod tests {
         let catalog = load_json(include_str!("../../data/passerelles.json"))
             .unwrap()
             .catalog;
-        let index = Index::build(&catalog);
+        let index = Index::build(&catalog, &crate::engine::search::Synonyms::default());
         let bytes = write_section(Format::Ics, &catalog, None);
         let len = bytes.len();
         let ics = Exports::open(Arc::new(bytes), 0..len).unwrap();

@@ -14,6 +14,7 @@ use crate::engine::index::Index;
 use crate::export::{Exports, Format};
 use crate::pack::card::{self, Card};
 use crate::pack::detail::{self, Detail};
+use crate::pack::glossary::{self, Gloss};
 use crate::pack::{DATASET, ERROR, EXPORTS, HEADER_BYTES, MAGIC, SECTIONS, SHARD, VERSION};
 use crate::wire::{self, blob_item as item, blob_range, open_blob, Corrupt, Reader, U32s};
 use crate::wording::fr as s;
@@ -52,7 +53,10 @@ pub struct Pack {
     /// Records left out of the JSON for their problems.
     pub skipped: usize,
     pub index: Index,
+    /// The acronyms and terms of the texts, when the dataset was packed with them.
+    pub glossary: Vec<Gloss>,
     by_id: Range<usize>,
+    glossary_view: Range<usize>,
     card_table: Range<usize>,
     cards: Range<usize>,
     pub details: Details,
@@ -248,6 +252,7 @@ impl Pack {
             }
             ExportsAt::Files(seals)
         };
+        let glossary = glossary::read(section(9))?;
         Ok(Pack {
             bytes,
             len,
@@ -258,7 +263,9 @@ impl Pack {
             problems_total,
             skipped,
             index,
+            glossary,
             by_id: ranges[4].clone(),
+            glossary_view: ranges[10].clone(),
             card_table,
             cards,
             details,
@@ -304,6 +311,11 @@ impl Pack {
 
     pub fn theme_label(&self, id: &str) -> Option<&str> {
         crate::data::model::theme_label(&self.themes, id)
+    }
+
+    /// The glossary view, laid out as a detail; `None` when unreadable.
+    pub fn glossary_view(&self) -> Option<Detail<'_>> {
+        detail::read_detail(self.bytes.get(self.glossary_view.clone())?).ok()
     }
 
     /// The detail of record `i` when the details are in this file; `None`

@@ -7,6 +7,7 @@ use crate::data::validate;
 use crate::engine::index;
 use crate::export::{self, Format};
 use crate::pack::detail::{self, Links};
+use crate::pack::glossary;
 use crate::pack::{
     card, DATASET, DEFAULT_SHARD_RECORDS, ERROR, EXPORTS, HEADER_BYTES, MAGIC, PROBLEMS_KEPT,
     SECTIONS, SHARD, VERSION,
@@ -133,9 +134,14 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
 
     let codes: Vec<String> = catalog.regions.iter().map(|r| r.code.clone()).collect();
     let themes: Vec<String> = catalog.themes.iter().map(|t| t.id.clone()).collect();
-    let index = index::write(&catalog.entries, &codes, &themes, |i, out| {
-        catalog.searchable_text(i, out)
+    let synonyms = glossary::synonyms(&catalog.glossary);
+    let index = index::write(&catalog.entries, &codes, &themes, &synonyms, |i, s, o| {
+        catalog.searchable_text(i, s, o)
     });
+    let mut glossary_section = Writer::new();
+    glossary::write(&mut glossary_section, &catalog.glossary);
+    let mut glossary_view = Writer::new();
+    glossary::write_view(&mut glossary_view, &catalog.glossary);
 
     let mut by_id: Vec<u32> = (0..n as u32).collect();
     by_id.sort_by(|&a, &b| {
@@ -165,6 +171,8 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
         ids.as_bytes(),
         card_section.as_bytes(),
         &inline,
+        glossary_section.as_bytes(),
+        glossary_view.as_bytes(),
     ] {
         content.u64(digest(part));
     }
@@ -221,6 +229,8 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
         inline,
         shard_section.into_bytes(),
         exports_section,
+        glossary_section.into_bytes(),
+        glossary_view.into_bytes(),
     ];
     let mut w = Writer::new();
     w.u64(build);

@@ -200,6 +200,8 @@ mod tests {
             themes: themes.iter().map(|t| t.to_string()).collect(),
             regions: regions.iter().map(|r| r.to_string()).collect(),
             query: "iae".into(),
+            // What the view sets while a query is active.
+            sort: crate::engine::filter::Sort::Relevance,
             ..FilterState::default()
         }
     }

@@ -1,13 +1,15 @@
 //! The URL query string ⇄ [`FilterState`] codec, so that any view can be
 //! bookmarked, shared and restored with the back button.
 //!
-//! `?q=…&region=…&theme=…&type=…&from=…&to=…&undated=1&national=0&sort=…&id=…`
+//! `?q=…&region=…&theme=…&type=…&from=…&to=…&undated=1&national=0&sort=…&id=…&glossary=1`
 //!
 //! - Parameters always come in that order and are left out at their default,
 //!   so one view has exactly one URL (the default view is the bare path).
 //! - Sets are comma-separated, sorted; dates are `YYYY`, `YYYY-MM` or
-//!   `YYYY-MM-DD`; `sort` is `oldest` or `title` (absent means most recent);
-//!   `id` is the record shown in detail.
+//!   `YYYY-MM-DD`; `sort` is `recent`, `oldest`, `title` or `relevance`,
+//!   absent at its default: relevance while the query has a word, most
+//!   recent otherwise (relevance without a query reads as most recent);
+//!   `id` is the record shown in detail; `glossary=1` shows the glossary.
 //! - Decoding never fails: a URL may be old, truncated, hand-edited or
 //!   hostile. A parameter that is unknown, malformed, badly percent-encoded or
 //!   not UTF-8 is ignored; within a set, values that are not ids (letters,
@@ -27,14 +29,28 @@ use std::fmt::Write;
 
 use crate::data::catalog::RecordType;
 use crate::data::date::PartialDate;
-use crate::engine::filter::{FilterState, Sort};
+use crate::engine::filter::{has_words, FilterState, Sort};
 
 pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_SET_VALUES: usize = 64;
 pub const MAX_ID_LEN: usize = 120;
 
+/// The sort a view has when the URL says none.
+fn default_sort(query: &str) -> Sort {
+    if has_words(query) {
+        Sort::Relevance
+    } else {
+        Sort::Recent
+    }
+}
+
 /// The query string for a view: `""` for the default view, else starting with `?`.
 pub fn encode(state: &FilterState, detail: Option<&str>) -> String {
+    encode_view(state, detail, false)
+}
+
+/// [`encode`], with the glossary shown or not.
+pub fn encode_view(state: &FilterState, detail: Option<&str>, glossary: bool) -> String {
     let mut out = String::new();
     let mut param = |name: &str, value: &str| {
         out.push(if out.is_empty() { '?' } else { '&' });
@@ -67,11 +83,19 @@ pub fn encode(state: &FilterState, detail: Option<&str>) -> String {
     if state.include_national != defaults.include_national {
         param("national", flag(state.include_national));
     }
-    if state.sort != defaults.sort {
-        param("sort", state.sort.key());
+    let query = cap_chars(&state.query);
+    let sort = match state.sort {
+        Sort::Relevance if !has_words(query) => Sort::Recent,
+        s => s,
+    };
+    if sort != default_sort(query) {
+        param("sort", sort.key());
     }
     if let Some(id) = detail {
         param("id", &percent_encode(id));
+    }
+    if glossary {
+        param("glossary", "1");
     }
     out
 }
@@ -79,11 +103,19 @@ pub fn encode(state: &FilterState, detail: Option<&str>) -> String {
 /// The view a query string describes (with or without the leading `?`), and
 /// the id of the record shown in detail, if any.
 pub fn decode(search: &str) -> (FilterState, Option<String>) {
+    let (state, detail, _) = decode_view(search);
+    (state, detail)
+}
+
+/// [`decode`], and whether the glossary is shown (`glossary=1`).
+pub fn decode_view(search: &str) -> (FilterState, Option<String>, bool) {
     let search = search.strip_prefix('?').unwrap_or(search);
     // A fragment is not part of the query; encode never writes a raw '#'.
     let search = search.split('#').next().unwrap_or_default();
     let mut state = FilterState::default();
     let mut detail = None;
+    let mut sort = None;
+    let mut glossary = false;
     for pair in search.split('&') {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(key) = percent_decode(key) else {
@@ -136,7 +168,7 @@ pub fn decode(search: &str) -> (FilterState, Option<String>) {
             }
             "sort" => {
                 if let Some(s) = percent_decode(raw).and_then(|v| Sort::from_key(&v)) {
-                    state.sort = s;
+                    sort = Some(s);
                 }
             }
             "id" => {
@@ -144,10 +176,19 @@ pub fn decode(search: &str) -> (FilterState, Option<String>) {
                     detail = Some(id);
                 }
             }
+            "glossary" => {
+                if let Some(b) = percent_decode(raw).and_then(|v| parse_flag(&v)) {
+                    glossary = b;
+                }
+            }
             _ => {}
         }
     }
-    (state, detail)
+    state.sort = match sort {
+        Some(Sort::Relevance) | None => default_sort(&state.query),
+        Some(s) => s,
+    };
+    (state, detail, glossary)
 }
 
 fn flag(b: bool) -> &'static str {
@@ -342,6 +383,9 @@ mod tests {
         assert_eq!(s.query, "b");
         assert_eq!(s.sort, Sort::Oldest);
         assert_eq!(d.as_deref(), Some("y"));
+        assert!(decode_view("id=x&glossary=1").2);
+        assert!(!decode_view("glossary=1&glossary=0").2);
+        assert!(!decode_view("glossary=yes").2);
         assert_eq!(s.types, [RecordType::Event].into());
         assert_eq!(s.regions, set(&["84"]));
         assert_eq!(decode("sort=title&sort=recent").0.sort, Sort::Recent);
@@ -417,17 +461,40 @@ mod tests {
             include_national in any::<bool>(),
             sort in proptest::sample::select(Sort::ALL.to_vec()),
         ) -> FilterState {
+            // Relevance without a word to search is no view of its own.
+            let sort = if sort == Sort::Relevance && !has_words(&query) { Sort::Recent } else { sort };
             FilterState { query, regions, themes, types, from, to, include_undated, include_national, sort }
         }
     }
 
+    #[test]
+    fn relevance_is_the_default_only_with_a_query() {
+        let mut s = FilterState {
+            query: "insertion".into(),
+            sort: Sort::Relevance,
+            ..Default::default()
+        };
+        assert_eq!(encode(&s, None), "?q=insertion");
+        assert_eq!(decode("?q=insertion").0.sort, Sort::Relevance);
+        s.sort = Sort::Recent;
+        assert_eq!(encode(&s, None), "?q=insertion&sort=recent");
+        assert_eq!(decode("?q=insertion&sort=recent").0, s);
+        // Without a word to search, relevance means the default order.
+        assert_eq!(decode("?sort=relevance").0.sort, Sort::Recent);
+        assert_eq!(decode("?q=%E2%80%94").0.sort, Sort::Recent);
+        s.query.clear();
+        s.sort = Sort::Relevance;
+        assert_eq!(encode(&s, None), "");
+        assert_eq!(encode_view(&s, Some("a"), true), "?id=a&glossary=1");
+    }
+
     proptest! {
         #[test]
-        fn round_trips(s in state(), d in proptest::option::of("[a-z0-9-]{1,120}")) {
-            let url = encode(&s, d.as_deref());
+        fn round_trips(s in state(), d in proptest::option::of("[a-z0-9-]{1,120}"), g in any::<bool>()) {
+            let url = encode_view(&s, d.as_deref(), g);
             prop_assert!(url.is_empty() || url.starts_with('?'));
             prop_assert!(url.bytes().all(|b| b.is_ascii_graphic()));
-            prop_assert_eq!(decode(&url), (s, d));
+            prop_assert_eq!(decode_view(&url), (s, d, g));
         }
 
         #[test]

@@ -23,8 +23,11 @@ pub enum Action {
     Clear,
     Open(String),
     Close,
-    /// The URL changed under us (back/forward): adopt it, record no history.
-    Restore(FilterState, Option<String>),
+    /// Shows or leaves the glossary.
+    Glossary(bool),
+    /// The URL changed under us (back/forward): adopt it (filter, open
+    /// record, glossary shown), record no history.
+    Restore(FilterState, Option<String>, bool),
 }
 
 /// One active filter, as the visitor sees and removes it.
@@ -60,6 +63,11 @@ pub struct View {
     pub nav: Nav,
     /// Facets fixed by the host page of an embedded view; see [`Locks`].
     pub locks: Locks,
+    /// The glossary is shown instead of the list.
+    pub glossary: bool,
+    /// The sort the visitor chose, given back when a query ends:
+    /// relevance is the default only while one is active.
+    pub chosen_sort: Sort,
 }
 
 fn toggle<T: Ord>(set: &mut crate::engine::set::Set<T>, value: T) {
@@ -70,12 +78,33 @@ fn toggle<T: Ord>(set: &mut crate::engine::set::Set<T>, value: T) {
 
 impl View {
     pub fn new(filter: FilterState, detail: Option<String>) -> View {
+        let chosen_sort = match filter.sort {
+            Sort::Relevance => Sort::default(),
+            s => s,
+        };
         View {
             filter,
             detail,
             detail_from_list: false,
             nav: Nav::None,
             locks: Locks::default(),
+            glossary: false,
+            chosen_sort,
+        }
+    }
+
+    /// Relevance when a query starts, the visitor's sort back when it ends.
+    fn follow_query(&mut self, had_query: bool) {
+        let f = &mut self.filter;
+        match (had_query, f.has_query()) {
+            (false, true) => {
+                if f.sort != Sort::Relevance {
+                    self.chosen_sort = f.sort;
+                }
+                f.sort = Sort::Relevance;
+            }
+            (true, false) if f.sort == Sort::Relevance => f.sort = self.chosen_sort,
+            _ => {}
         }
     }
 
@@ -87,6 +116,7 @@ impl View {
     }
 
     pub fn apply(mut self, action: Action) -> View {
+        let had_query = self.filter.has_query();
         let f = &mut self.filter;
         self.nav = Nav::Push;
         match action {
@@ -101,7 +131,12 @@ impl View {
             Action::SetTo(d) => f.to = d,
             Action::SetUndated(b) => f.include_undated = b,
             Action::SetNational(b) => f.include_national = b,
-            Action::SetSort(s) => f.sort = s,
+            Action::SetSort(s) => {
+                if s != Sort::Relevance {
+                    self.chosen_sort = s;
+                }
+                f.sort = s;
+            }
             Action::Remove(chip) => match chip {
                 Chip::Query => f.query.clear(),
                 Chip::Region(c) => {
@@ -128,22 +163,36 @@ impl View {
                 };
             }
             Action::Open(id) => {
-                self.detail_from_list = self.detail.is_none();
+                self.detail_from_list = self.detail.is_none() && !self.glossary;
                 self.detail = Some(id);
+                self.glossary = false;
+            }
+            Action::Glossary(shown) => {
+                self.glossary = shown;
+                self.detail = None;
+                self.detail_from_list = false;
             }
             Action::Close => {
                 self.detail = None;
                 self.detail_from_list = false;
             }
-            Action::Restore(filter, detail) => {
+            Action::Restore(filter, detail, glossary) => {
+                if filter.sort != Sort::Relevance {
+                    self.chosen_sort = filter.sort;
+                }
                 self.filter = filter;
                 if detail.is_none() {
                     self.detail_from_list = false;
                 }
                 self.detail = detail;
+                self.glossary = glossary;
                 self.nav = Nav::None;
+                // The URL says which sort it is: nothing to follow.
+                self.locks.impose(&mut self.filter);
+                return self;
             }
         }
+        self.follow_query(had_query);
         // Whatever the action (a click, a clear, a URL restored), locked
         // facets come back to their locked values.
         self.locks.impose(&mut self.filter);
@@ -202,7 +251,11 @@ mod tests {
     fn typing_replaces_history_and_restore_records_none() {
         let v = View::default().apply(Action::SetQuery("eco".into()));
         assert_eq!(v.nav, Nav::Replace);
-        let v = v.apply(Action::Restore(FilterState::default(), Some("x".into())));
+        let v = v.apply(Action::Restore(
+            FilterState::default(),
+            Some("x".into()),
+            false,
+        ));
         assert_eq!(v.nav, Nav::None);
         assert_eq!(v.detail.as_deref(), Some("x"));
         assert!(!v.detail_from_list);
@@ -220,6 +273,36 @@ mod tests {
         assert!(!v.filter.narrows());
         assert_eq!(v.filter.sort, Sort::Title);
         assert!(v.chips().is_empty());
+    }
+
+    #[test]
+    fn relevance_while_a_query_is_active_then_the_visitors_sort() {
+        let v = View::default().apply(Action::SetSort(Sort::Title));
+        let v = v.apply(Action::SetQuery("ins".into()));
+        assert_eq!(v.filter.sort, Sort::Relevance);
+        let v = v.apply(Action::SetQuery("insertion".into()));
+        assert_eq!(v.filter.sort, Sort::Relevance);
+        // Cleared by typing, by its chip or by "Effacer": the visitor's sort is back.
+        assert_eq!(
+            v.clone().apply(Action::SetQuery(" ".into())).filter.sort,
+            Sort::Title
+        );
+        assert_eq!(
+            v.clone().apply(Action::Remove(Chip::Query)).filter.sort,
+            Sort::Title
+        );
+        assert_eq!(v.clone().apply(Action::Clear).filter.sort, Sort::Title);
+        // A sort chosen during the query is the visitor's sort from then on.
+        let v = v
+            .apply(Action::SetSort(Sort::Oldest))
+            .apply(Action::SetQuery(String::new()));
+        assert_eq!(v.filter.sort, Sort::Oldest);
+        let v = v.apply(Action::SetQuery("cpme".into()));
+        assert_eq!(v.filter.sort, Sort::Relevance);
+        let v = v.apply(Action::Glossary(true));
+        assert!(v.glossary);
+        let v = v.apply(Action::Open("a".into()));
+        assert!(!v.glossary && !v.detail_from_list);
     }
 
     #[test]
@@ -284,7 +367,7 @@ mod tests {
             Action::ToggleTheme("jeunes".into()),
             Action::Remove(Chip::Theme("insertion".into())),
             Action::Clear,
-            Action::Restore(FilterState::default(), None),
+            Action::Restore(FilterState::default(), None, false),
         ] {
             only_insertion(&v.clone().apply(action));
         }

@@ -53,6 +53,51 @@ pub fn check(file: &str, bytes: &[u8]) -> Report {
     }
 }
 
+/// Whether a data file is a glossary (`{"entries": […]}`) rather than a dataset.
+pub fn is_glossary(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<std::collections::HashMap<String, serde::de::IgnoredAny>>(bytes)
+        .is_ok_and(|top| top.contains_key("entries") && !top.contains_key("regions"))
+}
+
+/// Checks a glossary file's bytes (data/glossary.json).
+pub fn check_glossary(file: &str, bytes: &[u8]) -> Report {
+    let text = String::from_utf8_lossy(bytes);
+    match crate::data::glossary::load_json(&text) {
+        Err(e) => {
+            let at = e
+                .line
+                .zip(e.column)
+                .map(|(line, column)| Position { line, column });
+            failure(file, &[line(file, at, None, &e.message, None)])
+        }
+        Ok((entries, problems)) if problems.is_empty() => Report {
+            ok: true,
+            text: format!(
+                "{}
+  {}\n",
+                s::report_ok(file),
+                s::glossary_entries(entries.len())
+            ),
+        },
+        Ok((_, mut problems)) => {
+            problems.sort_by_key(|p| p.position);
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| {
+                    line(
+                        file,
+                        p.position,
+                        p.record.as_deref(),
+                        &p.message,
+                        Some(&p.path),
+                    )
+                })
+                .collect();
+            failure(file, &lines)
+        }
+    }
+}
+
 /// A file that could not even be read from disk.
 pub fn unreadable(file: &str, e: &std::io::Error) -> Report {
     let detail = if e.kind() == std::io::ErrorKind::NotFound {

@@ -9,6 +9,7 @@ use super::browser::{self, FetchError};
 use super::detail::Detail;
 use super::embed_dialog::OPENER;
 use super::frame;
+use super::glossary;
 use super::panel::Panel;
 use super::results::Results;
 use super::{Ctx, Data};
@@ -238,16 +239,17 @@ impl Reducible for Store {
     }
 }
 
-/// Reads the address bar into a filter, dropping what this dataset does not
-/// know. A record page with no query shows its record, as `?id=` does.
-fn from_url(data: &Data) -> (FilterState, Option<String>) {
+/// Reads the address bar into a filter, dropping what this dataset does
+/// not know; the open record; whether the glossary is shown. A record page
+/// with no query shows its record, as `?id=` does.
+fn from_url(data: &Data) -> (FilterState, Option<String>, bool) {
     let search = browser::search();
-    let (mut filter, mut detail) = query::decode(&search);
+    let (mut filter, mut detail, glossary) = query::decode_view(&search);
     if search.is_empty() {
         detail = browser::page_record();
     }
     filter.retain_known(&data.pack.regions, &data.pack.themes);
-    (filter, detail)
+    (filter, detail, glossary)
 }
 
 /// The host page's locks, less the ids this dataset does not know.
@@ -277,10 +279,10 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let data = data.clone();
         let page = page.clone();
         use_reducer_eq(move || {
-            let (filter, detail) = from_url(&data);
-            Store(Rc::new(
-                View::new(filter, detail).with_locks(locks_for(&page, &data)),
-            ))
+            let (filter, detail, glossary) = from_url(&data);
+            let mut view = View::new(filter, detail).with_locks(locks_for(&page, &data));
+            view.glossary = glossary;
+            Store(Rc::new(view))
         })
     };
     let view = store.0.clone();
@@ -289,8 +291,13 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     {
         let view = view.clone();
         let page = page.clone();
-        use_effect_with((view.filter.clone(), view.detail.clone()), move |_| {
-            let target = page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
+        let key = (view.filter.clone(), view.detail.clone(), view.glossary);
+        use_effect_with(key, move |_| {
+            let target = page.append_to(&query::encode_view(
+                &view.filter,
+                view.detail.as_deref(),
+                view.glossary,
+            ));
             // The whole address, not the query alone: the list seen from a
             // record page (`fiches/<id>/`, no query) lives at the root.
             if browser::view_url(&target) != browser::href() {
@@ -310,26 +317,32 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a browser window");
             let listener = EventListener::new(&window, "popstate", move |_| {
-                let (filter, detail) = from_url(&data);
-                store.dispatch(Action::Restore(filter, detail));
+                let (filter, detail, glossary) = from_url(&data);
+                store.dispatch(Action::Restore(filter, detail, glossary));
             });
             move || drop(listener)
         });
     }
 
     // Keyboard focus follows the view: to the detail heading when a record
-    // opens, back to that record's link when the list returns.
+    // opens, back to that record's link when the list returns; likewise
+    // for the glossary and the link to it.
     {
-        let previous = use_mut_ref(|| None::<String>);
-        use_effect_with(view.detail.clone(), move |detail| {
-            let before = previous.replace(detail.clone());
-            match (before, detail) {
-                (_, Some(_)) => {
+        let previous = use_mut_ref(|| (None::<String>, false));
+        use_effect_with((view.detail.clone(), view.glossary), move |now| {
+            let before = previous.replace(now.clone());
+            let to = match (before, now) {
+                (_, (Some(_), _)) => Some("detail-title".to_string()),
+                (_, (None, true)) => Some("glossary-title".to_string()),
+                ((Some(id), _), (None, false)) => Some(format!("link-{id}")),
+                ((None, true), (None, false)) => Some("glossary-link".to_string()),
+                _ => None,
+            };
+            if let Some(id) = to {
+                if id.ends_with("-title") {
                     browser::scroll_to_top();
-                    browser::focus("detail-title");
                 }
-                (Some(id), None) => browser::focus(&format!("link-{id}")),
-                (None, None) => {}
+                browser::focus(&id);
             }
         });
     }
@@ -393,6 +406,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     }
     let body = match &view.detail {
         Some(id) => html! { <Detail ctx={ctx.clone()} id={id.clone()} /> },
+        None if view.glossary => glossary::view(&ctx),
         None => html! {
             <div class="layout">
                 <Panel ctx={ctx.clone()} />

@@ -12,7 +12,7 @@ use super::app::recovery;
 use super::browser::{self, FetchError};
 use super::export;
 use super::results::{badge_class, open_in_place, open_record};
-use super::Ctx;
+use super::{highlight, Ctx};
 use crate::data::catalog::LoadErrorKind;
 use crate::data::catalog::RecordType;
 use crate::pack::detail::{Detail as Record, Fact, ListStyle, Span, Value};
@@ -171,7 +171,7 @@ pub fn detail(props: &DetailProps) -> Html {
                 <span class={badge_class(card.record_type)}>{ badge }</span>
                 { " " }{ card.kind.to_string() }
             </p>
-            <h2 id="detail-title" tabindex="-1">{ card.title.to_string() }</h2>
+            <h2 id="detail-title" tabindex="-1">{ highlight::text(&props.ctx, &highlight::marks(&props.ctx), card.title, "title", false) }</h2>
             { export::add_to_calendar(&props.ctx, index) }
             { body }
         </article>
@@ -203,7 +203,7 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
                 <h4>{ s::D_EXCERPTS }</h4>
                 { for record.excerpts.iter().map(|(text, caption)| html! {
                     <figure class="excerpt">
-                        <blockquote>{ text.to_string() }</blockquote>
+                        <blockquote>{ shown(ctx, text) }</blockquote>
                         <figcaption>{ caption.clone() }</figcaption>
                     </figure>
                 }) }
@@ -212,7 +212,7 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
     }
 }
 
-fn facts(ctx: &Ctx, facts: &[Fact]) -> Html {
+pub(super) fn facts(ctx: &Ctx, facts: &[Fact]) -> Html {
     html! {
         <dl class="facts">
             { for facts.iter().map(|f| html! {
@@ -243,7 +243,7 @@ fn value(ctx: &Ctx, value: &Value) -> Html {
 fn spans(ctx: &Ctx, spans: &[Span]) -> Html {
     html! {
         { for spans.iter().map(|span| match *span {
-            Span::Text(t) => html! { t.to_string() },
+            Span::Text(t) => shown(ctx, t),
             Span::Muted(t) => html! { <span class="muted">{ t.to_string() }</span> },
             Span::Strong(t) => html! { <strong>{ t.to_string() }</strong> },
             Span::Link(url) => html! {
@@ -252,6 +252,13 @@ fn spans(ctx: &Ctx, spans: &[Span]) -> Html {
             Span::Record(id) => record_link(ctx, id),
         }) }
     }
+}
+
+/// Record text with its matched words and glossary terms; the text's own
+/// place in the shard makes its tips' ids unique.
+fn shown(ctx: &Ctx, text: &str) -> Html {
+    let scope = format!("d{}", text.as_ptr() as usize);
+    highlight::text(ctx, &highlight::marks(ctx), text, &scope, true)
 }
 
 fn record_link(ctx: &Ctx, id: &str) -> Html {

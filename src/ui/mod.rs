@@ -22,6 +22,8 @@ mod detail;
 pub mod embed_dialog;
 mod export;
 mod frame;
+mod glossary;
+mod highlight;
 mod panel;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
@@ -53,17 +55,38 @@ pub struct Data {
     pub url: String,
     /// Records whose date is unknown, for the "date inconnue" option.
     pub undated: u32,
+    /// The glossary's acronyms as written, to find in displayed text.
+    pub terms: crate::engine::highlight::Terms,
+    /// Each acronym's written forms and the phrases it stands for.
+    pub synonyms: Vec<(Vec<String>, Vec<String>)>,
     shards: RefCell<Vec<(usize, Rc<Shard>)>>,
+    /// The marks of the last outcome, kept with it: every card of a render
+    /// shares them.
+    pub marks: RefCell<Option<(Rc<Outcome>, Rc<crate::engine::highlight::Marks>)>>,
 }
 
 impl Data {
     pub fn new(pack: Pack, url: String) -> Data {
         let undated = pack.index.undated_count();
+        let acronyms = || pack.glossary.iter().enumerate().filter(|(_, g)| g.acronym);
+        let terms = crate::engine::highlight::Terms::new(
+            acronyms().flat_map(|(e, g)| g.written().map(move |t| (t, e))),
+        );
+        let synonyms = acronyms()
+            .filter_map(|(_, g)| {
+                let x = g.expansion.clone()?;
+                let terms = g.written().map(str::to_string).collect();
+                Some((terms, std::iter::once(x).chain(g.forms.clone()).collect()))
+            })
+            .collect();
         Data {
             pack,
             url,
             undated,
+            terms,
+            synonyms,
             shards: RefCell::default(),
+            marks: RefCell::default(),
         }
     }
 

@@ -3,7 +3,7 @@
 use web_sys::{HtmlSelectElement, MouseEvent};
 use yew::prelude::*;
 
-use super::{browser, export, Ctx};
+use super::{browser, export, highlight, Ctx};
 use crate::data::catalog::RecordType;
 use crate::engine::filter::Sort;
 use crate::state::view::{Action, Chip};
@@ -100,7 +100,10 @@ pub fn results(props: &ResultsProps) -> Html {
                 <p id="result-count" role="status">{ format::records_count(outcome.results.len()) }</p>
                 <div class="sort">
                     <label for="sort">{ s::SORT_LABEL }</label>
-                    <select id="sort" onchange={on_sort}>
+                    // A new element when the options change: the browser keeps a
+                    // select's own choice over the markup's once it was used.
+                    <select id="sort" key={if view.filter.has_query() { "q" } else { "-" }} onchange={on_sort}>
+                        if view.filter.has_query() { { sort_option(Sort::Relevance, s::SORT_RELEVANCE) } }
                         { sort_option(Sort::Recent, s::SORT_RECENT) }
                         { sort_option(Sort::Oldest, s::SORT_OLDEST) }
                         { sort_option(Sort::Title, s::SORT_TITLE) }
@@ -108,6 +111,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 </div>
             </div>
             { export::bar(ctx) }
+            { highlight::did_you_mean(ctx) }
             if narrows && !outcome.results.is_empty() { { chips(ctx, "active-filters") } }
             if !data.pack.problems.is_empty() { { problems_notice(&data.pack) } }
             if outcome.results.is_empty() {
@@ -181,6 +185,7 @@ pub fn badge_class(t: RecordType) -> &'static str {
 fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
     let Ctx { data, dispatch, .. } = ctx;
     let card = data.pack.card(index);
+    let marks = highlight::marks(ctx);
     let href = ctx.record_href(card.id);
     let onclick = open_record(dispatch, card.id);
     let (badge, lead) = match card.record_type {
@@ -195,7 +200,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                 <span class={badge_class(card.record_type)}>{ badge }</span>
                 { " " }{ card.kind.to_string() }
             </p>
-            <h3><a id={format!("link-{}", card.id)} href={href} {onclick}>{ card.title.to_string() }</a></h3>
+            <h3><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
             <p class="card-meta">
                 <span class="card-date">{ card.date.to_string() }</span>
                 if !card.place.is_empty() { <span class="card-place">{ card.place.to_string() }</span> }
@@ -206,7 +211,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                     { for card.actors.iter().enumerate().map(|(k, name)| html! {
                         <>
                             if k > 0 { { " · " } }
-                            <span>{ name.to_string() }</span>
+                            <span>{ highlight::text(ctx, &marks, name, &format!("{}-{k}", card.id), true) }</span>
                         </>
                     }) }
                 </p>

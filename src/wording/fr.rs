@@ -78,6 +78,19 @@ pub const SORT_LABEL: &str = "Trier par";
 pub const SORT_RECENT: &str = "Plus récentes d'abord";
 pub const SORT_OLDEST: &str = "Plus anciennes d'abord";
 pub const SORT_TITLE: &str = "Titre (A → Z)";
+pub const SORT_RELEVANCE: &str = "Pertinence";
+// Search that understands the texts (src/ui/highlight.rs, src/ui/glossary.rs).
+pub const DID_YOU_MEAN: &str = "Vouliez-vous dire";
+pub const CORRECTED_SHOWN: &str = "Fiches trouvées en corrigeant la recherche.";
+pub const GLOSSARY: &str = "Glossaire";
+pub const GLOSSARY_LINK: &str = "Sigles et termes des textes : le glossaire";
+pub const GLOSSARY_INTRO: &str = "Les sigles et les termes des textes sources, avec ce que les textes en disent et l'extrait qui le dit.";
+pub const GLOSSARY_NO_EXPANSION: &str = "Les textes ne développent pas ce sigle.";
+pub const GLOSSARY_DEFINITION: &str = "Dans les textes";
+pub const GLOSSARY_SOURCE: &str = "Texte source";
+pub fn glossary_search(term: &str) -> String {
+    format!("Chercher « {term} »")
+}
 pub const ACTIVE_FILTERS: &str = "Filtres actifs";
 pub const REMOVE_FILTER: &str = "Retirer le filtre";
 pub const EMPTY_TITLE_RESULTS: &str = "Aucune fiche ne correspond à ces filtres.";

@@ -13,8 +13,8 @@ use serde::Serialize;
 
 mod vocabulary;
 use vocabulary::{
-    AGREEMENT_KINDS, COMMUNES, EVENT_KINDS, FIRST_NAMES, INVOLVEMENTS, LAST_NAMES, PARTIES, ROLES,
-    THEME_WEIGHTS, TOPICS, VENUES,
+    lexicon, AGREEMENT_KINDS, COMMUNES, EVENT_KINDS, FIRST_NAMES, INVOLVEMENTS, LAST_NAMES,
+    PARTIES, ROLES, THEME_WEIGHTS, TOPICS, VENUES,
 };
 
 use crate::data::date::days_in_month;
@@ -116,6 +116,8 @@ const MONTH_PERCENT: usize = 20;
 const YEAR_PERCENT: usize = 15;
 /// Share of records that are agreements; the rest are events.
 const AGREEMENT_PERCENT: usize = 40;
+/// Invented words in each record's description (see [`vocabulary::lexicon`]).
+const DESCRIPTION_WORDS: usize = 6;
 /// Share of events that are programmes, that other events may be part of.
 const PROGRAMME_PERCENT: usize = 5;
 
@@ -144,6 +146,7 @@ pub fn generate(records: usize, seed: u64) -> Dataset {
 
 struct Generator<'a> {
     rng: SplitMix64,
+    lexicon: Vec<String>,
     seed: u64,
     regions: &'a [Region],
     region_weights: Vec<usize>,
@@ -174,11 +177,24 @@ impl<'a> Generator<'a> {
             .collect();
         Generator {
             rng: SplitMix64::new(seed),
+            lexicon: lexicon(),
             seed,
             regions,
             region_weights,
             themes,
         }
+    }
+
+    /// A description in invented words, the frequent ones far more often
+    /// (a draw below a bound itself drawn: roughly Zipf), as a corpus has.
+    fn description(&mut self) -> String {
+        let words: Vec<&str> = (0..DESCRIPTION_WORDS)
+            .map(|_| {
+                let bound = 1 + self.rng.below(self.lexicon.len());
+                self.lexicon[self.rng.below(bound)].as_str()
+            })
+            .collect();
+        format!("Travaux : {}.", words.join(", "))
     }
 
     fn region(&mut self) -> &'a Region {
@@ -397,7 +413,7 @@ impl<'a> Generator<'a> {
             id: format!("ag-{}-{i:06}", year_part(date.year)),
             title,
             kind: kind.to_string(),
-            description: None,
+            description: Some(self.description()),
             parties,
             people,
             date: date.info,
@@ -482,7 +498,7 @@ impl<'a> Generator<'a> {
             id: format!("ev-{}-{i:06}", year_part(date.year)),
             title,
             kind,
-            description: None,
+            description: Some(self.description()),
             date: date.info,
             time,
             place,
@@ -574,6 +590,25 @@ mod tests {
         assert!(events.iter().any(|e| e.part_of.is_some()));
         assert!(events.iter().any(|e| !e.agreements.is_empty()));
         assert!(["œ", "æ", "É", "ç"].iter().all(|s| json.contains(s)));
+    }
+
+    #[test]
+    fn a_large_dataset_has_a_large_vocabulary() {
+        let words = lexicon();
+        let folded: std::collections::BTreeSet<String> =
+            words.iter().map(|w| crate::engine::fold::fold(w)).collect();
+        assert!(folded.len() >= 30_000, "{} distinct words", folded.len());
+        // The draws of 100,000 records, without the rest of the records.
+        let (regions, themes) = vocabularies();
+        let mut g = Generator::new(42, &regions, &themes);
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..100_000 {
+            for _ in 0..DESCRIPTION_WORDS {
+                let bound = 1 + g.rng.below(g.lexicon.len());
+                seen.insert(crate::engine::fold::fold(&g.lexicon[g.rng.below(bound)]));
+            }
+        }
+        assert!(seen.len() >= 20_000, "{} distinct words drawn", seen.len());
     }
 
     #[test]

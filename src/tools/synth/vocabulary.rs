@@ -327,3 +327,38 @@ pub(super) const EVENT_KINDS: &[(&str, usize, &str)] = &[
     ("forum", 2, "Forum"),
     ("atelier", 2, "Atelier"),
 ];
+
+/// Invented French-looking words, so that a large dataset has the
+/// vocabulary of a large corpus (at 100,000 records, more than 20,000
+/// distinct words reach the index) and typo tolerance and stems are
+/// measured against it: 4,500 stems of three syllables, each in the
+/// inflections and derivations French gives a word. Same list every time.
+pub(super) fn lexicon() -> Vec<String> {
+    const ONSETS: [&str; 16] = [
+        "b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "pr", "tr",
+    ];
+    const VOWELS: [&str; 8] = ["a", "e", "i", "o", "u", "é", "ou", "ai"];
+    const ENDINGS: [&str; 8] = ["", "s", "e", "es", "er", "ement", "age", "ation"];
+    let syllable = |k: usize| format!("{}{}", ONSETS[k % 16], VOWELS[(k / 16) % 8]);
+    let mut out = Vec::with_capacity(4_500 * ENDINGS.len());
+    for i in 0..4_500usize {
+        // Spread over the 128³ stems, so neighbours differ early.
+        let k = (i * 1_000_003) % (128 * 128 * 128);
+        let stem = format!(
+            "{}{}{}",
+            syllable(k % 128),
+            syllable((k / 128) % 128),
+            syllable(k / (128 * 128))
+        );
+        // A stem ending in a vowel takes a consonant before its endings.
+        let stem = if stem.ends_with(['a', 'e', 'i', 'o', 'u', 'é']) {
+            format!("{stem}t")
+        } else {
+            stem
+        };
+        for e in ENDINGS {
+            out.push(format!("{stem}{e}"));
+        }
+    }
+    out
+}

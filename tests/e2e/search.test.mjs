@@ -1,0 +1,186 @@
+// Search that understands French and the texts' acronyms, as a visitor meets
+// it: a plural finds what its singular finds, a typo finds its word and
+// offers the correction, matched words are marked, the "Pertinence" sort
+// comes and goes with the query, the glossary has its own URL, and an
+// acronym's expansion opens by keyboard; axe finds nothing on the way.
+// Run after `trunk build --release`: node --test tests/e2e/search.test.mjs
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DIST, startServer, launch, assertAccessible, scenarios } from './harness.mjs';
+
+let server;
+let browser;
+const scenario = scenarios(() => ({ browser, server }), { prefix: 'search-' });
+
+const url = (query = '') => `${server.url}/${query}`;
+
+/** The ids of the listed records, once the count and the list agree. */
+async function listed(page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#result-count');
+    if (!el || document.querySelector('#detail, #glossary')) return false;
+    const n = Number((el.textContent.replace(/\s/g, '').match(/\d+/) || ['0'])[0]);
+    const cards = document.querySelectorAll('#results > li').length;
+    return n === cards && (n > 0 || document.querySelector('#empty') !== null);
+  });
+  return page.$$eval('#results > li', (lis) => lis.map((li) => li.dataset.id).sort());
+}
+
+async function search(page, q) {
+  await page.goto(url(`?q=${encodeURIComponent(q)}`));
+  return listed(page);
+}
+
+const activeId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
+
+async function tabTo(page, selector, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`${selector} never received focus by Tab (last: #${await activeId(page)})`);
+}
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
+} else describe('search that understands the texts', () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  scenario('a plural finds what its singular finds', async (page) => {
+    for (const [plural, singular] of [
+      ['entreprises', 'entreprise'],
+      ['emplois', 'emploi'],
+      ['marchés publics', 'marché public'],
+    ]) {
+      const a = await search(page, plural);
+      const b = await search(page, singular);
+      assert.ok(a.length > 0, `${plural} finds something`);
+      assert.deepEqual(a, b, `${plural} / ${singular}`);
+    }
+    // A word of the same family: the text of the visit says "recycler".
+    assert.equal((await search(page, 'recyclage')).length, 1);
+  });
+
+  scenario('a typo finds its word and offers the correction', async (page) => {
+    const right = await search(page, 'insertion');
+    const typo = await search(page, 'insrtion');
+    assert.deepEqual(typo, right);
+    const offer = page.locator('#did-you-mean a');
+    assert.match(await offer.textContent(), /insertion/);
+    await offer.click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'insertion');
+    assert.equal(await page.inputValue('#q'), 'insertion');
+    assert.equal(await page.locator('#did-you-mean').count(), 0);
+    // Short words are never corrected: acronyms stay exact.
+    await search(page, 'cmpe');
+    assert.equal(await page.locator('#empty').count(), 1);
+    assert.equal(await page.locator('#did-you-mean').count(), 0);
+  });
+
+  scenario('matched words are marked in the cards and the detail', async (page) => {
+    await search(page, 'entreprises');
+    const marked = await page.$$eval('#results mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+    assert.ok(marked.length > 0, 'some word is marked in the cards');
+    assert.ok(marked.every((m) => m.startsWith('entrepris')), marked.join(', '));
+    await page.locator('#results > li h3 a').first().click();
+    await page.waitForSelector('#detail .excerpt');
+    const inDetail = await page.$$eval('#detail mark', (ms) => ms.length);
+    assert.ok(inDetail > 0, 'the detail marks the words too');
+    // Marks are text, never markup made of record text.
+    assert.equal(await page.locator('#detail mark *:not(mark)').count(), 0);
+    await assertAccessible(page, 'a detail with marks');
+  });
+
+  scenario('"Pertinence" while a query is active, the visitor\'s sort back after', async (page) => {
+    await page.goto(url('?sort=title'));
+    await listed(page);
+    assert.deepEqual(await page.$$eval('#sort option', (os) => os.map((o) => o.value)), ['recent', 'oldest', 'title']);
+    await page.fill('#q', 'iae');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'iae');
+    await listed(page);
+    assert.equal(await page.inputValue('#sort'), 'relevance');
+    assert.ok(!new URLSearchParams(new URL(page.url()).search).has('sort'), 'relevance is the default with a query');
+    await page.fill('#q', '');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('q'));
+    await listed(page);
+    assert.equal(await page.inputValue('#sort'), 'title');
+    assert.equal(new URLSearchParams(new URL(page.url()).search).get('sort'), 'title');
+    // The other sorts still work while a query is active, and a sort chosen
+    // then is the visitor's from then on.
+    await page.fill('#q', 'iae');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'iae');
+    await listed(page);
+    assert.equal(await page.inputValue('#sort'), 'relevance');
+    await page.selectOption('#sort', 'oldest');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'oldest');
+    assert.ok((await listed(page)).length > 0);
+    await page.fill('#q', '');
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('q'));
+    await listed(page);
+    assert.equal(await page.inputValue('#sort'), 'oldest');
+  });
+
+  scenario('an acronym opens its expansion by keyboard and by tap', async (page) => {
+    await page.goto(url());
+    await listed(page);
+    const term = page.locator('#results button.gloss-term', { hasText: 'CPME' }).first();
+    assert.ok((await term.count()) > 0, 'CPME is an abbreviation on a card');
+    const tipId = await term.getAttribute('aria-describedby');
+    const tip = page.locator(`[id="${tipId}"]`);
+    assert.match(await tip.textContent(), /Confédération des Petites et Moyennes Entreprises/);
+    assert.ok(!(await tip.isVisible()), 'hidden until asked for');
+    // Keyboard: Tab to it, Enter opens, Escape closes.
+    await page.click('#q');
+    await tabTo(page, `button.gloss-term[aria-describedby="${tipId}"]`);
+    await page.keyboard.press('Enter');
+    await tip.waitFor({ state: 'visible' });
+    await assertAccessible(page, 'the list with an open expansion');
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+    // A click (a tap) opens it too; a click elsewhere closes it.
+    await term.click();
+    await tip.waitFor({ state: 'visible' });
+    await page.click('#results-title');
+    await tip.waitFor({ state: 'hidden' });
+  });
+
+  scenario('the glossary has its own URL and is reached by keyboard', async (page) => {
+    await page.goto(url());
+    await listed(page);
+    await page.click('#q');
+    await tabTo(page, '#glossary-link');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#glossary');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('glossary') === '1');
+    assert.equal(await activeId(page), 'glossary-title', 'focus lands on the glossary heading');
+    const terms = await page.$$eval('#glossary dt', (dts) => dts.map((d) => d.textContent.trim()));
+    for (const t of ['IAE', 'CPME', 'RSE', 'QPV', 'Direccte']) assert.ok(terms.includes(t), `${t} in ${terms.join(', ')}`);
+    const text = await page.textContent('#glossary');
+    assert.match(text, /Insertion par l’Activité Economique/);
+    assert.match(text, /Les textes ne développent pas ce sigle/, 'an acronym no text expands says so');
+    assert.match(text, /002_e704c5521d98031d\.txt/, 'each entry cites its source');
+    await assertAccessible(page, 'the glossary');
+    // Its own URL: a reload shows it again; back to the list and focus on the link.
+    await page.reload();
+    await page.waitForSelector('#glossary');
+    await page.click('#glossary #back');
+    await listed(page);
+    assert.ok(!new URLSearchParams(new URL(page.url()).search).has('glossary'));
+  });
+
+  scenario('an acronym and its expansion find each other', async (page) => {
+    const acronym = await search(page, 'IAE');
+    const expansion = await search(page, 'insertion par l’activité économique');
+    assert.deepEqual(acronym, expansion);
+    assert.ok(acronym.length >= 2, acronym.join(', '));
+  });
+});
