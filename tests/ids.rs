@@ -43,16 +43,12 @@ fn one(value: &str) -> Set<String> {
 /// The URL the page writes for a view and its page parameters, read back as
 /// a reload or a back step reads it.
 fn through_history(view: &View, page: &PageParams) -> (View, PageParams) {
-    let url = page.append_to(&query::encode_view(
-        &view.filter,
-        view.detail.as_deref(),
-        view.glossary,
-    ));
-    let (filter, detail, glossary) = query::decode_view(&url);
+    let url = page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
+    let (filter, detail) = query::decode(&url);
     let page = PageParams::decode(&url);
     let restored = View::new(FilterState::default(), None)
         .with_locks(page.locks.clone())
-        .apply(Action::Restore(filter, detail, glossary));
+        .apply(Action::Restore(filter, detail));
     (restored, page)
 }
 

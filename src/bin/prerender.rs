@@ -11,6 +11,7 @@
 //!   replaced by one that also behaves when the file is opened from a disk;
 //! - `fiches/<id>/index.html` for every record: its detail, its own title,
 //!   description, Open Graph tags and, for an event, schema.org JSON-LD;
+//! - `glossaire/index.html`: the glossary, a page of its own;
 //! - `robots.txt`, and `sitemap.xml` when the public address is set;
 //! - `passerelles.html`: the whole app in one file (wasm, script, style and
 //!   the dataset inlined) that opens from a disk with no network.
@@ -27,7 +28,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use passerelles::data::catalog::{load_bytes, Loaded};
-use passerelles::export::{public_base, record_page};
+use passerelles::data::glossary::load_json as load_glossary;
+use passerelles::export::{public_base, record_page, GLOSSARY_PAGE};
 use passerelles::pack::{self, Pack, Placement};
 use passerelles::site::{head, html, offline, sitemap};
 use passerelles::state::page::DEFAULT_DATA;
@@ -53,14 +55,29 @@ fn write(path: &Path, bytes: &[u8]) {
     std::fs::rename(&tmp, path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
 }
 
-/// One view rendered by the components, as the page renders it at start:
-/// the default list, or (for a record page) that record's detail.
-fn render(pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, record: Option<String>) -> String {
+/// What a page shows: the default list, a record's detail, or the glossary
+/// (its entries worded as a detail, `pack::glossary::write_view`).
+enum Shown {
+    List,
+    Record(String),
+    Glossary(Arc<Vec<u8>>),
+}
+
+/// One view rendered by the components, as the page renders it at start.
+fn render(pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, shown: Shown) -> String {
     let renderer = yew::ServerRenderer::<App>::with_props(move || {
         // On the renderer's thread: the components read what is set here
         // (passerelles::ui::prerender) where the page reads the browser.
         let pack = Pack::open(pack.to_vec()).unwrap_or_else(|e| fail(&e.message));
         let data = Rc::new(Data::new(pack, DEFAULT_DATA.to_string()));
+        let record = match &shown {
+            Shown::Record(id) => Some(id.clone()),
+            _ => None,
+        };
+        prerender::set_glossary(match &shown {
+            Shown::Glossary(view) => Some(view.to_vec()),
+            _ => None,
+        });
         if let Some(i) = record.as_deref().and_then(|id| data.pack.position(id)) {
             if let Some(k) = data.pack.shard_of(i) {
                 match data.pack.open_shard(k, shards[k].clone()) {
@@ -81,6 +98,7 @@ fn main() {
     let mut dist = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from);
     let mut pack_path = PathBuf::from("target/data-pack/passerelles.pack");
     let mut json_path = PathBuf::from("data/passerelles.json");
+    let mut glossary_path: Option<PathBuf> = None;
     let mut template_path: Option<PathBuf> = None;
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -91,9 +109,10 @@ fn main() {
             "--pack" => pack_path = value().into(),
             "--data" => json_path = value().into(),
             "--template" => template_path = Some(value().into()),
+            "--glossary" => glossary_path = Some(value().into()),
             other if !other.starts_with('-') => dist = Some(other.into()),
             other => fail(&format!(
-                "unknown argument {other}\nusage: prerender [DIST] [--pack PACK] [--data JSON] [--template HTML]"
+                "unknown argument {other}\nusage: prerender [DIST] [--pack PACK] [--data JSON] [--glossary JSON] [--template HTML]"
             )),
         }
     }
@@ -120,6 +139,9 @@ fn main() {
     let css = String::from_utf8(read(&dist.join(assets.css.trim_start_matches("./"))))
         .unwrap_or_else(|_| fail(&"the stylesheet is not UTF-8"));
     step(html::inline_style(&mut template, &assets.css, &css));
+    // The glossary's page runs nothing: all it does (the acronyms' tips)
+    // the browser does by itself.
+    let still = template.clone();
     step(html::into_head(&mut template, &html::loader(&assets)));
     if let Some(public) = public {
         // The embed snippet and "Voir en plein écran" use it (ui::browser).
@@ -132,7 +154,18 @@ fn main() {
         ));
     }
 
-    let loaded: Loaded = load_bytes(&read(&json_path)).unwrap_or_else(|e| fail(&e.message));
+    let mut loaded: Loaded = load_bytes(&read(&json_path)).unwrap_or_else(|e| fail(&e.message));
+    // The glossary beside the dataset, as the pack step reads it
+    // (src/bin/pack.rs), for its page and the offline file's pack.
+    let glossary_path = glossary_path
+        .or_else(|| Some(json_path.with_file_name("glossary.json")).filter(|g| g.is_file()));
+    if let Some(g) = &glossary_path {
+        let text = String::from_utf8(read(g))
+            .unwrap_or_else(|_| fail(&format!("{}: not UTF-8", g.display())));
+        let (entries, _) = load_glossary(&text)
+            .unwrap_or_else(|e| fail(&format!("{}: {}", g.display(), e.message)));
+        loaded.catalog.glossary = entries;
+    }
     let pack_bytes = read(&pack_path);
     let pack = Pack::open(pack_bytes.clone()).unwrap_or_else(|e| fail(&e.message));
     let url = pack_path.to_string_lossy().into_owned();
@@ -160,9 +193,42 @@ fn main() {
     ));
     step(html::fill_view(
         &mut index,
-        &render(pack_bytes.clone(), shards.clone(), None),
+        &render(pack_bytes.clone(), shards.clone(), Shown::List),
     ));
     write(&index_path, index.as_bytes());
+
+    // The glossary, a page of its own: its bytes stay out of the app's.
+    if !loaded.catalog.glossary.is_empty() {
+        let mut w = passerelles::wire::Writer::new();
+        pack::glossary::write_view(&mut w, &loaded.catalog.glossary);
+        let mut page = still.clone();
+        step(html::drop_noscript(&mut page));
+        // No app will take this view over: it is the page (the tests wait
+        // for a take-over on every other page).
+        step(html::mark_root(&mut page, "data-static"));
+        step(html::set_base(&mut page, "../"));
+        let head = head::Head {
+            title: format!("{} — {}", s::GLOSSARY, s::APP_NAME),
+            description: s::GLOSSARY_DESCRIPTION.to_string(),
+            url: public.map(|p| format!("{p}{GLOSSARY_PAGE}")),
+            json_ld: None,
+        };
+        step(html::set_title(&mut page, &head.title));
+        step(html::set_description(&mut page, &head.description));
+        step(html::into_head(&mut page, &head::tags(&head)));
+        step(html::fill_view(
+            &mut page,
+            &render(
+                pack_bytes.clone(),
+                shards.clone(),
+                Shown::Glossary(Arc::new(w.into_bytes())),
+            ),
+        ));
+        write(
+            &dist.join(GLOSSARY_PAGE).join("index.html"),
+            page.as_bytes(),
+        );
+    }
 
     // A page per record, one folder deeper: its <base> makes every address
     // of the template (assets, data, links) resolve from the root.
@@ -186,7 +252,7 @@ fn main() {
             &render(
                 pack_bytes.clone(),
                 shards.clone(),
-                Some(card.id.to_string()),
+                Shown::Record(card.id.to_string()),
             ),
         ));
         write(
@@ -202,7 +268,12 @@ fn main() {
             .collect();
         write(
             &dist.join("sitemap.xml"),
-            sitemap::sitemap(public, ids.iter().map(String::as_str)).as_bytes(),
+            sitemap::sitemap(
+                public,
+                !loaded.catalog.glossary.is_empty(),
+                ids.iter().map(String::as_str),
+            )
+            .as_bytes(),
         );
     }
 
@@ -218,7 +289,7 @@ fn main() {
 
     eprintln!(
         "prerender: {} pages ({} records){}, robots.txt{}, passerelles.html ({} KB)",
-        pack.len() + 1,
+        pack.len() + 1 + usize::from(!loaded.catalog.glossary.is_empty()),
         pack.len(),
         if public.is_some() {
             ", sitemap.xml"

@@ -126,6 +126,9 @@ pub fn public_base(raw: &str) -> Result<&str, BaseError> {
 
 /// The address of record `id`'s own page: under the public base when there
 /// is one, else relative to the site root.
+/// The glossary's page, from the site's root (written at build time).
+pub const GLOSSARY_PAGE: &str = "glossaire/";
+
 pub fn record_page(base: Option<&str>, id: &str) -> String {
     let mut out = String::from(base.unwrap_or(""));
     out.push_str("fiches/");

@@ -1,15 +1,15 @@
 //! The glossary as the page reads it: every entry of data/glossary.json
 //! that passed the validator, less the editors' notes, so the page can show
-//! an acronym's expansion and the glossary view without a JSON reader.
+//! an acronym's expansion without a JSON reader.
 //!
 //! ```text
 //! glossary := count × (str id, str term, u8 kind (0 acronym, 1 term),
 //!             count × str spelling, opt str expansion, count × str form,
 //!             opt str definition)
 //! ```
-//! The glossary view is a second section, worded here at build time in the
-//! layout of a record's detail ([`write_view`]), so the page draws it with
-//! the detail's own code. The search's synonyms ([`synonyms`]) are
+//! The glossary's own page is worded here at build time in the layout of a
+//! record's detail ([`write_view`]), so the prerender draws it with the
+//! detail's own code; those bytes are not in the pack. The search's synonyms ([`synonyms`]) are
 //! compiled into the index; the page needs these strings only to show
 //! them.
 
@@ -59,7 +59,7 @@ pub fn write(w: &mut Writer, entries: &[GlossaryEntry]) {
     }
 }
 
-/// The glossary view, as a detail ([`crate::pack::detail`]) of one fact per
+/// The glossary page's content, as a detail ([`crate::pack::detail`]) of one fact per
 /// entry: the term, then what the texts say of it and each excerpt with
 /// its source.
 pub fn write_view(w: &mut Writer, entries: &[GlossaryEntry]) {

@@ -17,11 +17,10 @@
 //!
 //! ```text
 //! "PSLP" version kind
-//! kind 0, a dataset:  build, section table (offset, length) × 11, then the
+//! kind 0, a dataset:  build, section table (offset, length) × 10, then the
 //!   sections: meta (records, records per shard, shards, records left out),
 //!   vocabularies, problems, index, ids sorted, cards, details, shard seals,
-//!   exports (inline, or the seal of each format's file), glossary,
-//!   glossary view
+//!   exports (inline, or the seal of each format's file), glossary
 //! kind 1, a file that could not be used: the error, as the page words it
 //! kind 2, a shard of details: build, first record, count, details
 //! kind 3, the exports of one format: build, the export section
@@ -53,14 +52,15 @@ pub(crate) const MAGIC: &[u8; 4] = b"PSLP";
 /// 3: each record's exported pieces (CSV, JSON, iCalendar), in a file per
 /// format tied to the build like the shards, or inline.
 /// 4: the search's strong and synonym postings, the glossary and its view.
-pub const VERSION: u8 = 4;
+/// 5: the glossary's view out (the glossary is a page of its own).
+pub const VERSION: u8 = 5;
 pub(crate) const DATASET: u8 = 0;
 pub(crate) const ERROR: u8 = 1;
 pub(crate) const SHARD: u8 = 2;
 pub(crate) const EXPORTS: u8 = 3;
 /// Magic, version, kind and the digest of the rest.
 pub(crate) const HEADER_BYTES: usize = 4 + 1 + 1 + 8;
-pub(crate) const SECTIONS: usize = 11;
+pub(crate) const SECTIONS: usize = 10;
 /// Problems a pack keeps (its meta says how many there were): the page
 /// lists this many at most.
 pub const PROBLEMS_KEPT: usize = 200;

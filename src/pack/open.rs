@@ -56,7 +56,6 @@ pub struct Pack {
     /// The acronyms and terms of the texts, when the dataset was packed with them.
     pub glossary: Vec<Gloss>,
     by_id: Range<usize>,
-    glossary_view: Range<usize>,
     card_table: Range<usize>,
     cards: Range<usize>,
     pub details: Details,
@@ -265,7 +264,6 @@ impl Pack {
             index,
             glossary,
             by_id: ranges[4].clone(),
-            glossary_view: ranges[10].clone(),
             card_table,
             cards,
             details,
@@ -311,11 +309,6 @@ impl Pack {
 
     pub fn theme_label(&self, id: &str) -> Option<&str> {
         crate::data::model::theme_label(&self.themes, id)
-    }
-
-    /// The glossary view, laid out as a detail; `None` when unreadable.
-    pub fn glossary_view(&self) -> Option<Detail<'_>> {
-        detail::read_detail(self.bytes.get(self.glossary_view.clone())?).ok()
     }
 
     /// The detail of record `i` when the details are in this file; `None`

@@ -140,8 +140,6 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
     });
     let mut glossary_section = Writer::new();
     glossary::write(&mut glossary_section, &catalog.glossary);
-    let mut glossary_view = Writer::new();
-    glossary::write_view(&mut glossary_view, &catalog.glossary);
 
     let mut by_id: Vec<u32> = (0..n as u32).collect();
     by_id.sort_by(|&a, &b| {
@@ -172,7 +170,6 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
         card_section.as_bytes(),
         &inline,
         glossary_section.as_bytes(),
-        glossary_view.as_bytes(),
     ] {
         content.u64(digest(part));
     }
@@ -230,7 +227,6 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
         shard_section.into_bytes(),
         exports_section,
         glossary_section.into_bytes(),
-        glossary_view.into_bytes(),
     ];
     let mut w = Writer::new();
     w.u64(build);

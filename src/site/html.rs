@@ -197,6 +197,27 @@ pub fn fill_view(html: &mut String, view: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Takes the page's `<noscript>` out, for a page that runs no script and
+/// so has nothing to say without one.
+pub fn drop_noscript(html: &mut String) -> Result<(), String> {
+    let start = html.find("<noscript>").ok_or("no <noscript>")?;
+    let end = start
+        + html[start..]
+            .find("</noscript>")
+            .ok_or("unterminated <noscript>")?
+        + "</noscript>".len();
+    html.replace_range(start..end, "");
+    Ok(())
+}
+
+/// Marks the page's root element with the attribute `name` (a flag the
+/// style sheet and the tests read).
+pub fn mark_root(html: &mut String, name: &str) -> Result<(), String> {
+    let at = html.find("<html").ok_or("no <html>")? + "<html".len();
+    html.insert_str(at, &format!(" {name}"));
+    Ok(())
+}
+
 /// Replaces the content of the page's `<title>`.
 pub fn set_title(html: &mut String, title: &str) -> Result<(), String> {
     let start = html.find("<title>").ok_or("no <title>")? + "<title>".len();

@@ -3,11 +3,12 @@
 //! written when the site's public address is set; `robots.txt` always is,
 //! and points to the sitemap when there is one.
 
-use crate::export::record_page;
+use crate::export::{record_page, GLOSSARY_PAGE};
 use crate::site::html::text;
 
-/// The sitemap of the front page and every record page.
-pub fn sitemap<'a>(public: &str, ids: impl IntoIterator<Item = &'a str>) -> String {
+/// The sitemap of the front page, the glossary's when there is one, and
+/// every record page.
+pub fn sitemap<'a>(public: &str, glossary: bool, ids: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -17,6 +18,9 @@ pub fn sitemap<'a>(public: &str, ids: impl IntoIterator<Item = &'a str>) -> Stri
         out.push_str("</loc></url>\n");
     };
     url(public);
+    if glossary {
+        url(&format!("{public}{GLOSSARY_PAGE}"));
+    }
     for id in ids {
         url(&record_page(Some(public), id));
     }
@@ -39,11 +43,13 @@ mod tests {
 
     #[test]
     fn every_page_is_listed_absolutely() {
-        let xml = sitemap("https://x.fr/p/", ["a-1", "b-2"]);
+        let xml = sitemap("https://x.fr/p/", true, ["a-1", "b-2"]);
+        assert!(xml.contains("<loc>https://x.fr/p/glossaire/</loc>"));
         assert!(xml.contains("<loc>https://x.fr/p/</loc>"));
         assert!(xml.contains("<loc>https://x.fr/p/fiches/a-1/</loc>"));
         assert!(xml.contains("<loc>https://x.fr/p/fiches/b-2/</loc>"));
-        assert_eq!(xml.matches("<url>").count(), 3);
+        assert_eq!(xml.matches("<url>").count(), 4);
+        assert!(!sitemap("https://x.fr/p/", false, ["a-1"]).contains("glossaire"));
         assert!(robots(Some("https://x.fr/p/")).ends_with("Sitemap: https://x.fr/p/sitemap.xml\n"));
         assert!(!robots(None).contains("Sitemap"));
     }

@@ -1,7 +1,7 @@
 //! The URL query string ⇄ [`FilterState`] codec, so that any view can be
 //! bookmarked, shared and restored with the back button.
 //!
-//! `?q=…&region=…&theme=…&type=…&from=…&to=…&undated=1&national=0&sort=…&id=…&glossary=1`
+//! `?q=…&region=…&theme=…&type=…&from=…&to=…&undated=1&national=0&sort=…&id=…`
 //!
 //! - Parameters always come in that order and are left out at their default,
 //!   so one view has exactly one URL (the default view is the bare path).
@@ -9,7 +9,7 @@
 //!   `YYYY-MM-DD`; `sort` is `recent`, `oldest`, `title` or `relevance`,
 //!   absent at its default: relevance while the query has a word, most
 //!   recent otherwise (relevance without a query reads as most recent);
-//!   `id` is the record shown in detail; `glossary=1` shows the glossary.
+//!   `id` is the record shown in detail.
 //! - Decoding never fails: a URL may be old, truncated, hand-edited or
 //!   hostile. A parameter that is unknown, malformed, badly percent-encoded or
 //!   not UTF-8 is ignored; within a set, values that are not ids (letters,
@@ -46,11 +46,6 @@ fn default_sort(query: &str) -> Sort {
 
 /// The query string for a view: `""` for the default view, else starting with `?`.
 pub fn encode(state: &FilterState, detail: Option<&str>) -> String {
-    encode_view(state, detail, false)
-}
-
-/// [`encode`], with the glossary shown or not.
-pub fn encode_view(state: &FilterState, detail: Option<&str>, glossary: bool) -> String {
     let mut out = String::new();
     let mut param = |name: &str, value: &str| {
         out.push(if out.is_empty() { '?' } else { '&' });
@@ -94,28 +89,18 @@ pub fn encode_view(state: &FilterState, detail: Option<&str>, glossary: bool) ->
     if let Some(id) = detail {
         param("id", &percent_encode(id));
     }
-    if glossary {
-        param("glossary", "1");
-    }
     out
 }
 
 /// The view a query string describes (with or without the leading `?`), and
 /// the id of the record shown in detail, if any.
 pub fn decode(search: &str) -> (FilterState, Option<String>) {
-    let (state, detail, _) = decode_view(search);
-    (state, detail)
-}
-
-/// [`decode`], and whether the glossary is shown (`glossary=1`).
-pub fn decode_view(search: &str) -> (FilterState, Option<String>, bool) {
     let search = search.strip_prefix('?').unwrap_or(search);
     // A fragment is not part of the query; encode never writes a raw '#'.
     let search = search.split('#').next().unwrap_or_default();
     let mut state = FilterState::default();
     let mut detail = None;
     let mut sort = None;
-    let mut glossary = false;
     for pair in search.split('&') {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(key) = percent_decode(key) else {
@@ -176,11 +161,6 @@ pub fn decode_view(search: &str) -> (FilterState, Option<String>, bool) {
                     detail = Some(id);
                 }
             }
-            "glossary" => {
-                if let Some(b) = percent_decode(raw).and_then(|v| parse_flag(&v)) {
-                    glossary = b;
-                }
-            }
             _ => {}
         }
     }
@@ -188,7 +168,7 @@ pub fn decode_view(search: &str) -> (FilterState, Option<String>, bool) {
         Some(Sort::Relevance) | None => default_sort(&state.query),
         Some(s) => s,
     };
-    (state, detail, glossary)
+    (state, detail)
 }
 
 fn flag(b: bool) -> &'static str {
@@ -383,9 +363,6 @@ mod tests {
         assert_eq!(s.query, "b");
         assert_eq!(s.sort, Sort::Oldest);
         assert_eq!(d.as_deref(), Some("y"));
-        assert!(decode_view("id=x&glossary=1").2);
-        assert!(!decode_view("glossary=1&glossary=0").2);
-        assert!(!decode_view("glossary=yes").2);
         assert_eq!(s.types, [RecordType::Event].into());
         assert_eq!(s.regions, set(&["84"]));
         assert_eq!(decode("sort=title&sort=recent").0.sort, Sort::Recent);
@@ -485,16 +462,16 @@ mod tests {
         s.query.clear();
         s.sort = Sort::Relevance;
         assert_eq!(encode(&s, None), "");
-        assert_eq!(encode_view(&s, Some("a"), true), "?id=a&glossary=1");
+        assert_eq!(encode(&s, Some("a")), "?id=a");
     }
 
     proptest! {
         #[test]
-        fn round_trips(s in state(), d in proptest::option::of("[a-z0-9-]{1,120}"), g in any::<bool>()) {
-            let url = encode_view(&s, d.as_deref(), g);
+        fn round_trips(s in state(), d in proptest::option::of("[a-z0-9-]{1,120}")) {
+            let url = encode(&s, d.as_deref());
             prop_assert!(url.is_empty() || url.starts_with('?'));
             prop_assert!(url.bytes().all(|b| b.is_ascii_graphic()));
-            prop_assert_eq!(decode_view(&url), (s, d, g));
+            prop_assert_eq!(decode(&url), (s, d));
         }
 
         #[test]

@@ -23,11 +23,8 @@ pub enum Action {
     Clear,
     Open(String),
     Close,
-    /// Shows or leaves the glossary.
-    Glossary(bool),
-    /// The URL changed under us (back/forward): adopt it (filter, open
-    /// record, glossary shown), record no history.
-    Restore(FilterState, Option<String>, bool),
+    /// The URL changed under us (back/forward): adopt it, record no history.
+    Restore(FilterState, Option<String>),
 }
 
 /// One active filter, as the visitor sees and removes it.
@@ -63,8 +60,6 @@ pub struct View {
     pub nav: Nav,
     /// Facets fixed by the host page of an embedded view; see [`Locks`].
     pub locks: Locks,
-    /// The glossary is shown instead of the list.
-    pub glossary: bool,
     /// The sort the visitor chose, given back when a query ends:
     /// relevance is the default only while one is active.
     pub chosen_sort: Sort,
@@ -88,7 +83,6 @@ impl View {
             detail_from_list: false,
             nav: Nav::None,
             locks: Locks::default(),
-            glossary: false,
             chosen_sort,
         }
     }
@@ -163,20 +157,14 @@ impl View {
                 };
             }
             Action::Open(id) => {
-                self.detail_from_list = self.detail.is_none() && !self.glossary;
+                self.detail_from_list = self.detail.is_none();
                 self.detail = Some(id);
-                self.glossary = false;
-            }
-            Action::Glossary(shown) => {
-                self.glossary = shown;
-                self.detail = None;
-                self.detail_from_list = false;
             }
             Action::Close => {
                 self.detail = None;
                 self.detail_from_list = false;
             }
-            Action::Restore(filter, detail, glossary) => {
+            Action::Restore(filter, detail) => {
                 if filter.sort != Sort::Relevance {
                     self.chosen_sort = filter.sort;
                 }
@@ -185,7 +173,6 @@ impl View {
                     self.detail_from_list = false;
                 }
                 self.detail = detail;
-                self.glossary = glossary;
                 self.nav = Nav::None;
                 // The URL says which sort it is: nothing to follow.
                 self.locks.impose(&mut self.filter);
@@ -251,11 +238,7 @@ mod tests {
     fn typing_replaces_history_and_restore_records_none() {
         let v = View::default().apply(Action::SetQuery("eco".into()));
         assert_eq!(v.nav, Nav::Replace);
-        let v = v.apply(Action::Restore(
-            FilterState::default(),
-            Some("x".into()),
-            false,
-        ));
+        let v = v.apply(Action::Restore(FilterState::default(), Some("x".into())));
         assert_eq!(v.nav, Nav::None);
         assert_eq!(v.detail.as_deref(), Some("x"));
         assert!(!v.detail_from_list);
@@ -299,10 +282,6 @@ mod tests {
         assert_eq!(v.filter.sort, Sort::Oldest);
         let v = v.apply(Action::SetQuery("cpme".into()));
         assert_eq!(v.filter.sort, Sort::Relevance);
-        let v = v.apply(Action::Glossary(true));
-        assert!(v.glossary);
-        let v = v.apply(Action::Open("a".into()));
-        assert!(!v.glossary && !v.detail_from_list);
     }
 
     #[test]
@@ -367,7 +346,7 @@ mod tests {
             Action::ToggleTheme("jeunes".into()),
             Action::Remove(Chip::Theme("insertion".into())),
             Action::Clear,
-            Action::Restore(FilterState::default(), None, false),
+            Action::Restore(FilterState::default(), None),
         ] {
             only_insertion(&v.clone().apply(action));
         }

@@ -9,7 +9,6 @@ use super::browser::{self, FetchError};
 use super::detail::Detail;
 use super::embed_dialog::OPENER;
 use super::frame;
-use super::glossary;
 use super::panel::Panel;
 use super::results::Results;
 use super::{Ctx, Data};
@@ -144,6 +143,12 @@ pub fn app() -> Html {
             };
             html! { <LoadFailed error={e.clone()} url={page.data_url().to_string()} {retry} /> }
         }
+        // At build time, the glossary page: the site's frame around it.
+        #[cfg(not(target_arch = "wasm32"))]
+        Load::Ready(data) if super::prerender::glossary().is_some() => {
+            let view = super::prerender::glossary().unwrap_or_default();
+            super::glossary::page(data.clone(), &view)
+        }
         Load::Ready(data) => html! { <Explorer data={data.clone()} page={page.clone()} /> },
     };
     // The look a host page asked for, and the height it needs to follow us.
@@ -240,16 +245,16 @@ impl Reducible for Store {
 }
 
 /// Reads the address bar into a filter, dropping what this dataset does
-/// not know; the open record; whether the glossary is shown. A record page
-/// with no query shows its record, as `?id=` does.
-fn from_url(data: &Data) -> (FilterState, Option<String>, bool) {
+/// not know, and the open record. A record page with no query shows its
+/// record, as `?id=` does.
+fn from_url(data: &Data) -> (FilterState, Option<String>) {
     let search = browser::search();
-    let (mut filter, mut detail, glossary) = query::decode_view(&search);
+    let (mut filter, mut detail) = query::decode(&search);
     if search.is_empty() {
         detail = browser::page_record();
     }
     filter.retain_known(&data.pack.regions, &data.pack.themes);
-    (filter, detail, glossary)
+    (filter, detail)
 }
 
 /// The host page's locks, less the ids this dataset does not know.
@@ -279,10 +284,10 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let data = data.clone();
         let page = page.clone();
         use_reducer_eq(move || {
-            let (filter, detail, glossary) = from_url(&data);
-            let mut view = View::new(filter, detail).with_locks(locks_for(&page, &data));
-            view.glossary = glossary;
-            Store(Rc::new(view))
+            let (filter, detail) = from_url(&data);
+            Store(Rc::new(
+                View::new(filter, detail).with_locks(locks_for(&page, &data)),
+            ))
         })
     };
     let view = store.0.clone();
@@ -291,13 +296,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     {
         let view = view.clone();
         let page = page.clone();
-        let key = (view.filter.clone(), view.detail.clone(), view.glossary);
-        use_effect_with(key, move |_| {
-            let target = page.append_to(&query::encode_view(
-                &view.filter,
-                view.detail.as_deref(),
-                view.glossary,
-            ));
+        use_effect_with((view.filter.clone(), view.detail.clone()), move |_| {
+            let target = page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
             // The whole address, not the query alone: the list seen from a
             // record page (`fiches/<id>/`, no query) lives at the root.
             if browser::view_url(&target) != browser::href() {
@@ -317,32 +317,26 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a browser window");
             let listener = EventListener::new(&window, "popstate", move |_| {
-                let (filter, detail, glossary) = from_url(&data);
-                store.dispatch(Action::Restore(filter, detail, glossary));
+                let (filter, detail) = from_url(&data);
+                store.dispatch(Action::Restore(filter, detail));
             });
             move || drop(listener)
         });
     }
 
     // Keyboard focus follows the view: to the detail heading when a record
-    // opens, back to that record's link when the list returns; likewise
-    // for the glossary and the link to it.
+    // opens, back to that record's link when the list returns.
     {
-        let previous = use_mut_ref(|| (None::<String>, false));
-        use_effect_with((view.detail.clone(), view.glossary), move |now| {
-            let before = previous.replace(now.clone());
-            let to = match (before, now) {
-                (_, (Some(_), _)) => Some("detail-title".to_string()),
-                (_, (None, true)) => Some("glossary-title".to_string()),
-                ((Some(id), _), (None, false)) => Some(format!("link-{id}")),
-                ((None, true), (None, false)) => Some("glossary-link".to_string()),
-                _ => None,
-            };
-            if let Some(id) = to {
-                if id.ends_with("-title") {
+        let previous = use_mut_ref(|| None::<String>);
+        use_effect_with(view.detail.clone(), move |detail| {
+            let before = previous.replace(detail.clone());
+            match (before, detail) {
+                (_, Some(_)) => {
                     browser::scroll_to_top();
+                    browser::focus("detail-title");
                 }
-                browser::focus(&id);
+                (Some(id), None) => browser::focus(&format!("link-{id}")),
+                (None, None) => {}
             }
         });
     }
@@ -406,7 +400,6 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     }
     let body = match &view.detail {
         Some(id) => html! { <Detail ctx={ctx.clone()} id={id.clone()} /> },
-        None if view.glossary => glossary::view(&ctx),
         None => html! {
             <div class="layout">
                 <Panel ctx={ctx.clone()} />

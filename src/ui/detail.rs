@@ -3,6 +3,7 @@
 //! large dataset keeps its details in shards, the record's shard is fetched
 //! on opening it.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use web_sys::MouseEvent;
@@ -179,9 +180,10 @@ pub fn detail(props: &DetailProps) -> Html {
 }
 
 fn body(ctx: &Ctx, record: &Record) -> Html {
+    let texts = &Texts::default();
     html! {
         <>
-            { facts(ctx, &record.facts) }
+            { facts(ctx, texts, &record.facts) }
             if let Some(d) = record.description { <p class="description">{ d.to_string() }</p> }
             { for record.sections.iter().map(|section| {
                 let class = match section.style {
@@ -192,18 +194,18 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
                 html! {
                     <section class="detail-section">
                         <h3>{ section.title.to_string() }</h3>
-                        <ul class={class}>{ for section.items.iter().map(|item| html! { <li>{ spans(ctx, item) }</li> }) }</ul>
+                        <ul class={class}>{ for section.items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
                     </section>
                 }
             }) }
             <section class="detail-section source">
                 <h3>{ s::D_SOURCE }</h3>
-                { facts(ctx, &record.source) }
+                { facts(ctx, texts, &record.source) }
                 if let Some(n) = record.source_note { <p class="note">{ n.to_string() }</p> }
                 <h4>{ s::D_EXCERPTS }</h4>
                 { for record.excerpts.iter().map(|(text, caption)| html! {
                     <figure class="excerpt">
-                        <blockquote>{ shown(ctx, text) }</blockquote>
+                        <blockquote>{ shown(ctx, texts, text) }</blockquote>
                         <figcaption>{ caption.clone() }</figcaption>
                     </figure>
                 }) }
@@ -212,14 +214,14 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
     }
 }
 
-pub(super) fn facts(ctx: &Ctx, facts: &[Fact]) -> Html {
+pub(super) fn facts(ctx: &Ctx, texts: &Texts, facts: &[Fact]) -> Html {
     html! {
         <dl class="facts">
             { for facts.iter().map(|f| html! {
                 <>
                     <dt>{ f.label.to_string() }</dt>
                     <dd>
-                        { value(ctx, &f.value) }
+                        { value(ctx, texts, &f.value) }
                         if let Some(n) = f.note { <p class="note">{ n.to_string() }</p> }
                     </dd>
                 </>
@@ -228,11 +230,11 @@ pub(super) fn facts(ctx: &Ctx, facts: &[Fact]) -> Html {
     }
 }
 
-fn value(ctx: &Ctx, value: &Value) -> Html {
+fn value(ctx: &Ctx, texts: &Texts, value: &Value) -> Html {
     match value {
-        Value::Line(line) => spans(ctx, line),
+        Value::Line(line) => spans(ctx, texts, line),
         Value::Items(items) => html! {
-            <ul>{ for items.iter().map(|item| html! { <li>{ spans(ctx, item) }</li> }) }</ul>
+            <ul>{ for items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
         },
         Value::Chips(chips) => html! {
             <ul class="chips">{ for chips.iter().map(|c| html! { <li class="chip">{ c.to_string() }</li> }) }</ul>
@@ -240,10 +242,10 @@ fn value(ctx: &Ctx, value: &Value) -> Html {
     }
 }
 
-fn spans(ctx: &Ctx, spans: &[Span]) -> Html {
+fn spans(ctx: &Ctx, texts: &Texts, spans: &[Span]) -> Html {
     html! {
         { for spans.iter().map(|span| match *span {
-            Span::Text(t) => shown(ctx, t),
+            Span::Text(t) => shown(ctx, texts, t),
             Span::Muted(t) => html! { <span class="muted">{ t.to_string() }</span> },
             Span::Strong(t) => html! { <strong>{ t.to_string() }</strong> },
             Span::Link(url) => html! {
@@ -254,11 +256,24 @@ fn spans(ctx: &Ctx, spans: &[Span]) -> Html {
     }
 }
 
-/// Record text with its matched words and glossary terms; the text's own
-/// place in the shard makes its tips' ids unique.
-fn shown(ctx: &Ctx, text: &str) -> Html {
-    let scope = format!("d{}", text.as_ptr() as usize);
-    highlight::text(ctx, &highlight::marks(ctx), text, &scope, true)
+/// The texts of one detail, numbered in the order they are drawn: the ids
+/// of their acronyms' tips are then unique on the page, and the same in the
+/// build's render as in the app's (the markup must not change when the app
+/// takes the page over, and a text's address in memory differs).
+#[derive(Default)]
+pub(super) struct Texts(Cell<usize>);
+
+impl Texts {
+    fn next(&self) -> String {
+        let n = self.0.get();
+        self.0.set(n + 1);
+        format!("d{n}")
+    }
+}
+
+/// Record text with its matched words and glossary terms.
+fn shown(ctx: &Ctx, texts: &Texts, text: &str) -> Html {
+    highlight::text(ctx, &highlight::marks(ctx), text, &texts.next(), true)
 }
 
 fn record_link(ctx: &Ctx, id: &str) -> Html {

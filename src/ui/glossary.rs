@@ -1,14 +1,13 @@
-//! The glossary view (`?glossary=1`): every acronym and term of the texts
-//! with what the texts say of it and the excerpt that says so; and the
-//! abbreviation that shows an acronym's expansion where it appears, on a
-//! tap, a click or the keyboard, never on hover alone.
+//! The glossary page (`glossaire/`, written at build time): every acronym
+//! and term of the texts with what the texts say of it and the excerpt that
+//! says so; and the abbreviation that shows an acronym's expansion where it
+//! appears, on a tap, a click or the keyboard, never on hover alone.
 
 use yew::prelude::*;
 
-use super::results::open_in_place;
+#[cfg(not(target_arch = "wasm32"))]
 use super::Ctx;
 use crate::pack::glossary::Gloss;
-use crate::state::view::Action;
 use crate::wording::fr as s;
 
 /// What the tip of an acronym says: its expansion, or that the texts give
@@ -41,41 +40,34 @@ pub fn abbr(shown: Html, tip: AttrValue, id: String) -> Html {
     }
 }
 
-/// The way to the glossary, from the panel.
-pub fn link(ctx: &Ctx) -> Html {
-    let href = ctx.page.append_to(&crate::state::query::encode_view(
-        &ctx.view.filter,
-        None,
-        true,
-    ));
-    let dispatch = ctx.dispatch.clone();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        if open_in_place(&e) {
-            e.prevent_default();
-            dispatch.emit(Action::Glossary(true));
-        }
-    });
-    html! { <p class="hint"><a id="glossary-link" {href} {onclick}>{ s::GLOSSARY_LINK }</a></p> }
+/// The way to the glossary, from the panel: a page of its own, written at
+/// build time (`glossaire/`, src/bin/prerender.rs), so its bytes are not in
+/// the page's and it reads without a script.
+pub fn link() -> Html {
+    html! { <p class="hint"><a id="glossary-link" href={crate::export::GLOSSARY_PAGE}>{ s::GLOSSARY_LINK }</a></p> }
 }
 
-/// The glossary view: the pack's glossary, worded at build time in the
-/// layout of a detail and drawn by the detail's own code.
-pub fn view(ctx: &Ctx) -> Html {
-    let on_back = {
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            if open_in_place(&e) {
-                e.prevent_default();
-                dispatch.emit(Action::Glossary(false));
-            }
-        })
+/// The glossary page's content: every acronym and term, worded at build
+/// time in the layout of a detail (`glossary`, the bytes of
+/// [`crate::pack::glossary::write_view`]) and drawn by the detail's code.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn page(data: std::rc::Rc<super::Data>, glossary: &[u8]) -> Html {
+    use std::rc::Rc;
+    let outcome = crate::engine::facets::run(&data.pack.index, &Default::default());
+    let ctx = Ctx {
+        data,
+        view: Rc::new(Default::default()),
+        outcome: Rc::new(outcome),
+        dispatch: Callback::noop(),
+        page: Rc::new(Default::default()),
     };
+    let facts = crate::pack::detail::read_detail(glossary).map(|d| d.facts);
     html! {
         <section id="glossary" class="glossary" aria-labelledby="glossary-title">
-            <a id="back" class="back" href={ctx.href(&ctx.view.filter, None)} onclick={on_back}>{ "← " }{ s::BACK_TO_LIST }</a>
-            <h2 id="glossary-title" tabindex="-1">{ s::GLOSSARY }</h2>
+            <a id="back" class="back" href="./">{ "← " }{ s::GLOSSARY_BACK }</a>
+            <h2 id="glossary-title">{ s::GLOSSARY }</h2>
             <p>{ s::GLOSSARY_INTRO }</p>
-            if let Some(g) = ctx.data.pack.glossary_view() { { super::detail::facts(ctx, &g.facts) } }
+            if let Ok(facts) = facts { { super::detail::facts(&ctx, &Default::default(), &facts) } }
         </section>
     }
 }

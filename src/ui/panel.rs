@@ -104,7 +104,7 @@ pub fn panel(props: &PanelProps) -> Html {
                 <input type="search" id="q" value={f.query.clone()} oninput={on_query}
                     autocomplete="off" spellcheck="false" aria-describedby="q-hint" />
                 <p class="hint" id="q-hint">{ s::SEARCH_HINT }</p>
-                if !data.pack.glossary.is_empty() { { super::glossary::link(&props.ctx) } }
+                if !data.pack.glossary.is_empty() { { super::glossary::link() } }
             </div>
             if locks.types.is_empty() {
                 { facet("type", s::FACET_TYPE, html! { <ul class="options">{ for types }</ul> }) }

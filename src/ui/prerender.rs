@@ -13,6 +13,17 @@ thread_local! {
     static QUERY: RefCell<String> = const { RefCell::new(String::new()) };
     static RECORD: RefCell<Option<String>> = const { RefCell::new(None) };
     static DATA: RefCell<Option<Rc<Data>>> = const { RefCell::new(None) };
+    static GLOSSARY: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+}
+
+/// For the glossary page: its content, worded as a detail (see
+/// [`super::glossary::page`]).
+pub fn set_glossary(view: Option<Vec<u8>>) {
+    GLOSSARY.with(|g| *g.borrow_mut() = view);
+}
+
+pub fn glossary() -> Option<Vec<u8>> {
+    GLOSSARY.with(|g| g.borrow().clone())
 }
 
 /// The page to render: its query string, the record a record page is

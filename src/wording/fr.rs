@@ -84,6 +84,9 @@ pub const DID_YOU_MEAN: &str = "Vouliez-vous dire";
 pub const CORRECTED_SHOWN: &str = "Fiches trouvées en corrigeant la recherche.";
 pub const GLOSSARY: &str = "Glossaire";
 pub const GLOSSARY_LINK: &str = "Sigles et termes des textes : le glossaire";
+pub const GLOSSARY_BACK: &str = "Retour aux conventions et aux événements";
+/// The glossary page's description, for search engines and link previews.
+pub const GLOSSARY_DESCRIPTION: &str = "Les sigles et les termes des conventions de partenariat et des événements de l'économie sociale et solidaire, avec ce que les textes en disent.";
 pub const GLOSSARY_INTRO: &str = "Les sigles et les termes des textes sources, avec ce que les textes en disent et l'extrait qui le dit.";
 pub const GLOSSARY_NO_EXPANSION: &str = "Les textes ne développent pas ce sigle.";
 pub const GLOSSARY_DEFINITION: &str = "Dans les textes";

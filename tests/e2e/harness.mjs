@@ -211,13 +211,14 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
   // A page of ours first shows the view rendered at build time, inert,
   // until the app takes it over (src/bin/prerender.rs). Navigations wait for
   // that, so a scenario never clicks or types into the stand-in; a page
-  // that hides it (another view, a file, the offline copy) needs no wait.
+  // that hides it (another view, a file, the offline copy) or that runs no
+  // app at all (the glossary, data-static) needs no wait.
   const takenOver = () =>
     page
       .waitForFunction(
         () => {
           const root = document.documentElement;
-          return !document.getElementById('app') || ['data-other', 'data-file', 'data-offline'].some((a) => root.hasAttribute(a));
+          return !document.getElementById('app') || ['data-other', 'data-file', 'data-offline', 'data-static'].some((a) => root.hasAttribute(a));
         },
         null,
         { timeout: 20_000 },

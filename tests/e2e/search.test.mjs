@@ -1,7 +1,7 @@
 // Search that understands French and the texts' acronyms, as a visitor meets
 // it: a plural finds what its singular finds, a typo finds its word and
 // offers the correction, matched words are marked, the "Pertinence" sort
-// comes and goes with the query, the glossary has its own URL, and an
+// comes and goes with the query, the glossary is a page of its own, and an
 // acronym's expansion opens by keyboard; axe finds nothing on the way.
 // Run after `trunk build --release`: node --test tests/e2e/search.test.mjs
 import { describe, test, before, after } from 'node:test';
@@ -153,28 +153,28 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     await tip.waitFor({ state: 'hidden' });
   });
 
-  scenario('the glossary has its own URL and is reached by keyboard', async (page) => {
+  scenario('the glossary is a page of its own, reached by keyboard, that runs no script', async (page) => {
     await page.goto(url());
     await listed(page);
     await page.click('#q');
     await tabTo(page, '#glossary-link');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#glossary');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('glossary') === '1');
-    assert.equal(await activeId(page), 'glossary-title', 'focus lands on the glossary heading');
+    assert.equal(new URL(page.url()).pathname, '/glossaire/');
+    assert.equal(await page.title(), 'Glossaire — Passerelles');
+    assert.equal(await page.$$eval('script:not([type="application/ld+json"])', (s) => s.length), 0, 'no script on the glossary page');
     const terms = await page.$$eval('#glossary dt', (dts) => dts.map((d) => d.textContent.trim()));
     for (const t of ['IAE', 'CPME', 'RSE', 'QPV', 'Direccte']) assert.ok(terms.includes(t), `${t} in ${terms.join(', ')}`);
     const text = await page.textContent('#glossary');
     assert.match(text, /Insertion par l’Activité Economique/);
     assert.match(text, /Les textes ne développent pas ce sigle/, 'an acronym no text expands says so');
     assert.match(text, /002_e704c5521d98031d\.txt/, 'each entry cites its source');
+    assert.equal(await page.$$eval('noscript', (n) => n.length), 0, 'nothing to say without a script');
     await assertAccessible(page, 'the glossary');
-    // Its own URL: a reload shows it again; back to the list and focus on the link.
-    await page.reload();
-    await page.waitForSelector('#glossary');
+    // Back to the list, which the app shows again.
     await page.click('#glossary #back');
     await listed(page);
-    assert.ok(!new URLSearchParams(new URL(page.url()).search).has('glossary'));
+    assert.equal(new URL(page.url()).pathname, '/');
   });
 
   scenario('an acronym and its expansion find each other', async (page) => {

@@ -193,6 +193,8 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
       await page.goto(`${pub.url}/fiches/${id}/`);
       assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), `${PUBLIC}fiches/${id}/`);
       assert.equal(await page.getAttribute('meta[property="og:url"]', 'content'), `${PUBLIC}fiches/${id}/`);
+      await page.goto(`${pub.url}/glossaire/`);
+      assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), `${PUBLIC}glossaire/`);
       const xml = await (await fetch(`${pub.url}/sitemap.xml`)).text();
       // The browser's own XML parser reads it.
       const locs = await page.evaluate((text) => {
@@ -201,7 +203,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
         return [...doc.getElementsByTagNameNS('http://www.sitemaps.org/schemas/sitemap/0.9', 'loc')].map((l) => l.textContent);
       }, xml);
       assert.ok(locs, 'sitemap.xml is well-formed XML');
-      assert.deepEqual(locs.sort(), [PUBLIC, ...RECORDS.map((r) => `${PUBLIC}fiches/${r.id}/`)].sort());
+      assert.deepEqual(locs.sort(), [PUBLIC, `${PUBLIC}glossaire/`, ...RECORDS.map((r) => `${PUBLIC}fiches/${r.id}/`)].sort());
       const robots = await (await fetch(`${pub.url}/robots.txt`)).text();
       assert.match(robots, new RegExp(`Sitemap: ${PUBLIC}sitemap\\.xml`));
     } finally {
