@@ -14,7 +14,7 @@ import zlib from 'node:zlib';
 import { DIST, startServer, launch, newPage } from './harness.mjs';
 
 /** Bytes, gzip -9, of everything fetched until the app has taken over. */
-const BUDGET = 151 * 1024;
+const BUDGET = 154 * 1024;
 const CAP = 160 * 1024;
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
