@@ -34,7 +34,7 @@ use passerelles::pack::{self, Pack, Placement};
 use passerelles::site::{head, html, offline, sitemap};
 use passerelles::state::page::DEFAULT_DATA;
 use passerelles::ui::{prerender, App, Data};
-use passerelles::wording::fr as s;
+use passerelles::wording::say as s;
 
 fn fail(what: &dyn std::fmt::Display) -> ! {
     eprintln!("prerender: {what}");
@@ -189,7 +189,7 @@ fn main() {
     let mut index = template.clone();
     step(html::into_head(
         &mut index,
-        &head::front(public, s::SITE_DESCRIPTION),
+        &head::front(public, s::w().SITE_DESCRIPTION),
     ));
     step(html::fill_view(
         &mut index,
@@ -208,8 +208,8 @@ fn main() {
         step(html::mark_root(&mut page, "data-static"));
         step(html::set_base(&mut page, "../"));
         let head = head::Head {
-            title: format!("{} — {}", s::GLOSSARY, s::APP_NAME),
-            description: s::GLOSSARY_DESCRIPTION.to_string(),
+            title: format!("{} — {}", s::w().GLOSSARY, s::w().APP_NAME),
+            description: s::w().GLOSSARY_DESCRIPTION.to_string(),
             url: public.map(|p| format!("{p}{GLOSSARY_PAGE}")),
             json_ld: None,
         };

@@ -16,7 +16,7 @@ use crate::engine::filter::{FilterState, Sort};
 use crate::engine::index::Index;
 use crate::export::ics::{self, Zone};
 use crate::export::{assemble, atom, slug, Exports};
-use crate::wording::fr as s;
+use crate::wording::say as s;
 
 /// Where the feeds are published, from the site root.
 pub const DIR: &str = "feeds/";
@@ -52,7 +52,7 @@ pub fn write(catalog: &Catalog, index: &Index, ics: &Exports, base: Option<&str>
     let mut feeds = vec![calendar(
         ics,
         EVENTS,
-        s::FEED_ALL_EVENTS,
+        s::w().FEED_ALL_EVENTS,
         &events(FilterState::default()),
         Zone::Paris,
         base,

@@ -95,7 +95,7 @@ mod tests {
     use crate::data::validate;
     use crate::engine::facets;
     use crate::engine::filter::FilterState;
-    use crate::wording::fr as s;
+    use crate::wording::say as s;
 
     fn bundled() -> Loaded {
         load_json(include_str!("../../data/passerelles.json")).unwrap()
@@ -322,11 +322,11 @@ mod tests {
         let main = write(&bundled(), Placement::Inline).main;
         assert_eq!(
             Pack::open(b"{}".to_vec()).unwrap_err().message,
-            s::ERR_NOT_PACK
+            s::w().ERR_NOT_PACK
         );
         let mut old = main.clone();
         old[4] = VERSION + 1;
-        assert_eq!(Pack::open(old).unwrap_err().message, s::ERR_PACK_VERSION);
+        assert_eq!(Pack::open(old).unwrap_err().message, s::w().ERR_PACK_VERSION);
         // Cut anywhere or any byte changed: refused with the same message,
         // never a panic, never a pack that reads otherwise.
         // Every byte of the header and the section table and the first
@@ -341,7 +341,7 @@ mod tests {
         for cut in sample(main.len()) {
             let err = Pack::open(main[..cut].to_vec()).unwrap_err();
             assert!(
-                [s::ERR_NOT_PACK, s::ERR_PACK_DAMAGED].contains(&err.message.as_str()),
+                [s::w().ERR_NOT_PACK, s::w().ERR_PACK_DAMAGED].contains(&err.message.as_str()),
                 "cut at {cut}: {}",
                 err.message
             );

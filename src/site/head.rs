@@ -12,7 +12,7 @@ use crate::data::zone::{iso_offset, Zone};
 use crate::export::record_page;
 use crate::pack::card::Card;
 use crate::site::html::attr;
-use crate::wording::fr as s;
+use crate::wording::say as s;
 
 /// Descriptions are cut here: what previews and result pages show.
 const DESCRIPTION_CHARS: usize = 200;
@@ -49,7 +49,7 @@ pub fn record(catalog: &Catalog, i: usize, card: &Card, public: Option<&str>) ->
     let description = shortened(&description, DESCRIPTION_CHARS);
     let json_ld = event.map(|e| event_json_ld(e, catalog, &description, url.as_deref()));
     Head {
-        title: format!("{} — {}", card.title, s::APP_NAME),
+        title: format!("{} — {}", card.title, s::w().APP_NAME),
         description,
         url,
         json_ld,
@@ -80,7 +80,7 @@ pub fn tags(head: &Head) -> String {
         ));
     };
     meta("og:type", "article");
-    meta("og:site_name", s::APP_NAME);
+    meta("og:site_name", s::w().APP_NAME);
     meta("og:locale", "fr_FR");
     meta("og:title", &head.title);
     meta("og:description", &head.description);
@@ -99,7 +99,7 @@ pub fn tags(head: &Head) -> String {
 /// The `og:` tags and canonical address of the site's own front page.
 pub fn front(public: Option<&str>, description: &str) -> String {
     tags(&Head {
-        title: s::APP_NAME.to_string(),
+        title: s::w().APP_NAME.to_string(),
         description: description.to_string(),
         url: public.map(str::to_string),
         json_ld: None,

@@ -9,7 +9,7 @@ use crate::state::locks::Locks;
 use crate::state::look::Scheme;
 use crate::state::page::PageParams;
 use crate::state::query;
-use crate::wording::fr as s;
+use crate::wording::say as s;
 
 /// `type` of the message the app posts to its parent; assets/embed.js
 /// accepts exactly `{type: RESIZE_MESSAGE, v: RESIZE_VERSION, height}`.
@@ -132,7 +132,7 @@ pub fn snippet(
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" data-passerelles sandbox=\"{SANDBOX}\"></iframe>\n<script src=\"{}\" async></script>",
         escape_attr(&src),
-        escape_attr(s::EMBED_IFRAME_TITLE),
+        escape_attr(s::w().EMBED_IFRAME_TITLE),
         escape_attr(&host_script_src(base)),
     )
 }

@@ -2,7 +2,7 @@
 //! accent, with the text colours that stay readable on that accent (WCAG 2
 //! contrast, computed here so it is tested natively).
 
-use crate::wording::fr as s;
+use crate::wording::say as s;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Scheme {
@@ -30,9 +30,9 @@ impl Scheme {
 
     pub fn label(self) -> &'static str {
         match self {
-            Scheme::Light => s::EMBED_SCHEME_LIGHT,
-            Scheme::Dark => s::EMBED_SCHEME_DARK,
-            Scheme::Auto => s::EMBED_SCHEME_AUTO,
+            Scheme::Light => s::w().EMBED_SCHEME_LIGHT,
+            Scheme::Dark => s::w().EMBED_SCHEME_DARK,
+            Scheme::Auto => s::w().EMBED_SCHEME_AUTO,
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::state::locks::Locks;
 use crate::state::page::{PageParams, DEFAULT_DATA};
 use crate::state::view::{Action, Nav, View};
 use crate::state::{embed, query};
-use crate::wording::fr as s;
+use crate::wording::say as s;
 
 enum Load {
     /// Which step of loading is under way, out of [`LOAD_STEPS`], and the
@@ -41,8 +41,8 @@ const LOAD_STEPS: u8 = 2;
 impl LoadStep {
     fn label(self) -> &'static str {
         match self {
-            LoadStep::Fetch => s::LOADING_FETCH,
-            LoadStep::Read => s::LOADING_READ,
+            LoadStep::Fetch => s::w().LOADING_FETCH,
+            LoadStep::Read => s::w().LOADING_READ,
         }
     }
 }
@@ -84,7 +84,7 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
     let bytes = if url.ends_with(".json") {
         step.set(Load::Loading(LoadStep::Read, 0));
         browser::convert_json(bytes).await.map_err(|()| {
-            LoadError::new(LoadErrorKind::Unreachable, s::ERR_CONVERTER.to_string())
+            LoadError::new(LoadErrorKind::Unreachable, s::w().ERR_CONVERTER.to_string())
         })?
     } else {
         bytes
@@ -130,7 +130,7 @@ pub fn app() -> Html {
             <div class="loading">
                 <p role="status">{ step.label() }</p>
                 <progress max={LOAD_STEPS.to_string()} value={(*step as u8).to_string()}
-                    aria-label={s::LOADING}></progress>
+                    aria-label={s::w().LOADING}></progress>
                 // Outside the live region: a count that changes ten times a
                 // second is for the eye, not to be read out each time.
                 if *tenths > 0 { <p class="hint">{ s::received_megabytes(*tenths) }</p> }
@@ -165,26 +165,26 @@ pub fn app() -> Html {
         // for screen readers, who land in a frame without context.
         return html! {
             <main id="main" class="embedded" tabindex="-1">
-                <h1 class="visually-hidden">{ s::APP_NAME }</h1>
+                <h1 class="visually-hidden">{ s::w().APP_NAME }</h1>
                 { body }
             </main>
         };
     }
     html! {
         <>
-            <a class="skip" href="#main">{ s::SKIP_TO_RESULTS }</a>
+            <a class="skip" href="#main">{ s::w().SKIP_TO_RESULTS }</a>
             <header class="site-header">
-                <h1>{ s::APP_NAME }</h1>
-                <p class="tagline">{ s::TAGLINE }</p>
+                <h1>{ s::w().APP_NAME }</h1>
+                <p class="tagline">{ s::w().TAGLINE }</p>
             </header>
             <main id="main" tabindex="-1">{ body }</main>
             <footer class="site-footer">
-                <p>{ s::FOOTER_SOURCES }</p>
+                <p>{ s::w().FOOTER_SOURCES }</p>
                 // The whole app in one file (src/site/offline.rs); a page
                 // opened from that file hides the link (styles/main.css).
                 <p class="offline-link">
-                    <a href="passerelles.html" download="passerelles.html">{ s::OFFLINE_LINK }</a>
-                    { " (" }{ s::OFFLINE_HINT }{ ")" }
+                    <a href="passerelles.html" download="passerelles.html">{ s::w().OFFLINE_LINK }</a>
+                    { " (" }{ s::w().OFFLINE_HINT }{ ")" }
                 </p>
             </footer>
         </>
@@ -205,12 +205,12 @@ fn load_failed(props: &LoadFailedProps) -> Html {
     let position = e
         .line
         .zip(e.column)
-        .map(|(l, c)| format!("{} : {}", s::LOAD_FAILED_WHERE, s::at_position(l, c)));
+        .map(|(l, c)| format!("{} : {}", s::w().LOAD_FAILED_WHERE, s::at_position(l, c)));
     html! {
         <section id="load-error" class="load-error" role="alert" aria-labelledby="load-error-title">
-            <h2 id="load-error-title">{ s::LOAD_FAILED_TITLE }</h2>
+            <h2 id="load-error-title">{ s::w().LOAD_FAILED_TITLE }</h2>
             <p class="load-error-what">{ &e.message }</p>
-            <p class="load-error-where">{ s::LOAD_FAILED_FILE }{ " : " }<code>{ &props.url }</code></p>
+            <p class="load-error-where">{ s::w().LOAD_FAILED_FILE }{ " : " }<code>{ &props.url }</code></p>
             if let Some(p) = position { <p class="load-error-where">{ p }</p> }
             <p>{ s::load_help(e.kind) }</p>
             { recovery(e.kind, &props.retry) }
@@ -224,10 +224,10 @@ fn load_failed(props: &LoadFailedProps) -> Html {
 pub fn recovery(kind: LoadErrorKind, retry: &Callback<MouseEvent>) -> Html {
     match kind {
         LoadErrorKind::NotFound | LoadErrorKind::Unreachable => html! {
-            <button type="button" id="retry" class="button" onclick={retry.clone()}>{ s::RETRY }</button>
+            <button type="button" id="retry" class="button" onclick={retry.clone()}>{ s::w().RETRY }</button>
         },
         LoadErrorKind::Pack => html! {
-            <button type="button" id="reload" class="button" onclick={Callback::from(|_: MouseEvent| browser::reload())}>{ s::RELOAD }</button>
+            <button type="button" id="reload" class="button" onclick={Callback::from(|_: MouseEvent| browser::reload())}>{ s::w().RELOAD }</button>
         },
         LoadErrorKind::Content => Html::default(),
     }
@@ -365,7 +365,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         html! {
             <p class="view-tools">
                 <a id="fullscreen" href={href} target="_blank" rel="noopener">
-                    { s::EMBED_FULLSCREEN }<span class="visually-hidden">{ s::NEW_TAB }</span>
+                    { s::w().EMBED_FULLSCREEN }<span class="visually-hidden">{ s::w().NEW_TAB }</span>
                 </a>
             </p>
         }
@@ -383,7 +383,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             });
             html! {
                 <button type="button" id={OPENER} class="button button-quiet" {onclick}
-                    aria-haspopup="dialog">{ s::EMBED_OPEN }</button>
+                    aria-haspopup="dialog">{ s::w().EMBED_OPEN }</button>
             }
         });
         html! { <div class="view-tools">{ for opener }</div> }

@@ -19,7 +19,7 @@ use crate::data::catalog::RecordType;
 use crate::pack::detail::{Detail as Record, Fact, ListStyle, Span, Value};
 use crate::pack::ShardError;
 use crate::state::view::Action;
-use crate::wording::fr as s;
+use crate::wording::say as s;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -68,7 +68,7 @@ pub fn detail(props: &DetailProps) -> Html {
         })
     };
     let back = html! {
-        <a id="back" class="back" href={back_href} onclick={on_back}>{ "← " }{ s::BACK_TO_LIST }</a>
+        <a id="back" class="back" href={back_href} onclick={on_back}>{ "← " }{ s::w().BACK_TO_LIST }</a>
     };
 
     let index = data.pack.position(&props.id);
@@ -121,7 +121,7 @@ pub fn detail(props: &DetailProps) -> Html {
         return html! {
             <article id="detail" class="detail" data-id={props.id.clone()}>
                 { back }
-                <h2 id="detail-title" tabindex="-1">{ s::UNKNOWN_RECORD }</h2>
+                <h2 id="detail-title" tabindex="-1">{ s::w().UNKNOWN_RECORD }</h2>
             </article>
         };
     };
@@ -137,14 +137,14 @@ pub fn detail(props: &DetailProps) -> Html {
     let failure = match (&record, &held, *fetch) {
         (Some(_), _, _) => None,
         (None, Some(_), _) | (None, None, Fetch::Refused(ShardError::Damaged)) => {
-            Some((s::RECORD_DAMAGED, LoadErrorKind::Pack))
+            Some((s::w().RECORD_DAMAGED, LoadErrorKind::Pack))
         }
         (None, None, Fetch::Refused(ShardError::Stale)) => {
-            Some((s::RECORD_STALE, LoadErrorKind::Pack))
+            Some((s::w().RECORD_STALE, LoadErrorKind::Pack))
         }
-        (None, None, Fetch::Failed) => Some((s::RECORD_UNAVAILABLE, LoadErrorKind::Unreachable)),
-        (None, None, Fetch::Gone) => Some((s::RECORD_GONE, LoadErrorKind::Pack)),
-        (None, None, _) if shard.is_none() => Some((s::RECORD_DAMAGED, LoadErrorKind::Pack)),
+        (None, None, Fetch::Failed) => Some((s::w().RECORD_UNAVAILABLE, LoadErrorKind::Unreachable)),
+        (None, None, Fetch::Gone) => Some((s::w().RECORD_GONE, LoadErrorKind::Pack)),
+        (None, None, _) if shard.is_none() => Some((s::w().RECORD_DAMAGED, LoadErrorKind::Pack)),
         (None, None, _) => None,
     };
     let retry = {
@@ -159,11 +159,11 @@ pub fn detail(props: &DetailProps) -> Html {
                 { recovery(kind, &retry) }
             </div>
         },
-        (None, None) => html! { <p class="loading" role="status">{ s::LOADING_RECORD }</p> },
+        (None, None) => html! { <p class="loading" role="status">{ s::w().LOADING_RECORD }</p> },
     };
     let badge = match card.record_type {
-        RecordType::Agreement => s::BADGE_AGREEMENT,
-        RecordType::Event => s::BADGE_EVENT,
+        RecordType::Agreement => s::w().BADGE_AGREEMENT,
+        RecordType::Event => s::w().BADGE_EVENT,
     };
     html! {
         <article id="detail" class="detail" data-id={card.id.to_string()}>
@@ -199,10 +199,10 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
                 }
             }) }
             <section class="detail-section source">
-                <h3>{ s::D_SOURCE }</h3>
+                <h3>{ s::w().D_SOURCE }</h3>
                 { facts(ctx, texts, &record.source) }
                 if let Some(n) = record.source_note { <p class="note">{ n.to_string() }</p> }
-                <h4>{ s::D_EXCERPTS }</h4>
+                <h4>{ s::w().D_EXCERPTS }</h4>
                 { for record.excerpts.iter().map(|(text, caption)| html! {
                     <figure class="excerpt">
                         <blockquote>{ shown(ctx, texts, text) }</blockquote>

@@ -13,7 +13,7 @@ use super::{browser, Ctx};
 use crate::engine::filter::FilterState;
 use crate::engine::highlight::{corrected, pieces, Marks, Piece};
 use crate::state::view::Action;
-use crate::wording::fr as s;
+use crate::wording::say as s;
 
 /// What the current query matched, for [`text`]: worked out once per
 /// outcome, not once per card.
@@ -83,7 +83,7 @@ pub fn did_you_mean(ctx: &Ctx) -> Html {
     };
     html! {
         <p id="did-you-mean" class="notice">
-            { s::DID_YOU_MEAN }{ " " }<a {href} {onclick}>{ format!("« {fixed} »") }</a>{ " ? " }{ s::CORRECTED_SHOWN }
+            { s::w().DID_YOU_MEAN }{ " " }<a {href} {onclick}>{ format!("« {fixed} »") }</a>{ " ? " }{ s::w().CORRECTED_SHOWN }
         </p>
     }
 }

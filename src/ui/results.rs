@@ -9,7 +9,7 @@ use crate::engine::filter::Sort;
 use crate::state::view::{Action, Chip};
 use crate::state::viewport::{self, VIRTUAL_FROM};
 use crate::wording::format;
-use crate::wording::fr as s;
+use crate::wording::say as s;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -36,24 +36,24 @@ pub fn open_record(dispatch: &Callback<Action>, id: &str) -> Callback<MouseEvent
 pub fn chip_label(ctx: &Ctx, chip: &Chip) -> String {
     let catalog = &ctx.data.pack;
     match chip {
-        Chip::Query => format!("{} : « {} »", s::CHIP_SEARCH, ctx.view.filter.query.trim()),
+        Chip::Query => format!("{} : « {} »", s::w().CHIP_SEARCH, ctx.view.filter.query.trim()),
         Chip::Region(c) => format!(
             "{} : {}",
-            s::FACET_REGION,
+            s::w().FACET_REGION,
             catalog.region_name(c).unwrap_or(c)
         ),
         Chip::Theme(t) => format!(
             "{} : {}",
-            s::FACET_THEME,
+            s::w().FACET_THEME,
             catalog.theme_label(t).unwrap_or(t)
         ),
-        Chip::Type(t) => format!("{} : {}", s::FACET_TYPE, format::type_label(*t)),
+        Chip::Type(t) => format!("{} : {}", s::w().FACET_TYPE, format::type_label(*t)),
         Chip::Dates => {
             let f = &ctx.view.filter;
             let side = |d: Option<crate::data::date::PartialDate>| {
                 d.map(|d| d.to_string()).unwrap_or_else(|| "…".into())
             };
-            format!("{} : {} → {}", s::CHIP_DATES, side(f.from), side(f.to))
+            format!("{} : {} → {}", s::w().CHIP_DATES, side(f.from), side(f.to))
         }
     }
 }
@@ -64,13 +64,13 @@ fn chips(ctx: &Ctx, id: &'static str) -> Html {
         let onclick = ctx.dispatch.reform(move |_| Action::Remove(chip.clone()));
         html! {
             <li>
-                <button type="button" class="chip chip-remove" {onclick} aria-label={format!("{} {label}", s::REMOVE_FILTER)}>
+                <button type="button" class="chip chip-remove" {onclick} aria-label={format!("{} {label}", s::w().REMOVE_FILTER)}>
                     { label.clone() }<span aria-hidden="true">{ " ✕" }</span>
                 </button>
             </li>
         }
     });
-    html! { <ul class="active-filters" id={id} aria-label={s::ACTIVE_FILTERS}>{ for items }</ul> }
+    html! { <ul class="active-filters" id={id} aria-label={s::w().ACTIVE_FILTERS}>{ for items }</ul> }
 }
 
 #[function_component(Results)]
@@ -96,17 +96,17 @@ pub fn results(props: &ResultsProps) -> Html {
     html! {
         <section class="results" aria-labelledby="results-title">
             <div class="results-head">
-                <h2 id="results-title">{ s::RESULTS }</h2>
+                <h2 id="results-title">{ s::w().RESULTS }</h2>
                 <p id="result-count" role="status">{ format::records_count(outcome.results.len()) }</p>
                 <div class="sort">
-                    <label for="sort">{ s::SORT_LABEL }</label>
+                    <label for="sort">{ s::w().SORT_LABEL }</label>
                     // A new element when the options change: the browser keeps a
                     // select's own choice over the markup's once it was used.
                     <select id="sort" key={if view.filter.has_query() { "q" } else { "-" }} onchange={on_sort}>
-                        if view.filter.has_query() { { sort_option(Sort::Relevance, s::SORT_RELEVANCE) } }
-                        { sort_option(Sort::Recent, s::SORT_RECENT) }
-                        { sort_option(Sort::Oldest, s::SORT_OLDEST) }
-                        { sort_option(Sort::Title, s::SORT_TITLE) }
+                        if view.filter.has_query() { { sort_option(Sort::Relevance, s::w().SORT_RELEVANCE) } }
+                        { sort_option(Sort::Recent, s::w().SORT_RECENT) }
+                        { sort_option(Sort::Oldest, s::w().SORT_OLDEST) }
+                        { sort_option(Sort::Title, s::w().SORT_TITLE) }
                     </select>
                 </div>
             </div>
@@ -116,10 +116,10 @@ pub fn results(props: &ResultsProps) -> Html {
             if !data.pack.problems.is_empty() { { problems_notice(&data.pack) } }
             if outcome.results.is_empty() {
                 <div id="empty" class="empty">
-                    <p><strong>{ s::EMPTY_TITLE_RESULTS }</strong></p>
+                    <p><strong>{ s::w().EMPTY_TITLE_RESULTS }</strong></p>
                     // Locked filters (an embed) give no chip: only offer what can be removed.
                     if !view.chips().is_empty() {
-                        <p>{ s::EMPTY_HELP }</p>
+                        <p>{ s::w().EMPTY_HELP }</p>
                         { chips(ctx, "empty-filters") }
                     }
                 </div>
@@ -149,7 +149,7 @@ fn problems_notice(pack: &crate::pack::Pack) -> Html {
     };
     html! {
         <details id="data-problems" class="notice" data-skipped={skipped.to_string()}>
-            <summary>{ headline }{ " — " }{ s::SHOW_REASONS }</summary>
+            <summary>{ headline }{ " — " }{ s::w().SHOW_REASONS }</summary>
             <ul>
                 { for problems.iter().map(|p| html! {
                     <li>
@@ -189,8 +189,8 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
     let href = ctx.record_href(card.id);
     let onclick = open_record(dispatch, card.id);
     let (badge, lead) = match card.record_type {
-        RecordType::Agreement => (s::BADGE_AGREEMENT, None),
-        RecordType::Event => (s::BADGE_EVENT, Some(s::ORGANISED_BY)),
+        RecordType::Agreement => (s::w().BADGE_AGREEMENT, None),
+        RecordType::Event => (s::w().BADGE_EVENT, Some(s::w().ORGANISED_BY)),
     };
     html! {
         <li class="card" key={card.id.to_string()} data-id={card.id.to_string()}
@@ -216,7 +216,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                     }) }
                 </p>
             }
-            <ul class="chips" aria-label={s::D_THEMES}>
+            <ul class="chips" aria-label={s::w().D_THEMES}>
                 { for card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| html! { <li class="chip">{ t.label.clone() }</li> }) }
             </ul>
         </li>

@@ -1,54 +1,77 @@
-//! How French writes numbers, counts and dates: "150 000", "7,5",
-//! "11 fiches", "21 novembre 2019". Pure, so every wording is tested
-//! natively and the shell only lays it out.
+//! How each language writes numbers, counts and dates: "150 000", "7,5",
+//! "11 fiches", "21 novembre 2019" in French; "150,000", "7.5", "11
+//! records", "21 November 2019" in English. Pure, so every wording is
+//! tested natively and the shell only lays it out. Each function writes in
+//! the page's language ([`super::lang`]); the `_as` ones in the one given.
 
+use super::{lang, say, Lang};
 use crate::data::catalog::RecordType;
 use crate::data::date::PartialDate;
-use crate::wording::fr as s;
 
-/// French grouping with a narrow no-break space: 150 000, 3 000 000, 7,5.
-/// The digits are the shortest decimal that reads back as the value
+/// Grouped by thousands (a narrow no-break space in French, a comma in
+/// English), the decimal mark of the language: 150 000 / 150,000, 7,5 /
+/// 7.5. The digits are the shortest decimal that reads back as the value
 /// ([`crate::data::decimal::plain`]), so a figure shows as the file wrote
 /// it: never rounded, never saturated, and zero has no sign. (The validator
 /// keeps figures within a thousand billion and three decimals; the very
 /// large and the very small it refuses would show in exponent notation.)
 pub fn number(value: f64) -> String {
+    number_as(lang(), value)
+}
+
+pub fn number_as(lang: Lang, value: f64) -> String {
+    let (group, point) = match lang {
+        Lang::Fr => ('\u{202f}', ','),
+        Lang::En => (',', '.'),
+    };
     let digits = crate::data::decimal::plain(value);
     let (sign, digits) = match digits.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", digits.as_str()),
     };
     if digits.contains('e') {
-        return format!("{sign}{}", digits.replace('.', ","));
+        return format!("{sign}{}", digits.replace('.', &point.to_string()));
     }
     let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
     out.push_str(sign);
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
+            out.push(group);
         }
         out.push(c);
     }
     if !frac.is_empty() {
-        out.push(',');
+        out.push(point);
         out.push_str(frac);
     }
     out
 }
 
 pub fn records_count(n: usize) -> String {
+    records_count_as(lang(), n)
+}
+
+pub fn records_count_as(lang: Lang, n: usize) -> String {
+    let words = match lang {
+        Lang::Fr => &say::FR,
+        Lang::En => &say::EN,
+    };
+    let (one, many) = match lang {
+        Lang::Fr => ("fiche", "fiches"),
+        Lang::En => ("record", "records"),
+    };
     match n {
-        0 => s::NO_RECORD.to_string(),
-        1 => "1 fiche".to_string(),
-        n => format!("{} fiches", number(n as f64)),
+        0 => words.NO_RECORD.to_string(),
+        1 => format!("1 {one}"),
+        n => format!("{} {many}", number_as(lang, n as f64)),
     }
 }
 
 pub fn type_label(t: RecordType) -> &'static str {
     match t {
-        RecordType::Agreement => s::TYPE_AGREEMENT,
-        RecordType::Event => s::TYPE_EVENT,
+        RecordType::Agreement => say::w().TYPE_AGREEMENT,
+        RecordType::Event => say::w().TYPE_EVENT,
     }
 }
 
@@ -68,14 +91,40 @@ pub const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
-/// The date as a French reader expects it, no more precise than it is known:
-/// "21 novembre 2019", "novembre 2015", "2007".
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The date as a reader of the page's language expects it, no more precise
+/// than it is known: "21 novembre 2019", "novembre 2015", "2007"; "21
+/// November 2019", "November 2015".
 pub fn date(date: &PartialDate) -> String {
+    date_as(lang(), date)
+}
+
+pub fn date_as(lang: Lang, date: &PartialDate) -> String {
+    let months = match lang {
+        Lang::Fr => &MONTHS,
+        Lang::En => &MONTHS_EN,
+    };
     match (date.month, date.day) {
         (None, _) => date.year.to_string(),
-        (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], date.year),
-        (Some(m), Some(1)) => format!("1er {} {}", MONTHS[m as usize - 1], date.year),
-        (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], date.year),
+        (Some(m), None) => format!("{} {}", months[m as usize - 1], date.year),
+        (Some(m), Some(1)) if lang == Lang::Fr => {
+            format!("1er {} {}", months[m as usize - 1], date.year)
+        }
+        (Some(m), Some(d)) => format!("{d} {} {}", months[m as usize - 1], date.year),
     }
 }
 
@@ -123,6 +172,21 @@ mod tests {
         assert_eq!(records_count(1), "1 fiche");
         assert_eq!(records_count(11), "11 fiches");
         assert_eq!(records_count(100000), "100\u{202f}000 fiches");
+    }
+
+    #[test]
+    fn english_writes_its_own_way() {
+        assert_eq!(number_as(Lang::En, 1750.0), "1,750");
+        assert_eq!(number_as(Lang::En, -1234.25), "-1,234.25");
+        assert_eq!(number_as(Lang::Fr, 1750.0), "1\u{202f}750");
+        assert_eq!(records_count_as(Lang::En, 1), "1 record");
+        assert_eq!(records_count_as(Lang::En, 100000), "100,000 records");
+        assert_eq!(records_count_as(Lang::En, 0), "No record");
+        let d = |s: &str| PartialDate::parse(s).unwrap();
+        assert_eq!(date_as(Lang::En, &d("2019-11-21")), "21 November 2019");
+        assert_eq!(date_as(Lang::En, &d("2007-08-01")), "1 August 2007");
+        assert_eq!(date_as(Lang::En, &d("2015-11")), "November 2015");
+        assert_eq!(date_as(Lang::Fr, &d("2019-11-21")), "21 novembre 2019");
     }
 
     #[test]

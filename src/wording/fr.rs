@@ -3,6 +3,20 @@
 use crate::data::catalog::LoadErrorKind;
 
 pub const APP_NAME: &str = "Passerelles";
+/// Quotation marks around words quoted from a text.
+pub const QUOTE_OPEN: &str = "« ";
+pub const QUOTE_CLOSE: &str = " »";
+pub const HTML_LANG: &str = "fr";
+pub const OG_LOCALE: &str = "fr_FR";
+/// The link to the other language, written in that language.
+pub const OTHER_LANGUAGE: &str = "English";
+pub const OTHER_LANGUAGE_CODE: &str = "en";
+pub const OTHER_LANGUAGE_HINT: &str = "Read Passerelles in English";
+/// Said on the English page only (the records are in French already here).
+pub const RECORDS_IN_FRENCH: &str = "";
+/// The template's own words (index.html), replaced on the English pages.
+pub const NOSCRIPT: &str = "Sans JavaScript, cette page se lit mais ne se filtre pas : activez JavaScript dans votre navigateur pour chercher et filtrer les conventions et les événements.";
+pub const FILE_NOTICE: &str = "Cette page a été ouverte depuis un fichier : elle se lit, mais ses filtres ne fonctionnent que sur un site web. Pour tout explorer hors ligne, ouvrez plutôt <a href=\"passerelles.html\">passerelles.html</a>, dans le même dossier.";
 /// What the front page says of itself to search engines and link previews.
 pub const SITE_DESCRIPTION: &str = "Passerelles : explorer les conventions de partenariat et les événements de l'économie sociale et solidaire.";
 pub const OFFLINE_LINK: &str = "Télécharger pour consulter hors ligne";

@@ -5,15 +5,21 @@
 use crate::data::catalog::{Catalog, RecordRef};
 use crate::data::date::PartialDate;
 use crate::data::model::{DateInfo, Place};
-use crate::wording::fr as s;
+use crate::wording::{lang, say as s, Lang};
 
 /// "21 novembre 2019", or "Date inconnue (« dernièrement »)".
 pub fn date_label(info: &DateInfo) -> String {
     match info.value.as_deref().map(PartialDate::parse) {
         Some(Ok(d)) => crate::wording::format::date(&d),
         _ => match &info.text {
-            Some(words) => format!("{} (« {} »)", s::DATE_UNKNOWN, words.trim_end_matches('…')),
-            None => s::DATE_UNKNOWN.to_string(),
+            Some(words) => format!(
+                "{} ({}{}{})",
+                s::w().DATE_UNKNOWN,
+                s::w().QUOTE_OPEN,
+                words.trim_end_matches('…'),
+                s::w().QUOTE_CLOSE
+            ),
+            None => s::w().DATE_UNKNOWN.to_string(),
         },
     }
 }
@@ -71,12 +77,20 @@ pub fn actors(record: RecordRef<'_>) -> Vec<&str> {
     }
 }
 
-/// "de 09:00 à 13:00" / "à 14:00".
+/// "de 09 h à 13 h" / "à 14 h 30"; "09:00 to 13:00" / "at 14:30".
 pub fn time_label(start: &str, end: Option<&str>) -> String {
-    let h = |t: &str| t.replacen(':', " h ", 1).replace(" h 00", " h");
-    match end {
-        Some(end) => format!("de {} à {}", h(start), h(end)),
-        None => format!("à {}", h(start)),
+    match lang() {
+        Lang::Fr => {
+            let h = |t: &str| t.replacen(':', " h ", 1).replace(" h 00", " h");
+            match end {
+                Some(end) => format!("de {} à {}", h(start), h(end)),
+                None => format!("à {}", h(start)),
+            }
+        }
+        Lang::En => match end {
+            Some(end) => format!("{start} to {end}"),
+            None => format!("at {start}"),
+        },
     }
 }
 
