@@ -18,16 +18,23 @@ mod entry {
     use passerelles::ui::takeaway::{self, Source};
     use wasm_bindgen::prelude::*;
 
-    /// Opens "Intégrer cette vue" for the view `query`.
+    /// The page's language (`fr`, `en`): this module words what it shows in it.
+    fn speak(lang: &str) {
+        use passerelles::wording::{set_lang, Lang};
+        set_lang(Lang::from_code(lang).unwrap_or_default());
+    }
+
+    /// Opens "Intégrer cette vue" for the view `query`, in `lang`.
     #[wasm_bindgen(js_name = embedDialog)]
-    pub fn embed_dialog(query: String) {
+    pub fn embed_dialog(query: String, lang: String) {
+        speak(&lang);
         passerelles::ui::embed_dialog::open(&query);
     }
 
     /// Exports the records `shown` in `format` (`csv`, `json`, `ics`) as
     /// `name`, from the exports file at `url` or the pieces `inline`, which
     /// must be of the pack `build` (listing the file by `seal`) of `len`
-    /// records. Resolves to what the page's status line says.
+    /// records. Resolves to what the page's status line says, in `lang`.
     #[wasm_bindgen(js_name = takeAway)]
     #[allow(clippy::too_many_arguments)]
     pub async fn take_away(
@@ -40,7 +47,9 @@ mod entry {
         shown: Vec<u32>,
         name: String,
         embed: bool,
+        lang: String,
     ) -> String {
+        speak(&lang);
         let format = match format.as_str() {
             "csv" => Format::Csv,
             "json" => Format::Json,

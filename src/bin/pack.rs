@@ -29,6 +29,7 @@ fn main() {
     let mut out: Option<PathBuf> = None;
     let mut placement = Placement::Auto;
     let mut feeds: Option<PathBuf> = None;
+    let mut english = false;
     let mut glossary: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -39,6 +40,7 @@ fn main() {
         match arg.as_str() {
             "--out" => out = Some(value().into()),
             "--feeds" => feeds = Some(value().into()),
+            "--english" => english = true,
             "--inline" => placement = Placement::Inline,
             "--glossary" => glossary = Some(value().into()),
             "--shard-records" => {
@@ -109,29 +111,19 @@ fn main() {
     let base = public_base();
     let packed = pack::write_for(&loaded, placement, base.as_deref());
 
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&dir.display(), &e));
-    }
-    let shard_dir = PathBuf::from(format!("{}.d", out.display()));
-    if shard_dir.exists() {
-        std::fs::remove_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
-    }
-    std::fs::write(&out, &packed.main).unwrap_or_else(|e| fail(&out.display(), &e));
-    let mut beside: Vec<(String, &[u8])> = (0..packed.shards.len())
-        .map(|k| (packed.shard_name(k), packed.shards[k].as_slice()))
-        .collect();
-    if !packed.exports.is_empty() {
-        for format in passerelles::export::Format::ALL {
-            let file = &packed.exports[format.slot()];
-            beside.push((packed.exports_name(format), file.as_slice()));
-        }
-    }
-    if !beside.is_empty() {
-        std::fs::create_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
-        for (name, bytes) in &beside {
-            let file = shard_dir.join(name);
-            std::fs::write(&file, bytes).unwrap_or_else(|e| fail(&file.display(), &e));
-        }
+    write_files(&out, &packed);
+    if english {
+        // The same records for the English page: its words, its dates, the
+        // vocabularies' English labels, its record pages' addresses.
+        passerelles::wording::set_lang(passerelles::wording::Lang::En);
+        let mut en = loaded.clone();
+        en.catalog = en.catalog.with_english_vocabularies();
+        let en_base = base.as_deref().map(|b| format!("{b}en/"));
+        let packed_en = pack::write_for(&en, placement, en_base.as_deref());
+        let en_out = out.with_extension("en.pack");
+        write_files(&en_out, &packed_en);
+        passerelles::wording::set_lang(passerelles::wording::Lang::Fr);
+        eprintln!("pack: -> {} ({} octets, en anglais)", en_out.display(), packed_en.main.len());
     }
     if let Some(dir) = &feeds {
         write_feeds(&packed, &loaded, base.as_deref(), dir);
@@ -179,6 +171,34 @@ fn public_base() -> Option<String> {
                 "pack: attention : PASSERELLES_PUBLIC_URL « {raw} » est ignorée ({why}) ; les adresses des exports et des flux restent relatives"
             );
             None
+        }
+    }
+}
+
+/// The pack at `out`, its shards and exports files in `out.d/`.
+fn write_files(out: &std::path::Path, packed: &passerelles::pack::Packed) {
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&dir.display(), &e));
+    }
+    let shard_dir = std::path::PathBuf::from(format!("{}.d", out.display()));
+    if shard_dir.exists() {
+        std::fs::remove_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
+    }
+    std::fs::write(out, &packed.main).unwrap_or_else(|e| fail(&out.display(), &e));
+    let mut beside: Vec<(String, &[u8])> = (0..packed.shards.len())
+        .map(|k| (packed.shard_name(k), packed.shards[k].as_slice()))
+        .collect();
+    if !packed.exports.is_empty() {
+        for format in passerelles::export::Format::ALL {
+            let file = &packed.exports[format.slot()];
+            beside.push((packed.exports_name(format), file.as_slice()));
+        }
+    }
+    if !beside.is_empty() {
+        std::fs::create_dir_all(&shard_dir).unwrap_or_else(|e| fail(&shard_dir.display(), &e));
+        for (name, bytes) in &beside {
+            let file = shard_dir.join(name);
+            std::fs::write(&file, bytes).unwrap_or_else(|e| fail(&file.display(), &e));
         }
     }
 }

@@ -34,7 +34,8 @@ use passerelles::pack::{self, Pack, Placement};
 use passerelles::site::{head, html, offline, sitemap};
 use passerelles::state::page::DEFAULT_DATA;
 use passerelles::ui::{prerender, App, Data};
-use passerelles::wording::say as s;
+use passerelles::state::page::lang_root;
+use passerelles::wording::{say as s, set_lang, Lang};
 
 fn fail(what: &dyn std::fmt::Display) -> ! {
     eprintln!("prerender: {what}");
@@ -64,8 +65,9 @@ enum Shown {
 }
 
 /// One view rendered by the components, as the page renders it at start.
-fn render(pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, shown: Shown) -> String {
+fn render(lang: Lang, pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, shown: Shown) -> String {
     let renderer = yew::ServerRenderer::<App>::with_props(move || {
+        set_lang(lang);
         // On the renderer's thread: the components read what is set here
         // (passerelles::ui::prerender) where the page reads the browser.
         let pack = Pack::open(pack.to_vec()).unwrap_or_else(|e| fail(&e.message));
@@ -91,6 +93,41 @@ fn render(pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, shown: Shown) -> String
     // No hydration markers: the app renders its own view and swaps it in.
     .hydratable(false);
     futures::executor::block_on(renderer.render())
+}
+
+/// The template's words in `lang`: `<html lang>`, and what index.html says
+/// itself (no script, a page opened from a file), which must be there to be
+/// replaced.
+fn speak(page: &mut String, lang: Lang) -> Result<(), String> {
+    if lang == Lang::Fr {
+        return Ok(());
+    }
+    use passerelles::wording::{en, fr};
+    // Trunk's minifier may have dropped the quotes.
+    let quoted = format!("<html lang=\"{}\"", fr::HTML_LANG);
+    let bare = format!("<html lang={}", fr::HTML_LANG);
+    let html_tag = if page.contains(&quoted) { quoted } else { bare };
+    for (from, to) in [
+        (html_tag.as_str(), format!("<html lang=\"{}\"", en::HTML_LANG)),
+        (fr::NOSCRIPT, en::NOSCRIPT.to_string()),
+        (fr::FILE_NOTICE, en::FILE_NOTICE.to_string()),
+    ] {
+        // The glossary's page has no noscript note (html::drop_noscript).
+        if !page.contains(from) && from == fr::NOSCRIPT {
+            continue;
+        }
+        // Attributes as trunk's minifier writes them.
+        let unquoted = from.replace("href=\"passerelles.html\"", "href=passerelles.html");
+        if !page.contains(from) && page.contains(&unquoted) {
+            *page = page.replacen(&unquoted, &to, 1);
+            continue;
+        }
+        if !page.contains(from) {
+            return Err(format!("index.html no longer says « {from} »: src/wording/fr.rs and index.html must agree"));
+        }
+        *page = page.replacen(from, &to, 1);
+    }
+    Ok(())
 }
 
 fn main() {
@@ -166,106 +203,146 @@ fn main() {
             .unwrap_or_else(|e| fail(&format!("{}: {}", g.display(), e.message)));
         loaded.catalog.glossary = entries;
     }
-    let pack_bytes = read(&pack_path);
-    let pack = Pack::open(pack_bytes.clone()).unwrap_or_else(|e| fail(&e.message));
-    let url = pack_path.to_string_lossy().into_owned();
-    let shards: Vec<Vec<u8>> = (0..pack
-        .shard_of(pack.len().saturating_sub(1))
-        .map_or(0, |k| k + 1))
-        .map(|k| read(Path::new(&pack.shard_url(&url, k).unwrap_or_default())))
-        .collect();
-    if pack.len() != loaded.catalog.entries.len() {
-        fail(&format!(
-            "{} holds {} records, {} {}: rebuild the pack",
-            pack_path.display(),
-            pack.len(),
-            json_path.display(),
-            loaded.catalog.entries.len()
-        ));
-    }
-    let (pack_bytes, shards) = (Arc::new(pack_bytes), Arc::new(shards));
-
-    // The front page.
-    let mut index = template.clone();
-    step(html::into_head(
-        &mut index,
-        &head::front(public, s::w().SITE_DESCRIPTION),
-    ));
-    step(html::fill_view(
-        &mut index,
-        &render(pack_bytes.clone(), shards.clone(), Shown::List),
-    ));
-    write(&index_path, index.as_bytes());
-
-    // The glossary, a page of its own: its bytes stay out of the app's.
-    if !loaded.catalog.glossary.is_empty() {
-        let mut w = passerelles::wire::Writer::new();
-        pack::glossary::write_view(&mut w, &loaded.catalog.glossary);
-        let mut page = still.clone();
-        step(html::drop_noscript(&mut page));
-        // No app will take this view over: it is the page (the tests wait
-        // for a take-over on every other page).
-        step(html::mark_root(&mut page, "data-static"));
-        step(html::set_base(&mut page, "../"));
-        let head = head::Head {
-            title: format!("{} — {}", s::w().GLOSSARY, s::w().APP_NAME),
-            description: s::w().GLOSSARY_DESCRIPTION.to_string(),
-            url: public.map(|p| format!("{p}{GLOSSARY_PAGE}")),
-            json_ld: None,
+    let mut french: Option<(String, usize)> = None;
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let root = lang_root(lang);
+        // The pack the pages of this language load: the French one, or the
+        // same records worded in English (`pack --english`).
+        let pack_path = match lang {
+            Lang::Fr => pack_path.clone(),
+            Lang::En => pack_path.with_extension("en.pack"),
         };
-        step(html::set_title(&mut page, &head.title));
-        step(html::set_description(&mut page, &head.description));
-        step(html::into_head(&mut page, &head::tags(&head)));
-        step(html::fill_view(
-            &mut page,
-            &render(
-                pack_bytes.clone(),
-                shards.clone(),
-                Shown::Glossary(Arc::new(w.into_bytes())),
-            ),
-        ));
-        write(
-            &dist.join(GLOSSARY_PAGE).join("index.html"),
-            page.as_bytes(),
-        );
-    }
+        let pack_bytes = read(&pack_path);
+        let pack = Pack::open(pack_bytes.clone()).unwrap_or_else(|e| fail(&e.message));
+        let url = pack_path.to_string_lossy().into_owned();
+        let shards: Vec<Vec<u8>> = (0..pack
+            .shard_of(pack.len().saturating_sub(1))
+            .map_or(0, |k| k + 1))
+            .map(|k| read(Path::new(&pack.shard_url(&url, k).unwrap_or_default())))
+            .collect();
+        if pack.len() != loaded.catalog.entries.len() {
+            fail(&format!(
+                "{} holds {} records, {} {}: rebuild the pack",
+                pack_path.display(),
+                pack.len(),
+                json_path.display(),
+                loaded.catalog.entries.len()
+            ));
+        }
+        let (pack_bytes, shards) = (Arc::new(pack_bytes), Arc::new(shards));
+        // The template in this language: its own words, its `lang`, and
+        // the site's address as this language's pages have it.
+        let mut template = template.clone();
+        let mut still = still.clone();
+        for page in [&mut template, &mut still] {
+            step(speak(page, lang));
+        }
+        let public_here = public.map(|p| format!("{p}{root}"));
+        let public_here = public_here.as_deref();
+        // Each page one folder deeper in English: its <base> is the root.
+        let up = |depth: usize| "../".repeat(depth + usize::from(lang == Lang::En));
 
-    // A page per record, one folder deeper: its <base> makes every address
-    // of the template (assets, data, links) resolve from the root.
-    for i in 0..pack.len() {
-        let card = pack.card(i);
-        let head = head::record(&loaded.catalog, i, &card, public);
-        let mut page = template.clone();
-        step(html::set_base(&mut page, "../../"));
-        step(html::set_title(&mut page, &head.title));
-        step(html::set_description(&mut page, &head.description));
+        // The front page.
+        let mut index = template.clone();
+        if lang == Lang::En {
+            step(html::set_base(&mut index, &up(0)));
+        }
         step(html::into_head(
-            &mut page,
+            &mut index,
             &format!(
-                "<meta name=\"passerelles:record\" content=\"{}\">{}",
-                html::attr(card.id),
-                head::tags(&head)
+                "{}{}",
+                head::front(public_here, s::w().SITE_DESCRIPTION),
+                head::alternates(public, "")
             ),
         ));
         step(html::fill_view(
-            &mut page,
-            &render(
-                pack_bytes.clone(),
-                shards.clone(),
-                Shown::Record(card.id.to_string()),
-            ),
+            &mut index,
+            &render(lang, pack_bytes.clone(), shards.clone(), Shown::List),
         ));
-        write(
-            &dist.join(record_page(None, card.id)).join("index.html"),
-            page.as_bytes(),
-        );
+        write(&dist.join(root).join("index.html"), index.as_bytes());
+
+        // The glossary, a page of its own: its bytes stay out of the app's.
+        if !loaded.catalog.glossary.is_empty() {
+            let mut w = passerelles::wire::Writer::new();
+            pack::glossary::write_view(&mut w, &loaded.catalog.glossary);
+            let mut page = still.clone();
+            step(html::drop_noscript(&mut page));
+            // No app will take this view over: it is the page (the tests wait
+            // for a take-over on every other page).
+            step(html::mark_root(&mut page, "data-static"));
+            step(html::set_base(&mut page, &up(1)));
+            let head = head::Head {
+                title: format!("{} — {}", s::w().GLOSSARY, s::w().APP_NAME),
+                description: s::w().GLOSSARY_DESCRIPTION.to_string(),
+                url: public_here.map(|p| format!("{p}{GLOSSARY_PAGE}")),
+                json_ld: None,
+            };
+            step(html::set_title(&mut page, &head.title));
+            step(html::set_description(&mut page, &head.description));
+            step(html::into_head(
+                &mut page,
+                &format!("{}{}", head::tags(&head), head::alternates(public, GLOSSARY_PAGE)),
+            ));
+            step(html::fill_view(
+                &mut page,
+                &render(
+                    lang,
+                    pack_bytes.clone(),
+                    shards.clone(),
+                    Shown::Glossary(Arc::new(w.into_bytes())),
+                ),
+            ));
+            write(
+                &dist.join(root).join(GLOSSARY_PAGE).join("index.html"),
+                page.as_bytes(),
+            );
+        }
+
+        // A page per record, one folder deeper: its <base> makes every address
+        // of the template (assets, data, links) resolve from the root.
+        for i in 0..pack.len() {
+            let card = pack.card(i);
+            let head = head::record(&loaded.catalog, i, &card, public_here);
+            let mut page = template.clone();
+            step(html::set_base(&mut page, &up(2)));
+            step(html::set_title(&mut page, &head.title));
+            step(html::set_description(&mut page, &head.description));
+            step(html::into_head(
+                &mut page,
+                &format!(
+                    "<meta name=\"passerelles:record\" content=\"{}\">{}{}",
+                    html::attr(card.id),
+                    head::tags(&head),
+                    head::alternates(public, &record_page(None, card.id))
+                ),
+            ));
+            step(html::fill_view(
+                &mut page,
+                &render(
+                    lang,
+                    pack_bytes.clone(),
+                    shards.clone(),
+                    Shown::Record(card.id.to_string()),
+                ),
+            ));
+            write(
+                &dist.join(root).join(record_page(None, card.id)).join("index.html"),
+                page.as_bytes(),
+            );
+        }
+        if lang == Lang::Fr {
+            french = Some((index, pack.len()));
+        }
     }
+    set_lang(Lang::Fr);
+    let Some((index, records)) = french else {
+        fail(&"no French pages")
+    };
 
     write(&dist.join("robots.txt"), sitemap::robots(public).as_bytes());
     if let Some(public) = public {
-        let ids: Vec<String> = (0..pack.len())
-            .map(|i| pack.card(i).id.to_string())
-            .collect();
+        let ids: Vec<String> = loaded.catalog.entries.iter().map(|e| e.id.clone()).collect();
         write(
             &dist.join("sitemap.xml"),
             sitemap::sitemap(
@@ -289,8 +366,8 @@ fn main() {
 
     eprintln!(
         "prerender: {} pages ({} records){}, robots.txt{}, passerelles.html ({} KB)",
-        pack.len() + 1 + usize::from(!loaded.catalog.glossary.is_empty()),
-        pack.len(),
+        2 * (records + 1 + usize::from(!loaded.catalog.glossary.is_empty())),
+        records,
         if public.is_some() {
             ", sitemap.xml"
         } else {

@@ -71,6 +71,29 @@ pub struct Catalog {
     pub glossary: Vec<crate::data::glossary::GlossaryEntry>,
 }
 
+impl Catalog {
+    /// The same catalog with its vocabularies as the English page shows
+    /// them: each theme's and region's English label where the data gives
+    /// one, the French one otherwise. The records themselves stay French.
+    pub fn with_english_vocabularies(&self) -> Catalog {
+        let mut out = self.clone();
+        for r in &mut out.regions {
+            if let Some(name) = r.name_en.take() {
+                r.name = name;
+            }
+        }
+        for t in &mut out.themes {
+            if let Some(label) = t.label_en.take() {
+                t.label = label;
+            }
+            if let Some(d) = t.description_en.take() {
+                t.description = d;
+            }
+        }
+        out
+    }
+}
+
 /// Why a dataset could not be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {

@@ -42,6 +42,9 @@ pub fn bad_region_code(code: &str, codes: &[&str]) -> String {
 pub fn look_alike_theme(label: &str, other_id: &str, other_label: &str) -> String {
     format!("libellé \"{}\" impossible à distinguer de celui du thème \"{other_id}\" (\"{}\") : changez l'un des deux", shown(label), shown(other_label))
 }
+pub fn missing_english_label(id: &str) -> String {
+    format!("thème \"{}\" sans libellé anglais (\"label_en\") alors que d'autres thèmes en ont un : donnez-en un à chaque thème, ou à aucun", shown(id))
+}
 pub fn look_alike_region(name: &str, other_code: &str, other_name: &str) -> String {
     format!("nom \"{}\" impossible à distinguer de celui de la région \"{other_code}\" (\"{}\") : changez l'un des deux", shown(name), shown(other_name))
 }

@@ -109,6 +109,10 @@ pub struct Region {
     pub code: String,
     /// Name shown on the page, e.g. "La Réunion"; it must not look like another region's.
     pub name: String,
+    /// Name shown on the English page where English writes it otherwise
+    /// ("Brittany", "Réunion"); the French name when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +129,14 @@ pub struct Theme {
     pub label: String,
     /// One line saying what the theme covers.
     pub description: String,
+    /// Label shown on the English page, e.g. "Work integration (IAE)". Give
+    /// one to every theme or to none (then the English page shows the
+    /// French labels).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
+    /// The description in English; the French one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
 }
 
 /// A date as precise as the text allows; every part is optional.

@@ -165,7 +165,50 @@ pub fn vocabularies(
         }
         kept_themes.push(t);
     }
+    english(&kept_regions, &kept_themes, &mut out);
     (kept_regions, kept_themes, out)
+}
+
+/// The English labels: every theme has one or none does (a French-only
+/// dataset), none is blank, and none reads like another's; a region's
+/// English name, when given, is not blank.
+fn english(regions: &[Region], themes: &[Theme], out: &mut Vec<Problem>) {
+    for (i, r) in regions.iter().enumerate() {
+        if r.name_en.as_deref().is_some_and(is_blank) {
+            out.push(problem(None, format!("regions[{i}].name_en"), s::EMPTY_NAME.into()));
+        }
+    }
+    if !themes.iter().any(|t| t.label_en.is_some()) {
+        return;
+    }
+    let mut looks: HashMap<String, usize> = HashMap::new();
+    for (i, t) in themes.iter().enumerate() {
+        match t.label_en.as_deref() {
+            None => out.push(problem(
+                None,
+                format!("themes[{i}].label_en"),
+                s::missing_english_label(&t.id),
+            )),
+            Some(l) if is_blank(l) => out.push(problem(
+                None,
+                format!("themes[{i}].label_en"),
+                s::EMPTY_LABEL.into(),
+            )),
+            Some(l) => {
+                if let Some(o) = looks_like(&mut looks, l, i) {
+                    let other = &themes[o];
+                    out.push(problem(
+                        None,
+                        format!("themes[{i}].label_en"),
+                        s::look_alike_theme(l, &other.id, other.label_en.as_deref().unwrap_or_default()),
+                    ));
+                }
+            }
+        }
+        if t.description_en.as_deref().is_some_and(is_blank) {
+            out.push(problem(None, format!("themes[{i}].description_en"), s::EMPTY_LABEL.into()));
+        }
+    }
 }
 
 /// The entry already kept whose label reads like `label`, if any; else
@@ -836,6 +879,7 @@ mod tests {
         Region {
             code: code.into(),
             name: name.into(),
+            name_en: None,
         }
     }
 
@@ -844,6 +888,8 @@ mod tests {
             id: id.into(),
             label: label.into(),
             description: String::new(),
+            label_en: None,
+            description_en: None,
         }
     }
 

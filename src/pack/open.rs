@@ -171,6 +171,7 @@ impl Pack {
             Ok(Region {
                 code: r.str()?.to_string(),
                 name: r.str()?.to_string(),
+                name_en: None,
             })
         })?;
         let themes = r.list(|r| {
@@ -178,6 +179,8 @@ impl Pack {
                 id: r.str()?.to_string(),
                 label: r.str()?.to_string(),
                 description: r.str()?.to_string(),
+                label_en: None,
+                description_en: None,
             })
         })?;
 

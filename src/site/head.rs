@@ -81,7 +81,7 @@ pub fn tags(head: &Head) -> String {
     };
     meta("og:type", "article");
     meta("og:site_name", s::w().APP_NAME);
-    meta("og:locale", "fr_FR");
+    meta("og:locale", s::w().OG_LOCALE);
     meta("og:title", &head.title);
     meta("og:description", &head.description);
     if let Some(url) = &head.url {
@@ -92,6 +92,25 @@ pub fn tags(head: &Head) -> String {
         out.push_str("<script type=\"application/ld+json\">");
         out.push_str(json);
         out.push_str("</script>");
+    }
+    out
+}
+
+/// The same page in each language, for search engines and readers:
+/// `hreflang` links to `path` (from the site's root: `""`, `fiches/x/`) at
+/// the root and under `en/`, French as the default. Absolute with the
+/// site's address, else relative (every page's `<base>` is the root).
+pub fn alternates(public: Option<&str>, path: &str) -> String {
+    let at = |root: &str| match format!("{}{root}{path}", public.unwrap_or_default()) {
+        here if here.is_empty() => "./".to_string(),
+        there => there,
+    };
+    let mut out = String::new();
+    for (lang, root) in [("fr", ""), ("en", crate::state::page::ENGLISH_ROOT), ("x-default", "")] {
+        out.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\">",
+            attr(&at(root))
+        ));
     }
     out
 }

@@ -7,8 +7,8 @@ use crate::export::{record_page, GLOSSARY_PAGE};
 use crate::site::html::text;
 
 /// The sitemap of the front page, the glossary's when there is one, and
-/// every record page.
-pub fn sitemap<'a>(public: &str, glossary: bool, ids: impl IntoIterator<Item = &'a str>) -> String {
+/// every record page, in French (at the root) and in English (`en/`).
+pub fn sitemap<'a>(public: &str, glossary: bool, ids: impl IntoIterator<Item = &'a str> + Clone) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -17,12 +17,15 @@ pub fn sitemap<'a>(public: &str, glossary: bool, ids: impl IntoIterator<Item = &
         out.push_str(&text(loc));
         out.push_str("</loc></url>\n");
     };
-    url(public);
-    if glossary {
-        url(&format!("{public}{GLOSSARY_PAGE}"));
-    }
-    for id in ids {
-        url(&record_page(Some(public), id));
+    for root in ["", crate::state::page::ENGLISH_ROOT] {
+        let public = format!("{public}{root}");
+        url(&public);
+        if glossary {
+            url(&format!("{public}{GLOSSARY_PAGE}"));
+        }
+        for id in ids.clone() {
+            url(&record_page(Some(&public), id));
+        }
     }
     out.push_str("</urlset>\n");
     out

@@ -68,6 +68,9 @@ pub fn embedded_view(
     clear_locked(&mut preset, &locks);
     let embedded = PageParams {
         data: page.data.clone(),
+        // Said explicitly: the partner chose it, whatever the visitor's
+        // browser prefers.
+        lang: Some(crate::wording::lang()),
         embed: true,
         locks,
         scheme: Some(options.scheme),
@@ -108,7 +111,8 @@ pub fn iframe_src(
 ) -> String {
     let (preset, embedded) = embedded_view(page, filter, options);
     format!(
-        "{base}{}",
+        "{base}{}{}",
+        crate::state::page::lang_root(crate::wording::lang()),
         embedded.append_to(&query::encode(&preset, detail))
     )
 }
@@ -142,13 +146,15 @@ pub fn snippet(
 pub fn fullscreen_href(page: &PageParams, filter: &FilterState, detail: Option<&str>) -> String {
     let full = PageParams {
         data: page.data.clone(),
+        lang: page.lang,
         ..PageParams::default()
     };
     let q = full.append_to(&query::encode(filter, detail));
-    if q.is_empty() {
+    let root = crate::state::page::lang_root(crate::wording::lang());
+    if q.is_empty() && root.is_empty() {
         "?".to_string()
     } else {
-        q
+        format!("{root}{q}")
     }
 }
 
@@ -219,7 +225,7 @@ mod tests {
             SnippetOptions::default(),
         );
         assert!(html.starts_with(
-            "<iframe src=\"https://passerelles.example/app/index.html?q=iae&amp;region=04&amp;theme=insertion&amp;embed=1&amp;scheme=light\""
+            "<iframe src=\"https://passerelles.example/app/index.html?q=iae&amp;region=04&amp;theme=insertion&amp;lang=fr&amp;embed=1&amp;scheme=light\""
         ), "{html}");
         for part in [
             "width=\"100%\"",
@@ -248,7 +254,7 @@ mod tests {
         let src = iframe_src(BASE, &PageParams::default(), &f, None, options);
         assert_eq!(
             src,
-            format!("{BASE}?q=iae&embed=1&lock_type=event&lock_theme=insertion,jeunes&scheme=dark")
+            format!("{BASE}?q=iae&lang=fr&embed=1&lock_type=event&lock_theme=insertion,jeunes&scheme=dark")
         );
         // The embedded page decodes back to the same locks and presets.
         let query = &src[BASE.len()..];
@@ -274,7 +280,7 @@ mod tests {
         );
         assert_eq!(
             src,
-            "http://127.0.0.1:8080/?id=ag-1&data=bench%2Fr.json&embed=1&scheme=light&accent=%23ffcc00"
+            "http://127.0.0.1:8080/?id=ag-1&data=bench%2Fr.json&lang=fr&embed=1&scheme=light&accent=%23ffcc00"
         );
     }
 

@@ -3,7 +3,7 @@
 //! partner's page). They ride along on every URL the app writes, so a reload
 //! or a back step keeps the same page.
 //!
-//! `data=…&embed=1&lock_type=…&lock_theme=…&lock_region=…&scheme=…&accent=…`,
+//! `data=…&lang=…&embed=1&lock_type=…&lock_theme=…&lock_region=…&scheme=…&accent=…`,
 //! written in that order. Like the filter codec, decoding never fails: an
 //! unusable value is ignored, so no parameter value ever reaches the page
 //! except as a validated id, a known keyword or a parsed colour.
@@ -14,10 +14,15 @@ use crate::data::catalog::RecordType;
 use crate::state::locks::Locks;
 use crate::state::look::{Rgb, Scheme};
 use crate::state::query::{id_set, list, percent_decode, percent_encode, values, MAX_SET_VALUES};
+use crate::wording::Lang;
 
 /// The dataset shipped with the app, compiled from data/passerelles.json at
 /// build time (see `pack`).
 pub const DEFAULT_DATA: &str = "data/passerelles.pack";
+/// The same records worded for the English page (`pack --english`).
+pub const DEFAULT_DATA_EN: &str = "data/passerelles.en.pack";
+/// Where the English pages are, from the site's root.
+pub const ENGLISH_ROOT: &str = "en/";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageParams {
@@ -25,6 +30,9 @@ pub struct PageParams {
     /// dataset: an editor trying a file, benchmarks at scale, the
     /// broken-dataset tests.
     pub data: Option<String>,
+    /// `lang=fr|en`, as the URL said it: the page's language is this, or
+    /// else the one the page was written in (`<html lang>`).
+    pub lang: Option<Lang>,
     /// `embed=1`: shown inside a partner's page (no site header or footer).
     pub embed: bool,
     /// Facets the partner fixed; ids checked for shape here, against the
@@ -51,6 +59,28 @@ pub fn is_safe_data_path(path: &str) -> bool {
         && !path.contains("//")
 }
 
+/// Where the pages of `lang` are, from the site's root: the French ones
+/// at the root, the English ones under [`ENGLISH_ROOT`].
+pub fn lang_root(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "",
+        Lang::En => ENGLISH_ROOT,
+    }
+}
+
+/// The same view in the other language, for the header's switch: the
+/// other language's pages, the same page parameters, `lang` said
+/// explicitly (so a browser that prefers another language does not send
+/// the visitor back), then the view's own `query` (filters, open record).
+pub fn other_language_href(page: &PageParams, lang: Lang, query: &str) -> String {
+    let other = lang.other();
+    let params = PageParams {
+        lang: Some(other),
+        ..page.clone()
+    };
+    format!("{}{}", lang_root(other), params.append_to(query))
+}
+
 impl PageParams {
     pub fn decode(search: &str) -> PageParams {
         let search = search.strip_prefix('?').unwrap_or(search);
@@ -62,6 +92,11 @@ impl PageParams {
                 "data" => {
                     if let Some(path) = percent_decode(raw).filter(|p| is_safe_data_path(p)) {
                         page.data = Some(path);
+                    }
+                }
+                "lang" => {
+                    if let Some(lang) = Lang::from_code(raw) {
+                        page.lang = Some(lang);
                     }
                 }
                 "embed" => match raw {
@@ -104,8 +139,13 @@ impl PageParams {
         page
     }
 
-    pub fn data_url(&self) -> &str {
-        self.data.as_deref().unwrap_or(DEFAULT_DATA)
+    /// The dataset to load: the one asked for, or the shipped one worded
+    /// in `lang`.
+    pub fn data_url(&self, lang: Lang) -> &str {
+        self.data.as_deref().unwrap_or(match lang {
+            Lang::Fr => DEFAULT_DATA,
+            Lang::En => DEFAULT_DATA_EN,
+        })
     }
 
     /// Appends these parameters to a query string made by [`crate::state::query::encode`].
@@ -119,6 +159,9 @@ impl PageParams {
         };
         if let Some(d) = &self.data {
             param("data", &percent_encode(d));
+        }
+        if let Some(lang) = self.lang {
+            param("lang", lang.code());
         }
         if self.embed {
             param("embed", "1");
@@ -183,12 +226,28 @@ mod tests {
     fn decodes_and_ignores_the_rest() {
         let p = PageParams::decode("?theme=emploi&data=bench%2Fr.json&q=x");
         assert_eq!(p.data.as_deref(), Some("bench/r.json"));
-        assert_eq!(p.data_url(), "bench/r.json");
+        assert_eq!(p.data_url(Lang::Fr), "bench/r.json");
         assert_eq!(
             PageParams::decode("?data=https%3A%2F%2Fx.org%2Fa.json").data,
             None
         );
-        assert_eq!(PageParams::decode("").data_url(), DEFAULT_DATA);
+        assert_eq!(PageParams::decode("").data_url(Lang::Fr), DEFAULT_DATA);
+    }
+
+    #[test]
+    fn the_switch_leads_to_the_same_view_in_the_other_language() {
+        let p = PageParams::decode("?lang=fr&embed=1");
+        assert_eq!(p.lang, Some(Lang::Fr));
+        assert_eq!(
+            other_language_href(&p, Lang::Fr, "?theme=emploi&id=ag-1"),
+            "en/?theme=emploi&id=ag-1&lang=en&embed=1"
+        );
+        assert_eq!(
+            other_language_href(&PageParams::default(), Lang::En, ""),
+            "?lang=fr"
+        );
+        assert_eq!(PageParams::decode("?lang=de").lang, None);
+        assert_eq!(PageParams::decode("?lang=en").data_url(Lang::En), DEFAULT_DATA_EN);
     }
 
     #[test]

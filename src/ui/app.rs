@@ -114,7 +114,7 @@ pub fn app() -> Html {
     });
     {
         let load = load.clone();
-        let url = page.data_url().to_string();
+        let url = page.data_url(crate::wording::lang()).to_string();
         use_effect_with(*attempt, move |_| {
             load.set(Load::Loading(LoadStep::Fetch, 0));
             wasm_bindgen_futures::spawn_local(async move {
@@ -141,7 +141,7 @@ pub fn app() -> Html {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
             };
-            html! { <LoadFailed error={e.clone()} url={page.data_url().to_string()} {retry} /> }
+            html! { <LoadFailed error={e.clone()} url={page.data_url(crate::wording::lang()).to_string()} {retry} /> }
         }
         // At build time, the glossary page: the site's frame around it.
         #[cfg(not(target_arch = "wasm32"))]
@@ -174,6 +174,7 @@ pub fn app() -> Html {
         <>
             <a class="skip" href="#main">{ s::w().SKIP_TO_RESULTS }</a>
             <header class="site-header">
+                { language_switch(&page) }
                 <h1>{ s::w().APP_NAME }</h1>
                 <p class="tagline">{ s::w().TAGLINE }</p>
             </header>
@@ -189,6 +190,38 @@ pub fn app() -> Html {
             </footer>
         </>
     }
+}
+
+/// Where the header's language switch leads, and its id (the explorer
+/// keeps its address on the view shown: [`switch_to`]).
+const SWITCH: &str = "lang-switch";
+
+/// The link to the same page in the other language: a plain link, so it
+/// works before the app has started; written for the view the address
+/// shows (a record page: its record).
+fn language_switch(page: &PageParams) -> Html {
+    let (filter, mut detail) = query::decode(&browser::search());
+    if detail.is_none() {
+        detail = browser::page_record();
+    }
+    let href = crate::state::page::other_language_href(
+        page,
+        crate::wording::lang(),
+        &query::encode(&filter, detail.as_deref()),
+    );
+    let other = s::w().OTHER_LANGUAGE_CODE;
+    html! {
+        <a id={SWITCH} class="lang-switch" {href} hreflang={other} lang={other}
+            title={s::w().OTHER_LANGUAGE_HINT}>{ s::w().OTHER_LANGUAGE }</a>
+    }
+}
+
+/// Points the language switch at the view now shown.
+fn switch_to(page: &PageParams, query: &str) {
+    browser::set_href(
+        SWITCH,
+        &crate::state::page::other_language_href(page, crate::wording::lang(), query),
+    );
 }
 
 #[derive(Properties, PartialEq)]
@@ -297,7 +330,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let view = view.clone();
         let page = page.clone();
         use_effect_with((view.filter.clone(), view.detail.clone()), move |_| {
-            let target = page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
+            let shown = query::encode(&view.filter, view.detail.as_deref());
+            switch_to(&page, &shown);
+            let target = page.append_to(&shown);
             // The whole address, not the query alone: the list seen from a
             // record page (`fiches/<id>/`, no query) lives at the root.
             if browser::view_url(&target) != browser::href() {
@@ -374,11 +409,14 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         // first click (src/ui/embed_dialog.rs). Only where there is a site
         // to embed (not a page opened from a file).
         let opener = embed::app_base(&browser::href()).map(|_| {
-            let query = ctx.href(&view.filter, view.detail.as_deref());
+            // The view as its query (the dialog reads it), and the language
+            // the dialog speaks.
+            let query = ctx.page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
             let onclick = Callback::from(move |_: MouseEvent| {
                 let query = query.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let _ = browser::on_demand("embedDialog", &[query.into()]).await;
+                    let lang = crate::wording::lang().code();
+                    let _ = browser::on_demand("embedDialog", &[query.into(), lang.into()]).await;
                 });
             });
             html! {

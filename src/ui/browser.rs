@@ -37,7 +37,17 @@ pub fn app_root() -> String {
                 .flatten()
         })
         .and_then(|m| m.get_attribute("content"));
-    public.unwrap_or_else(|| view_url(""))
+    public.unwrap_or_else(site_root)
+}
+
+/// The site's root: where every page's `<base>` points (without one, the
+/// document's own address).
+fn site_root() -> String {
+    let base = window()
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    base.split(['?', '#']).next().unwrap_or_default().to_string()
 }
 
 /// The record a record page (`fiches/<id>/`) is about, as its
@@ -57,12 +67,8 @@ pub fn page_record() -> Option<String> {
 /// `<base>` points there; without one, the document's own address), so
 /// leaving a record page for the list goes back to the root.
 pub fn view_url(query: &str) -> String {
-    let base = window()
-        .document()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    let base = base.split(['?', '#']).next().unwrap_or_default();
-    format!("{base}{query}")
+    let root = crate::state::page::lang_root(crate::wording::lang());
+    format!("{}{root}{query}", site_root())
 }
 
 pub fn push(query: &str) {
@@ -250,6 +256,13 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
 pub fn set_text(id: &str, text: &str) {
     if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
         el.set_text_content(Some(text));
+    }
+}
+
+/// Points the link `id` at `href`.
+pub fn set_href(id: &str, href: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = el.set_attribute("href", href);
     }
 }
 

@@ -170,9 +170,9 @@ pub fn detail(props: &DetailProps) -> Html {
             { back }
             <p class="card-kind">
                 <span class={badge_class(card.record_type)}>{ badge }</span>
-                { " " }{ card.kind.to_string() }
+                { " " }<span lang={super::record_lang()}>{ card.kind.to_string() }</span>
             </p>
-            <h2 id="detail-title" tabindex="-1">{ highlight::text(&props.ctx, &highlight::marks(&props.ctx), card.title, "title", false) }</h2>
+            <h2 id="detail-title" tabindex="-1" lang={super::record_lang()}>{ highlight::text(&props.ctx, &highlight::marks(&props.ctx), card.title, "title", false) }</h2>
             { export::add_to_calendar(&props.ctx, index) }
             { body }
         </article>
@@ -194,7 +194,7 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
                 html! {
                     <section class="detail-section">
                         <h3>{ section.title.to_string() }</h3>
-                        <ul class={class}>{ for section.items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
+                        <ul class={class} lang={super::record_lang()}>{ for section.items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
                     </section>
                 }
             }) }
@@ -205,7 +205,7 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
                 <h4>{ s::w().D_EXCERPTS }</h4>
                 { for record.excerpts.iter().map(|(text, caption)| html! {
                     <figure class="excerpt">
-                        <blockquote>{ shown(ctx, texts, text) }</blockquote>
+                        <blockquote lang={super::record_lang()}>{ shown(ctx, texts, text) }</blockquote>
                         <figcaption>{ caption.clone() }</figcaption>
                     </figure>
                 }) }
@@ -220,7 +220,7 @@ pub(super) fn facts(ctx: &Ctx, texts: &Texts, facts: &[Fact]) -> Html {
             { for facts.iter().map(|f| html! {
                 <>
                     <dt>{ f.label.to_string() }</dt>
-                    <dd>
+                    <dd lang={french(f).then(super::record_lang).flatten()}>
                         { value(ctx, texts, &f.value) }
                         if let Some(n) = f.note { <p class="note">{ n.to_string() }</p> }
                     </dd>
@@ -228,6 +228,14 @@ pub(super) fn facts(ctx: &Ctx, texts: &Texts, facts: &[Fact]) -> Html {
             }) }
         </dl>
     }
+}
+
+/// Whether a fact's value is the record's own text (French), not worded in
+/// the page's language (a date, a time, the territories, the themes).
+fn french(f: &Fact) -> bool {
+    let w = s::w();
+    !matches!(f.value, Value::Chips(_))
+        && ![w.D_DATE, w.D_TIME, w.D_TERRITORY, w.D_PUBLISHED, w.D_THEMES].contains(&&*f.label)
 }
 
 fn value(ctx: &Ctx, texts: &Texts, value: &Value) -> Html {

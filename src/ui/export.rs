@@ -73,6 +73,7 @@ fn on_export(ctx: &Ctx, event: Option<usize>) -> Callback<MouseEvent> {
             js_sys::Uint32Array::from(shown.as_slice()).into(),
             name.into(),
             embed.into(),
+            crate::wording::lang().code().into(),
         ];
         browser::set_text(STATUS, s::w().EXPORT_PREPARING);
         wasm_bindgen_futures::spawn_local(async move {

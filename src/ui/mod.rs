@@ -119,14 +119,17 @@ pub struct Ctx {
 
 impl Ctx {
     /// The URL of a view of this page: filters, open record, page parameters.
+    /// Relative to the site's root (every page's `<base>`), so in the
+    /// page's language: `?theme=emploi`, `en/?theme=emploi&lang=en`.
     pub fn href(&self, filter: &FilterState, detail: Option<&str>) -> String {
         let q = self
             .page
             .append_to(&crate::state::query::encode(filter, detail));
-        if q.is_empty() {
+        let root = crate::state::page::lang_root(crate::wording::lang());
+        if q.is_empty() && root.is_empty() {
             "?".to_string()
         } else {
-            q
+            format!("{root}{q}")
         }
     }
 }
@@ -142,8 +145,15 @@ impl Ctx {
         if self.page.data.is_some() || self.page.embed || !pages {
             return self.href(&self.view.filter, Some(id));
         }
-        crate::export::record_page(None, id)
+        let root = crate::state::page::lang_root(crate::wording::lang());
+        format!("{root}{}", crate::export::record_page(None, id))
     }
+}
+
+/// `lang="fr"` on record text in a page of another language, so a screen
+/// reader reads it with a French voice; nothing on the French page.
+pub fn record_lang() -> Option<&'static str> {
+    (crate::wording::lang() != crate::wording::Lang::Fr).then_some("fr")
 }
 
 impl PartialEq for Ctx {
@@ -165,6 +175,19 @@ const LIVE: &str = "live";
 
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // The page's language, before anything is worded: the URL's `lang`, or
+    // the one the page was written in.
+    let written = gloo::utils::document()
+        .document_element()
+        .and_then(|h| h.get_attribute("lang"));
+    let lang = crate::state::page::PageParams::decode(&browser::search())
+        .lang
+        .or_else(|| written.as_deref().and_then(crate::wording::Lang::from_code))
+        .unwrap_or_default();
+    crate::wording::set_lang(lang);
+    if let Some(h) = gloo::utils::document().document_element() {
+        let _ = h.set_attribute("lang", lang.code());
+    }
     // The app renders into a root of its own, hidden by the stylesheet while
     // the prerendered view stands before it; App removes that view once it
     // has something to show in its place (see `take_over`).

@@ -198,12 +198,12 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
             aria-setsize={position.map(|p| AttrValue::from(p.1.to_string()))}>
             <p class="card-kind">
                 <span class={badge_class(card.record_type)}>{ badge }</span>
-                { " " }{ card.kind.to_string() }
+                { " " }<span lang={super::record_lang()}>{ card.kind.to_string() }</span>
             </p>
-            <h3><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
+            <h3 lang={super::record_lang()}><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
             <p class="card-meta">
                 <span class="card-date">{ card.date.to_string() }</span>
-                if !card.place.is_empty() { <span class="card-place">{ card.place.to_string() }</span> }
+                if !card.place.is_empty() { <span class="card-place" lang={super::record_lang()}>{ card.place.to_string() }</span> }
             </p>
             if !card.actors.is_empty() {
                 <p class="card-actors">
@@ -211,7 +211,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                     { for card.actors.iter().enumerate().map(|(k, name)| html! {
                         <>
                             if k > 0 { { " · " } }
-                            <span>{ highlight::text(ctx, &marks, name, &format!("{}-{k}", card.id), true) }</span>
+                            <span lang={super::record_lang()}>{ highlight::text(ctx, &marks, name, &format!("{}-{k}", card.id), true) }</span>
                         </>
                     }) }
                 </p>
