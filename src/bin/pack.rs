@@ -123,7 +123,11 @@ fn main() {
         let en_out = out.with_extension("en.pack");
         write_files(&en_out, &packed_en);
         passerelles::wording::set_lang(passerelles::wording::Lang::Fr);
-        eprintln!("pack: -> {} ({} octets, en anglais)", en_out.display(), packed_en.main.len());
+        eprintln!(
+            "pack: -> {} ({} octets, en anglais)",
+            en_out.display(),
+            packed_en.main.len()
+        );
     }
     if let Some(dir) = &feeds {
         write_feeds(&packed, &loaded, base.as_deref(), dir);

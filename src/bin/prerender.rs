@@ -32,9 +32,9 @@ use passerelles::data::glossary::load_json as load_glossary;
 use passerelles::export::{public_base, record_page, GLOSSARY_PAGE};
 use passerelles::pack::{self, Pack, Placement};
 use passerelles::site::{head, html, offline, sitemap};
+use passerelles::state::page::lang_root;
 use passerelles::state::page::DEFAULT_DATA;
 use passerelles::ui::{prerender, App, Data};
-use passerelles::state::page::lang_root;
 use passerelles::wording::{say as s, set_lang, Lang};
 
 fn fail(what: &dyn std::fmt::Display) -> ! {
@@ -108,7 +108,10 @@ fn speak(page: &mut String, lang: Lang) -> Result<(), String> {
     let bare = format!("<html lang={}", fr::HTML_LANG);
     let html_tag = if page.contains(&quoted) { quoted } else { bare };
     for (from, to) in [
-        (html_tag.as_str(), format!("<html lang=\"{}\"", en::HTML_LANG)),
+        (
+            html_tag.as_str(),
+            format!("<html lang=\"{}\"", en::HTML_LANG),
+        ),
         (fr::NOSCRIPT, en::NOSCRIPT.to_string()),
         (fr::FILE_NOTICE, en::FILE_NOTICE.to_string()),
     ] {
@@ -123,7 +126,9 @@ fn speak(page: &mut String, lang: Lang) -> Result<(), String> {
             continue;
         }
         if !page.contains(from) {
-            return Err(format!("index.html no longer says « {from} »: src/wording/fr.rs and index.html must agree"));
+            return Err(format!(
+                "index.html no longer says « {from} »: src/wording/fr.rs and index.html must agree"
+            ));
         }
         *page = page.replacen(from, &to, 1);
     }
@@ -252,7 +257,7 @@ fn main() {
             &mut index,
             &format!(
                 "{}{}",
-                head::front(public_here, s::w().SITE_DESCRIPTION),
+                head::front(public_here, s::SITE_DESCRIPTION()),
                 head::alternates(public, "")
             ),
         ));
@@ -273,8 +278,8 @@ fn main() {
             step(html::mark_root(&mut page, "data-static"));
             step(html::set_base(&mut page, &up(1)));
             let head = head::Head {
-                title: format!("{} — {}", s::w().GLOSSARY, s::w().APP_NAME),
-                description: s::w().GLOSSARY_DESCRIPTION.to_string(),
+                title: format!("{} — {}", s::GLOSSARY(), s::APP_NAME()),
+                description: s::GLOSSARY_DESCRIPTION().to_string(),
                 url: public_here.map(|p| format!("{p}{GLOSSARY_PAGE}")),
                 json_ld: None,
             };
@@ -282,7 +287,11 @@ fn main() {
             step(html::set_description(&mut page, &head.description));
             step(html::into_head(
                 &mut page,
-                &format!("{}{}", head::tags(&head), head::alternates(public, GLOSSARY_PAGE)),
+                &format!(
+                    "{}{}",
+                    head::tags(&head),
+                    head::alternates(public, GLOSSARY_PAGE)
+                ),
             ));
             step(html::fill_view(
                 &mut page,
@@ -293,6 +302,19 @@ fn main() {
                     Shown::Glossary(Arc::new(w.into_bytes())),
                 ),
             ));
+            // No loader here to point the language switch at this page's
+            // twin as it is followed: it is written so.
+            let (from, to) = match lang {
+                Lang::Fr => (
+                    "href=\"en/?lang=en\"",
+                    format!("href=\"en/{GLOSSARY_PAGE}\""),
+                ),
+                Lang::En => ("href=\"?lang=fr\"", format!("href=\"{GLOSSARY_PAGE}\"")),
+            };
+            if !page.contains(from) {
+                fail(&"the glossary page has no language switch to point at its twin");
+            }
+            let page = page.replacen(from, &to, 1);
             write(
                 &dist.join(root).join(GLOSSARY_PAGE).join("index.html"),
                 page.as_bytes(),
@@ -327,7 +349,10 @@ fn main() {
                 ),
             ));
             write(
-                &dist.join(root).join(record_page(None, card.id)).join("index.html"),
+                &dist
+                    .join(root)
+                    .join(record_page(None, card.id))
+                    .join("index.html"),
                 page.as_bytes(),
             );
         }
@@ -342,7 +367,12 @@ fn main() {
 
     write(&dist.join("robots.txt"), sitemap::robots(public).as_bytes());
     if let Some(public) = public {
-        let ids: Vec<String> = loaded.catalog.entries.iter().map(|e| e.id.clone()).collect();
+        let ids: Vec<String> = loaded
+            .catalog
+            .entries
+            .iter()
+            .map(|e| e.id.clone())
+            .collect();
         write(
             &dist.join("sitemap.xml"),
             sitemap::sitemap(

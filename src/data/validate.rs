@@ -175,7 +175,11 @@ pub fn vocabularies(
 fn english(regions: &[Region], themes: &[Theme], out: &mut Vec<Problem>) {
     for (i, r) in regions.iter().enumerate() {
         if r.name_en.as_deref().is_some_and(is_blank) {
-            out.push(problem(None, format!("regions[{i}].name_en"), s::EMPTY_NAME.into()));
+            out.push(problem(
+                None,
+                format!("regions[{i}].name_en"),
+                s::EMPTY_NAME.into(),
+            ));
         }
     }
     if !themes.iter().any(|t| t.label_en.is_some()) {
@@ -200,13 +204,21 @@ fn english(regions: &[Region], themes: &[Theme], out: &mut Vec<Problem>) {
                     out.push(problem(
                         None,
                         format!("themes[{i}].label_en"),
-                        s::look_alike_theme(l, &other.id, other.label_en.as_deref().unwrap_or_default()),
+                        s::look_alike_theme(
+                            l,
+                            &other.id,
+                            other.label_en.as_deref().unwrap_or_default(),
+                        ),
                     ));
                 }
             }
         }
         if t.description_en.as_deref().is_some_and(is_blank) {
-            out.push(problem(None, format!("themes[{i}].description_en"), s::EMPTY_LABEL.into()));
+            out.push(problem(
+                None,
+                format!("themes[{i}].description_en"),
+                s::EMPTY_LABEL.into(),
+            ));
         }
     }
 }

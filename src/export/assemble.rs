@@ -146,8 +146,8 @@ pub fn file_name(filter: &FilterState, regions: &[Region], format: Format) -> St
     match (day(&filter.from), day(&filter.to)) {
         (Some(a), Some(b)) if a == b => part(&a),
         (Some(a), Some(b)) => part(&format!("{a} {b}")),
-        (Some(a), None) => part(&format!("{} {a}", crate::wording::say::w().FILE_FROM)),
-        (None, Some(b)) => part(&format!("{} {b}", crate::wording::say::w().FILE_TO)),
+        (Some(a), None) => part(&format!("{} {a}", crate::wording::say::FILE_FROM())),
+        (None, Some(b)) => part(&format!("{} {b}", crate::wording::say::FILE_TO())),
         (None, None) => {}
     }
     if name.len() > NAME_MAX {

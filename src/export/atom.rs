@@ -16,8 +16,8 @@ use crate::data::catalog::{Catalog, RecordRef};
 use crate::data::date::PartialDate;
 use crate::export::record_page;
 use crate::wire::digest;
-use crate::wording::say as s;
 use crate::wording::phrase;
+use crate::wording::say as s;
 
 /// Appends `text` escaped for XML content and attribute values, without
 /// the characters XML 1.0 forbids (controls other than tab and line breaks,
@@ -95,8 +95,8 @@ pub fn feed(catalog: &Catalog, order: &[u32], base: Option<&str>, feed: &str) ->
     let up = "../".repeat(feed.matches('/').count());
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
-    element_at(&mut out, "  ", "title", s::w().FEED_ATOM_TITLE);
-    element_at(&mut out, "  ", "subtitle", s::w().TAGLINE);
+    element_at(&mut out, "  ", "title", s::FEED_ATOM_TITLE());
+    element_at(&mut out, "  ", "subtitle", s::TAGLINE());
     let (id, self_href, site) = match base {
         Some(b) => (format!("{b}{feed}"), format!("{b}{feed}"), b.to_string()),
         None => (
@@ -118,9 +118,9 @@ pub fn feed(catalog: &Catalog, order: &[u32], base: Option<&str>, feed: &str) ->
     out.push_str("\"/>\n  <updated>");
     out.push_str(newest.as_ref().unwrap_or(&never));
     out.push_str("</updated>\n  <author><name>");
-    escape(&mut out, s::w().APP_NAME);
+    escape(&mut out, s::APP_NAME());
     out.push_str("</name></author>\n  <generator>");
-    escape(&mut out, s::w().APP_NAME);
+    escape(&mut out, s::APP_NAME());
     out.push_str("</generator>\n");
 
     for &i in order {

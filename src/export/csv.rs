@@ -13,8 +13,8 @@
 use crate::data::catalog::{Catalog, RecordRef};
 use crate::data::date::{PartialDate, Precision};
 use crate::export::record_page;
-use crate::wording::say as s;
 use crate::wording::phrase;
+use crate::wording::say as s;
 
 pub const SEPARATOR: char = ';';
 const BOM: char = '\u{FEFF}';
@@ -23,7 +23,7 @@ const BOM: char = '\u{FEFF}';
 pub fn header() -> String {
     let mut out = String::new();
     out.push(BOM);
-    line(&mut out, s::w().CSV_COLUMNS.iter().copied());
+    line(&mut out, s::CSV_COLUMNS().iter().copied());
     out
 }
 
@@ -66,10 +66,10 @@ pub fn field(out: &mut String, value: &str) {
 /// The precision of a date, in the words of the column.
 fn precision(date: Option<&PartialDate>) -> &'static str {
     match date.map(PartialDate::precision) {
-        Some(Precision::Day) => s::w().PRECISION_DAY,
-        Some(Precision::Month) => s::w().PRECISION_MONTH,
-        Some(Precision::Year) => s::w().PRECISION_YEAR,
-        None => s::w().PRECISION_NONE,
+        Some(Precision::Day) => s::PRECISION_DAY(),
+        Some(Precision::Month) => s::PRECISION_MONTH(),
+        Some(Precision::Year) => s::PRECISION_YEAR(),
+        None => s::PRECISION_NONE(),
     }
 }
 
@@ -78,8 +78,8 @@ pub fn row(catalog: &Catalog, i: usize, base: Option<&str>) -> String {
     let entry = &catalog.entries[i];
     let record = catalog.record(i);
     let (badge, kind, date, place) = match record {
-        RecordRef::Agreement(a) => (s::w().BADGE_AGREEMENT, &a.kind, &a.date, a.place.as_ref()),
-        RecordRef::Event(e) => (s::w().BADGE_EVENT, &e.kind, &e.date, e.place.as_ref()),
+        RecordRef::Agreement(a) => (s::BADGE_AGREEMENT(), &a.kind, &a.date, a.place.as_ref()),
+        RecordRef::Event(e) => (s::BADGE_EVENT(), &e.kind, &e.date, e.place.as_ref()),
     };
     let iso = entry.date.map(|d| d.to_string()).unwrap_or_default();
     let time = match record {
@@ -176,7 +176,7 @@ mod tests {
                 .trim_end()
                 .split(';')
                 .count(),
-            s::w().CSV_COLUMNS.len()
+            s::CSV_COLUMNS().len()
         );
         assert_eq!(&h.as_bytes()[..3], [0xEF, 0xBB, 0xBF]);
     }
@@ -192,7 +192,7 @@ mod tests {
         let row = row(&catalog, i, Some("https://example.org/p/"));
         assert!(row.ends_with("\r\n"));
         let fields: Vec<&str> = row.trim_end().split(';').collect();
-        assert_eq!(fields.len(), s::w().CSV_COLUMNS.len(), "{row}");
+        assert_eq!(fields.len(), s::CSV_COLUMNS().len(), "{row}");
         assert_eq!(fields[0], "Événement");
         assert_eq!(fields[1], "ev-2015-11-17-seminaire-iae-paris");
         assert_eq!(fields[4], "17 novembre 2015");

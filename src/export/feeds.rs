@@ -52,7 +52,7 @@ pub fn write(catalog: &Catalog, index: &Index, ics: &Exports, base: Option<&str>
     let mut feeds = vec![calendar(
         ics,
         EVENTS,
-        s::w().FEED_ALL_EVENTS,
+        s::FEED_ALL_EVENTS(),
         &events(FilterState::default()),
         Zone::Paris,
         base,

@@ -20,8 +20,8 @@ use crate::data::catalog::{Catalog, RecordRef};
 use crate::data::date::{days_in_month, PartialDate, Precision};
 use crate::data::model::Event;
 use crate::export::{record_page, Vague};
-use crate::wording::say as s;
 use crate::wording::phrase;
+use crate::wording::say as s;
 
 /// Everything before the time zones and events of a calendar.
 pub const HEAD: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Passerelles//Passerelles//FR\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n";
@@ -256,13 +256,13 @@ fn description(e: &Event) -> String {
     let mut lines = vec![phrase::capitalised(&e.kind)];
     lines.extend(e.description.iter().cloned());
     if let Some(o) = &e.organiser {
-        lines.push(format!("{} : {o}", s::w().D_ORGANISER));
+        lines.push(format!("{} : {o}", s::D_ORGANISER()));
     }
     if let Some(a) = &e.audience {
-        lines.push(format!("{} : {a}", s::w().D_AUDIENCE));
+        lines.push(format!("{} : {a}", s::D_AUDIENCE()));
     }
     if let Some(r) = &e.registration {
-        let mut line = format!("{} : {}", s::w().D_REGISTRATION, r.text);
+        let mut line = format!("{} : {}", s::D_REGISTRATION(), r.text);
         if let Some(url) = &r.url {
             line.push(' ');
             line.push_str(url);

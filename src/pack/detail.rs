@@ -164,7 +164,7 @@ fn date_fact(date: &DateInfo) -> OwnedFact {
         }
     }
     OwnedFact {
-        label: s::w().D_DATE,
+        label: s::D_DATE(),
         value: OwnedValue::Line(spans),
         note: date.note.clone(),
     }
@@ -190,7 +190,7 @@ fn people_fact(people: &[Person]) -> Option<OwnedFact> {
         })
         .collect();
     Some(OwnedFact {
-        label: s::w().D_PEOPLE,
+        label: s::D_PEOPLE(),
         value: OwnedValue::Items(items),
         note: None,
     })
@@ -198,7 +198,7 @@ fn people_fact(people: &[Person]) -> Option<OwnedFact> {
 
 fn themes_fact(catalog: &Catalog, themes: &[String]) -> OwnedFact {
     OwnedFact {
-        label: s::w().D_THEMES,
+        label: s::D_THEMES(),
         value: OwnedValue::Chips(
             themes
                 .iter()
@@ -239,22 +239,22 @@ fn record_items<'x>(ids: impl IntoIterator<Item = &'x str>) -> Vec<Vec<OwnedSpan
 }
 
 fn source_facts(src: &Source) -> Vec<OwnedFact> {
-    let mut facts = vec![line(s::w().D_FILE, src.file.clone())];
+    let mut facts = vec![line(s::D_FILE(), src.file.clone())];
     if let Some(t) = &src.title {
-        facts.push(line(s::w().D_TITLE, t.clone()));
+        facts.push(line(s::D_TITLE(), t.clone()));
     }
     if let Some(p) = &src.publisher {
-        facts.push(line(s::w().D_PUBLISHER, p.clone()));
+        facts.push(line(s::D_PUBLISHER(), p.clone()));
     }
     if let Some(p) = &src.published {
         let text = PartialDate::parse(p)
             .map(|d| crate::wording::format::date(&d))
             .unwrap_or_else(|_| p.clone());
-        facts.push(line(s::w().D_PUBLISHED, text));
+        facts.push(line(s::D_PUBLISHED(), text));
     }
     if let Some(url) = src.url.as_ref().filter(|u| is_http_url(u)) {
         facts.push(OwnedFact {
-            label: s::w().D_LINK,
+            label: s::D_LINK(),
             value: OwnedValue::Line(vec![OwnedSpan::Link(url.clone())]),
             note: None,
         });
@@ -269,7 +269,7 @@ fn excerpt_items(excerpts: &[Excerpt]) -> Vec<(String, String)> {
             let supports: Vec<&str> = x.supports.iter().map(|k| s::field_label(k)).collect();
             (
                 x.text.clone(),
-                format!("{} : {}", s::w().D_SUPPORTS, supports.join(", ")),
+                format!("{} : {}", s::D_SUPPORTS(), supports.join(", ")),
             )
         })
         .collect()
@@ -284,10 +284,10 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
         RecordRef::Agreement(a) => {
             facts.push(date_fact(&a.date));
             if let Some(p) = &a.place {
-                facts.push(line(s::w().D_PLACE, phrase::place_label(p, catalog)));
+                facts.push(line(s::D_PLACE(), phrase::place_label(p, catalog)));
             }
             facts.push(line(
-                s::w().D_TERRITORY,
+                s::D_TERRITORY(),
                 phrase::territory_label(&a.territory, catalog),
             ));
             let parties = a
@@ -305,13 +305,13 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
                 })
                 .collect();
             facts.push(OwnedFact {
-                label: s::w().D_PARTIES,
+                label: s::D_PARTIES(),
                 value: OwnedValue::Items(parties),
                 note: None,
             });
             facts.extend(people_fact(&a.people));
             facts.push(themes_fact(catalog, &a.themes));
-            sections.push((s::w().D_TARGETS, ListStyle::Figures, figure_items(&a.targets)));
+            sections.push((s::D_TARGETS(), ListStyle::Figures, figure_items(&a.targets)));
             (
                 &a.description,
                 &a.objectives,
@@ -324,22 +324,22 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
             facts.push(date_fact(&e.date));
             if let Some(t) = &e.time {
                 facts.push(line(
-                    s::w().D_TIME,
+                    s::D_TIME(),
                     phrase::time_label(&t.start, t.end.as_deref()),
                 ));
             }
             if let Some(p) = &e.place {
-                facts.push(line(s::w().D_PLACE, phrase::place_label(p, catalog)));
+                facts.push(line(s::D_PLACE(), phrase::place_label(p, catalog)));
             }
             facts.push(line(
-                s::w().D_TERRITORY,
+                s::D_TERRITORY(),
                 phrase::territory_label(&e.territory, catalog),
             ));
             if let Some(o) = &e.organiser {
-                facts.push(line(s::w().D_ORGANISER, o.clone()));
+                facts.push(line(s::D_ORGANISER(), o.clone()));
             }
             if let Some(a) = &e.audience {
-                facts.push(line(s::w().D_AUDIENCE, a.clone()));
+                facts.push(line(s::D_AUDIENCE(), a.clone()));
             }
             facts.extend(people_fact(&e.people));
             facts.push(themes_fact(catalog, &e.themes));
@@ -350,7 +350,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
                     spans.push(OwnedSpan::Link(url.clone()));
                 }
                 facts.push(OwnedFact {
-                    label: s::w().D_REGISTRATION,
+                    label: s::D_REGISTRATION(),
                     value: OwnedValue::Line(spans),
                     note: None,
                 });
@@ -368,28 +368,28 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
     // goes from what the record says to what surrounds it.
     sections.insert(
         0,
-        (s::w().D_OBJECTIVES, ListStyle::Plain, text_items(objectives)),
+        (s::D_OBJECTIVES(), ListStyle::Plain, text_items(objectives)),
     );
-    sections.push((s::w().D_FIGURES, ListStyle::Figures, figure_items(figures)));
+    sections.push((s::D_FIGURES(), ListStyle::Figures, figure_items(figures)));
     match catalog.record(index) {
         RecordRef::Agreement(a) => sections.push((
-            s::w().D_EVENTS,
+            s::D_EVENTS(),
             ListStyle::Linked,
             record_items(links.events_of(&a.id).iter().copied()),
         )),
         RecordRef::Event(e) => {
             sections.push((
-                s::w().D_PART_OF,
+                s::D_PART_OF(),
                 ListStyle::Linked,
                 record_items(e.part_of.iter().map(String::as_str)),
             ));
             sections.push((
-                s::w().D_PARTS,
+                s::D_PARTS(),
                 ListStyle::Linked,
                 record_items(links.parts_of(&entry.id).iter().copied()),
             ));
             sections.push((
-                s::w().D_AGREEMENTS,
+                s::D_AGREEMENTS(),
                 ListStyle::Linked,
                 record_items(e.agreements.iter().map(String::as_str)),
             ));
@@ -556,9 +556,9 @@ mod tests {
             write_detail(&mut w, &catalog, &links, i);
             let bytes = w.into_bytes();
             let d = read_detail(&bytes).unwrap();
-            assert_eq!(d.facts[0].label, s::w().D_DATE);
+            assert_eq!(d.facts[0].label, s::D_DATE());
             assert!(!d.excerpts.is_empty());
-            assert!(d.source.iter().any(|f| f.label == s::w().D_FILE));
+            assert!(d.source.iter().any(|f| f.label == s::D_FILE()));
             for cut in 0..bytes.len() {
                 assert!(read_detail(&bytes[..cut]).is_err());
             }
@@ -575,7 +575,7 @@ mod tests {
                     let linked = other
                         .sections
                         .iter()
-                        .find(|s| s.title == s::w().D_EVENTS)
+                        .find(|s| s.title == s::D_EVENTS())
                         .expect("the agreement lists its events");
                     assert!(linked.items.contains(&vec![Span::Record(id)]));
                 }

@@ -73,7 +73,7 @@ pub fn write_view(w: &mut Writer, entries: &[GlossaryEntry]) {
         w.str(&e.term);
         let said = match (&e.expansion, e.kind) {
             (Some(x), _) => Some((0, x.as_str())),
-            (None, TermKind::Acronym) => Some((1, s::w().GLOSSARY_NO_EXPANSION)),
+            (None, TermKind::Acronym) => Some((1, s::GLOSSARY_NO_EXPANSION())),
             (None, TermKind::Term) => None,
         };
         w.u8(1);
@@ -86,12 +86,12 @@ pub fn write_view(w: &mut Writer, entries: &[GlossaryEntry]) {
         }
         if let Some(d) = &e.definition {
             w.usize(1);
-            span(w, 0, &format!("{} : « {d} »", s::w().GLOSSARY_DEFINITION));
+            span(w, 0, &format!("{} : « {d} »", s::GLOSSARY_DEFINITION()));
         }
         for x in &e.excerpts {
             w.usize(2);
             span(w, 0, &format!("« {} »", x.text));
-            span(w, 1, &format!(" — {} : {}", s::w().GLOSSARY_SOURCE, x.source));
+            span(w, 1, &format!(" — {} : {}", s::GLOSSARY_SOURCE(), x.source));
         }
         w.opt_str(None);
     }

@@ -109,8 +109,40 @@ mod tests {
         let pack = Pack::open(packed.main).unwrap();
         let c = &loaded.catalog;
         assert_eq!(pack.len(), c.entries.len());
-        assert_eq!(pack.regions, c.regions);
-        assert_eq!(pack.themes, c.themes);
+        // A pack holds the vocabularies in its own language only.
+        let french = |mut r: crate::data::model::Region| {
+            r.name_en = None;
+            r
+        };
+        let themes = c.themes.iter().cloned().map(|mut t| {
+            (t.label_en, t.description_en) = (None, None);
+            t
+        });
+        assert_eq!(
+            pack.regions,
+            c.regions.iter().cloned().map(french).collect::<Vec<_>>()
+        );
+        assert_eq!(pack.themes, themes.collect::<Vec<_>>());
+        // The English pack: the English labels where the data gives them.
+        let mut en = loaded.clone();
+        en.catalog = c.with_english_vocabularies();
+        let english = Pack::open(write(&en, Placement::Inline).main).unwrap();
+        let name = |p: &Pack, code: &str| {
+            p.regions
+                .iter()
+                .find(|r| r.code == code)
+                .map(|r| r.name.clone())
+        };
+        assert_eq!(name(&english, "53").as_deref(), Some("Brittany"));
+        assert_eq!(
+            name(&english, "84").as_deref(),
+            Some("Auvergne-Rhône-Alpes")
+        );
+        assert_eq!(name(&pack, "53").as_deref(), Some("Bretagne"));
+        assert!(english
+            .themes
+            .iter()
+            .any(|t| t.label == "Work integration (IAE)"));
         assert_eq!(pack.skipped, 0);
         for (i, e) in c.entries.iter().enumerate() {
             assert_eq!(pack.card(i).id, e.id);
@@ -322,11 +354,11 @@ mod tests {
         let main = write(&bundled(), Placement::Inline).main;
         assert_eq!(
             Pack::open(b"{}".to_vec()).unwrap_err().message,
-            s::w().ERR_NOT_PACK
+            s::ERR_NOT_PACK()
         );
         let mut old = main.clone();
         old[4] = VERSION + 1;
-        assert_eq!(Pack::open(old).unwrap_err().message, s::w().ERR_PACK_VERSION);
+        assert_eq!(Pack::open(old).unwrap_err().message, s::ERR_PACK_VERSION());
         // Cut anywhere or any byte changed: refused with the same message,
         // never a panic, never a pack that reads otherwise.
         // Every byte of the header and the section table and the first
@@ -341,7 +373,7 @@ mod tests {
         for cut in sample(main.len()) {
             let err = Pack::open(main[..cut].to_vec()).unwrap_err();
             assert!(
-                [s::w().ERR_NOT_PACK, s::w().ERR_PACK_DAMAGED].contains(&err.message.as_str()),
+                [s::ERR_NOT_PACK(), s::ERR_PACK_DAMAGED()].contains(&err.message.as_str()),
                 "cut at {cut}: {}",
                 err.message
             );

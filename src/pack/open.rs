@@ -64,7 +64,7 @@ pub struct Pack {
 
 /// The page's wording of a pack it cannot read.
 fn damaged() -> LoadError {
-    LoadError::new(LoadErrorKind::Pack, s::w().ERR_PACK_DAMAGED.to_string())
+    LoadError::new(LoadErrorKind::Pack, s::ERR_PACK_DAMAGED().to_string())
 }
 
 /// What a file's header says, once its seal is checked.
@@ -124,8 +124,8 @@ impl Pack {
     pub fn open(bytes: Vec<u8>) -> Result<Pack, LoadError> {
         let pack_error = |message: &str| LoadError::new(LoadErrorKind::Pack, message.to_string());
         match header(&bytes) {
-            Header::NotPack => Err(pack_error(s::w().ERR_NOT_PACK)),
-            Header::OtherVersion => Err(pack_error(s::w().ERR_PACK_VERSION)),
+            Header::NotPack => Err(pack_error(s::ERR_NOT_PACK())),
+            Header::OtherVersion => Err(pack_error(s::ERR_PACK_VERSION())),
             Header::Damaged => Err(damaged()),
             Header::Sealed(DATASET, _) => {
                 Pack::open_dataset(Arc::new(bytes)).map_err(|_| damaged())

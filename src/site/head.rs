@@ -49,7 +49,7 @@ pub fn record(catalog: &Catalog, i: usize, card: &Card, public: Option<&str>) ->
     let description = shortened(&description, DESCRIPTION_CHARS);
     let json_ld = event.map(|e| event_json_ld(e, catalog, &description, url.as_deref()));
     Head {
-        title: format!("{} — {}", card.title, s::w().APP_NAME),
+        title: format!("{} — {}", card.title, s::APP_NAME()),
         description,
         url,
         json_ld,
@@ -80,8 +80,8 @@ pub fn tags(head: &Head) -> String {
         ));
     };
     meta("og:type", "article");
-    meta("og:site_name", s::w().APP_NAME);
-    meta("og:locale", s::w().OG_LOCALE);
+    meta("og:site_name", s::APP_NAME());
+    meta("og:locale", s::OG_LOCALE());
     meta("og:title", &head.title);
     meta("og:description", &head.description);
     if let Some(url) = &head.url {
@@ -106,7 +106,11 @@ pub fn alternates(public: Option<&str>, path: &str) -> String {
         there => there,
     };
     let mut out = String::new();
-    for (lang, root) in [("fr", ""), ("en", crate::state::page::ENGLISH_ROOT), ("x-default", "")] {
+    for (lang, root) in [
+        ("fr", ""),
+        ("en", crate::state::page::ENGLISH_ROOT),
+        ("x-default", ""),
+    ] {
         out.push_str(&format!(
             "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\">",
             attr(&at(root))
@@ -118,7 +122,7 @@ pub fn alternates(public: Option<&str>, path: &str) -> String {
 /// The `og:` tags and canonical address of the site's own front page.
 pub fn front(public: Option<&str>, description: &str) -> String {
     tags(&Head {
-        title: s::w().APP_NAME.to_string(),
+        title: s::APP_NAME().to_string(),
         description: description.to_string(),
         url: public.map(str::to_string),
         json_ld: None,

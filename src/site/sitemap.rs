@@ -8,7 +8,11 @@ use crate::site::html::text;
 
 /// The sitemap of the front page, the glossary's when there is one, and
 /// every record page, in French (at the root) and in English (`en/`).
-pub fn sitemap<'a>(public: &str, glossary: bool, ids: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn sitemap<'a>(
+    public: &str,
+    glossary: bool,
+    ids: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -51,7 +55,9 @@ mod tests {
         assert!(xml.contains("<loc>https://x.fr/p/</loc>"));
         assert!(xml.contains("<loc>https://x.fr/p/fiches/a-1/</loc>"));
         assert!(xml.contains("<loc>https://x.fr/p/fiches/b-2/</loc>"));
-        assert_eq!(xml.matches("<url>").count(), 4);
+        assert!(xml.contains("<loc>https://x.fr/p/en/fiches/b-2/</loc>"));
+        assert!(xml.contains("<loc>https://x.fr/p/en/glossaire/</loc>"));
+        assert_eq!(xml.matches("<url>").count(), 8);
         assert!(!sitemap("https://x.fr/p/", false, ["a-1"]).contains("glossaire"));
         assert!(robots(Some("https://x.fr/p/")).ends_with("Sitemap: https://x.fr/p/sitemap.xml\n"));
         assert!(!robots(None).contains("Sitemap"));

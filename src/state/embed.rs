@@ -136,7 +136,7 @@ pub fn snippet(
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" loading=\"lazy\" data-passerelles sandbox=\"{SANDBOX}\"></iframe>\n<script src=\"{}\" async></script>",
         escape_attr(&src),
-        escape_attr(s::w().EMBED_IFRAME_TITLE),
+        escape_attr(s::EMBED_IFRAME_TITLE()),
         escape_attr(&host_script_src(base)),
     )
 }

@@ -30,9 +30,9 @@ impl Scheme {
 
     pub fn label(self) -> &'static str {
         match self {
-            Scheme::Light => s::w().EMBED_SCHEME_LIGHT,
-            Scheme::Dark => s::w().EMBED_SCHEME_DARK,
-            Scheme::Auto => s::w().EMBED_SCHEME_AUTO,
+            Scheme::Light => s::EMBED_SCHEME_LIGHT(),
+            Scheme::Dark => s::EMBED_SCHEME_DARK(),
+            Scheme::Auto => s::EMBED_SCHEME_AUTO(),
         }
     }
 }

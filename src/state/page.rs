@@ -68,19 +68,6 @@ pub fn lang_root(lang: Lang) -> &'static str {
     }
 }
 
-/// The same view in the other language, for the header's switch: the
-/// other language's pages, the same page parameters, `lang` said
-/// explicitly (so a browser that prefers another language does not send
-/// the visitor back), then the view's own `query` (filters, open record).
-pub fn other_language_href(page: &PageParams, lang: Lang, query: &str) -> String {
-    let other = lang.other();
-    let params = PageParams {
-        lang: Some(other),
-        ..page.clone()
-    };
-    format!("{}{}", lang_root(other), params.append_to(query))
-}
-
 impl PageParams {
     pub fn decode(search: &str) -> PageParams {
         let search = search.strip_prefix('?').unwrap_or(search);
@@ -235,19 +222,18 @@ mod tests {
     }
 
     #[test]
-    fn the_switch_leads_to_the_same_view_in_the_other_language() {
+    fn the_language_rides_along_and_picks_the_dataset() {
         let p = PageParams::decode("?lang=fr&embed=1");
         assert_eq!(p.lang, Some(Lang::Fr));
         assert_eq!(
-            other_language_href(&p, Lang::Fr, "?theme=emploi&id=ag-1"),
-            "en/?theme=emploi&id=ag-1&lang=en&embed=1"
-        );
-        assert_eq!(
-            other_language_href(&PageParams::default(), Lang::En, ""),
-            "?lang=fr"
+            p.append_to("?theme=emploi"),
+            "?theme=emploi&lang=fr&embed=1"
         );
         assert_eq!(PageParams::decode("?lang=de").lang, None);
-        assert_eq!(PageParams::decode("?lang=en").data_url(Lang::En), DEFAULT_DATA_EN);
+        assert_eq!(
+            PageParams::decode("?lang=en").data_url(Lang::En),
+            DEFAULT_DATA_EN
+        );
     }
 
     #[test]

@@ -41,8 +41,8 @@ const LOAD_STEPS: u8 = 2;
 impl LoadStep {
     fn label(self) -> &'static str {
         match self {
-            LoadStep::Fetch => s::w().LOADING_FETCH,
-            LoadStep::Read => s::w().LOADING_READ,
+            LoadStep::Fetch => s::LOADING_FETCH(),
+            LoadStep::Read => s::LOADING_READ(),
         }
     }
 }
@@ -84,7 +84,7 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
     let bytes = if url.ends_with(".json") {
         step.set(Load::Loading(LoadStep::Read, 0));
         browser::convert_json(bytes).await.map_err(|()| {
-            LoadError::new(LoadErrorKind::Unreachable, s::w().ERR_CONVERTER.to_string())
+            LoadError::new(LoadErrorKind::Unreachable, s::ERR_CONVERTER().to_string())
         })?
     } else {
         bytes
@@ -130,7 +130,7 @@ pub fn app() -> Html {
             <div class="loading">
                 <p role="status">{ step.label() }</p>
                 <progress max={LOAD_STEPS.to_string()} value={(*step as u8).to_string()}
-                    aria-label={s::w().LOADING}></progress>
+                    aria-label={s::LOADING()}></progress>
                 // Outside the live region: a count that changes ten times a
                 // second is for the eye, not to be read out each time.
                 if *tenths > 0 { <p class="hint">{ s::received_megabytes(*tenths) }</p> }
@@ -165,63 +165,46 @@ pub fn app() -> Html {
         // for screen readers, who land in a frame without context.
         return html! {
             <main id="main" class="embedded" tabindex="-1">
-                <h1 class="visually-hidden">{ s::w().APP_NAME }</h1>
+                <h1 class="visually-hidden">{ s::APP_NAME() }</h1>
                 { body }
             </main>
         };
     }
     html! {
         <>
-            <a class="skip" href="#main">{ s::w().SKIP_TO_RESULTS }</a>
+            <a class="skip" href="#main">{ s::SKIP_TO_RESULTS() }</a>
             <header class="site-header">
-                { language_switch(&page) }
-                <h1>{ s::w().APP_NAME }</h1>
-                <p class="tagline">{ s::w().TAGLINE }</p>
+                { language_switch() }
+                <h1>{ s::APP_NAME() }</h1>
+                <p class="tagline">{ s::TAGLINE() }</p>
             </header>
             <main id="main" tabindex="-1">{ body }</main>
             <footer class="site-footer">
-                <p>{ s::w().FOOTER_SOURCES }</p>
+                <p>{ s::FOOTER_SOURCES() }</p>
                 // The whole app in one file (src/site/offline.rs); a page
                 // opened from that file hides the link (styles/main.css).
                 <p class="offline-link">
-                    <a href="passerelles.html" download="passerelles.html">{ s::w().OFFLINE_LINK }</a>
-                    { " (" }{ s::w().OFFLINE_HINT }{ ")" }
+                    <a href="passerelles.html" download="passerelles.html">{ s::OFFLINE_LINK() }</a>
+                    { " (" }{ s::OFFLINE_HINT() }{ ")" }
                 </p>
             </footer>
         </>
     }
 }
 
-/// Where the header's language switch leads, and its id (the explorer
-/// keeps its address on the view shown: [`switch_to`]).
-const SWITCH: &str = "lang-switch";
-
-/// The link to the same page in the other language: a plain link, so it
-/// works before the app has started; written for the view the address
-/// shows (a record page: its record).
-fn language_switch(page: &PageParams) -> Html {
-    let (filter, mut detail) = query::decode(&browser::search());
-    if detail.is_none() {
-        detail = browser::page_record();
-    }
-    let href = crate::state::page::other_language_href(
-        page,
-        crate::wording::lang(),
-        &query::encode(&filter, detail.as_deref()),
-    );
-    let other = s::w().OTHER_LANGUAGE_CODE;
+/// The link to the other language: a plain link to its front page; the
+/// page's loader (src/site/html.rs) points it at the same view there, the
+/// address as it is when it is followed (filters, open record, page
+/// parameters), before the app has started as after.
+fn language_switch() -> Html {
+    let href = match crate::wording::lang() {
+        crate::wording::Lang::Fr => "en/?lang=en",
+        crate::wording::Lang::En => "?lang=fr",
+    };
+    let other = s::OTHER_LANGUAGE_CODE();
     html! {
-        <a id={SWITCH} class="lang-switch" {href} hreflang={other} lang={other}
-            title={s::w().OTHER_LANGUAGE_HINT}>{ s::w().OTHER_LANGUAGE }</a>
+        <a id="lang-switch" class="lang-switch" {href} hreflang={other} lang={other}>{ s::OTHER_LANGUAGE() }</a>
     }
-}
-
-/// Points the language switch at the view now shown.
-fn switch_to(page: &PageParams, query: &str) {
-    browser::set_href(
-        SWITCH,
-        &crate::state::page::other_language_href(page, crate::wording::lang(), query),
-    );
 }
 
 #[derive(Properties, PartialEq)]
@@ -238,12 +221,12 @@ fn load_failed(props: &LoadFailedProps) -> Html {
     let position = e
         .line
         .zip(e.column)
-        .map(|(l, c)| format!("{} : {}", s::w().LOAD_FAILED_WHERE, s::at_position(l, c)));
+        .map(|(l, c)| format!("{} : {}", s::LOAD_FAILED_WHERE(), s::at_position(l, c)));
     html! {
         <section id="load-error" class="load-error" role="alert" aria-labelledby="load-error-title">
-            <h2 id="load-error-title">{ s::w().LOAD_FAILED_TITLE }</h2>
+            <h2 id="load-error-title">{ s::LOAD_FAILED_TITLE() }</h2>
             <p class="load-error-what">{ &e.message }</p>
-            <p class="load-error-where">{ s::w().LOAD_FAILED_FILE }{ " : " }<code>{ &props.url }</code></p>
+            <p class="load-error-where">{ s::LOAD_FAILED_FILE() }{ " : " }<code>{ &props.url }</code></p>
             if let Some(p) = position { <p class="load-error-where">{ p }</p> }
             <p>{ s::load_help(e.kind) }</p>
             { recovery(e.kind, &props.retry) }
@@ -257,10 +240,10 @@ fn load_failed(props: &LoadFailedProps) -> Html {
 pub fn recovery(kind: LoadErrorKind, retry: &Callback<MouseEvent>) -> Html {
     match kind {
         LoadErrorKind::NotFound | LoadErrorKind::Unreachable => html! {
-            <button type="button" id="retry" class="button" onclick={retry.clone()}>{ s::w().RETRY }</button>
+            <button type="button" id="retry" class="button" onclick={retry.clone()}>{ s::RETRY() }</button>
         },
         LoadErrorKind::Pack => html! {
-            <button type="button" id="reload" class="button" onclick={Callback::from(|_: MouseEvent| browser::reload())}>{ s::w().RELOAD }</button>
+            <button type="button" id="reload" class="button" onclick={Callback::from(|_: MouseEvent| browser::reload())}>{ s::RELOAD() }</button>
         },
         LoadErrorKind::Content => Html::default(),
     }
@@ -283,7 +266,9 @@ impl Reducible for Store {
 fn from_url(data: &Data) -> (FilterState, Option<String>) {
     let search = browser::search();
     let (mut filter, mut detail) = query::decode(&search);
-    if search.is_empty() {
+    // A record page shows its record unless the address asks for another
+    // view (page parameters such as `lang` change no view).
+    if detail.is_none() && filter == FilterState::default() {
         detail = browser::page_record();
     }
     filter.retain_known(&data.pack.regions, &data.pack.themes);
@@ -330,9 +315,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let view = view.clone();
         let page = page.clone();
         use_effect_with((view.filter.clone(), view.detail.clone()), move |_| {
-            let shown = query::encode(&view.filter, view.detail.as_deref());
-            switch_to(&page, &shown);
-            let target = page.append_to(&shown);
+            let target = page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
             // The whole address, not the query alone: the list seen from a
             // record page (`fiches/<id>/`, no query) lives at the root.
             if browser::view_url(&target) != browser::href() {
@@ -400,7 +383,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         html! {
             <p class="view-tools">
                 <a id="fullscreen" href={href} target="_blank" rel="noopener">
-                    { s::w().EMBED_FULLSCREEN }<span class="visually-hidden">{ s::w().NEW_TAB }</span>
+                    { s::EMBED_FULLSCREEN() }<span class="visually-hidden">{ s::NEW_TAB() }</span>
                 </a>
             </p>
         }
@@ -411,7 +394,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let opener = embed::app_base(&browser::href()).map(|_| {
             // The view as its query (the dialog reads it), and the language
             // the dialog speaks.
-            let query = ctx.page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
+            let query = ctx
+                .page
+                .append_to(&query::encode(&view.filter, view.detail.as_deref()));
             let onclick = Callback::from(move |_: MouseEvent| {
                 let query = query.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -421,7 +406,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             });
             html! {
                 <button type="button" id={OPENER} class="button button-quiet" {onclick}
-                    aria-haspopup="dialog">{ s::w().EMBED_OPEN }</button>
+                    aria-haspopup="dialog">{ s::EMBED_OPEN() }</button>
             }
         });
         html! { <div class="view-tools">{ for opener }</div> }

@@ -47,7 +47,10 @@ fn site_root() -> String {
         .document()
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
-    base.split(['?', '#']).next().unwrap_or_default().to_string()
+    base.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The record a record page (`fiches/<id>/`) is about, as its
@@ -256,13 +259,6 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
 pub fn set_text(id: &str, text: &str) {
     if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
         el.set_text_content(Some(text));
-    }
-}
-
-/// Points the link `id` at `href`.
-pub fn set_href(id: &str, href: &str) {
-    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
-        let _ = el.set_attribute("href", href);
     }
 }
 

@@ -68,7 +68,7 @@ pub fn detail(props: &DetailProps) -> Html {
         })
     };
     let back = html! {
-        <a id="back" class="back" href={back_href} onclick={on_back}>{ "← " }{ s::w().BACK_TO_LIST }</a>
+        <a id="back" class="back" href={back_href} onclick={on_back}>{ "← " }{ s::BACK_TO_LIST() }</a>
     };
 
     let index = data.pack.position(&props.id);
@@ -121,7 +121,7 @@ pub fn detail(props: &DetailProps) -> Html {
         return html! {
             <article id="detail" class="detail" data-id={props.id.clone()}>
                 { back }
-                <h2 id="detail-title" tabindex="-1">{ s::w().UNKNOWN_RECORD }</h2>
+                <h2 id="detail-title" tabindex="-1">{ s::UNKNOWN_RECORD() }</h2>
             </article>
         };
     };
@@ -137,14 +137,14 @@ pub fn detail(props: &DetailProps) -> Html {
     let failure = match (&record, &held, *fetch) {
         (Some(_), _, _) => None,
         (None, Some(_), _) | (None, None, Fetch::Refused(ShardError::Damaged)) => {
-            Some((s::w().RECORD_DAMAGED, LoadErrorKind::Pack))
+            Some((s::RECORD_DAMAGED(), LoadErrorKind::Pack))
         }
         (None, None, Fetch::Refused(ShardError::Stale)) => {
-            Some((s::w().RECORD_STALE, LoadErrorKind::Pack))
+            Some((s::RECORD_STALE(), LoadErrorKind::Pack))
         }
-        (None, None, Fetch::Failed) => Some((s::w().RECORD_UNAVAILABLE, LoadErrorKind::Unreachable)),
-        (None, None, Fetch::Gone) => Some((s::w().RECORD_GONE, LoadErrorKind::Pack)),
-        (None, None, _) if shard.is_none() => Some((s::w().RECORD_DAMAGED, LoadErrorKind::Pack)),
+        (None, None, Fetch::Failed) => Some((s::RECORD_UNAVAILABLE(), LoadErrorKind::Unreachable)),
+        (None, None, Fetch::Gone) => Some((s::RECORD_GONE(), LoadErrorKind::Pack)),
+        (None, None, _) if shard.is_none() => Some((s::RECORD_DAMAGED(), LoadErrorKind::Pack)),
         (None, None, _) => None,
     };
     let retry = {
@@ -159,20 +159,20 @@ pub fn detail(props: &DetailProps) -> Html {
                 { recovery(kind, &retry) }
             </div>
         },
-        (None, None) => html! { <p class="loading" role="status">{ s::w().LOADING_RECORD }</p> },
+        (None, None) => html! { <p class="loading" role="status">{ s::LOADING_RECORD() }</p> },
     };
     let badge = match card.record_type {
-        RecordType::Agreement => s::w().BADGE_AGREEMENT,
-        RecordType::Event => s::w().BADGE_EVENT,
+        RecordType::Agreement => s::BADGE_AGREEMENT(),
+        RecordType::Event => s::BADGE_EVENT(),
     };
     html! {
         <article id="detail" class="detail" data-id={card.id.to_string()}>
             { back }
             <p class="card-kind">
                 <span class={badge_class(card.record_type)}>{ badge }</span>
-                { " " }<span lang={super::record_lang()}>{ card.kind.to_string() }</span>
+                { " " }<span lang="fr">{ card.kind.to_string() }</span>
             </p>
-            <h2 id="detail-title" tabindex="-1" lang={super::record_lang()}>{ highlight::text(&props.ctx, &highlight::marks(&props.ctx), card.title, "title", false) }</h2>
+            <h2 id="detail-title" tabindex="-1" lang="fr">{ highlight::text(&props.ctx, &highlight::marks(&props.ctx), card.title, "title", false) }</h2>
             { export::add_to_calendar(&props.ctx, index) }
             { body }
         </article>
@@ -194,18 +194,18 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
                 html! {
                     <section class="detail-section">
                         <h3>{ section.title.to_string() }</h3>
-                        <ul class={class} lang={super::record_lang()}>{ for section.items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
+                        <ul class={class} lang="fr">{ for section.items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
                     </section>
                 }
             }) }
             <section class="detail-section source">
-                <h3>{ s::w().D_SOURCE }</h3>
+                <h3>{ s::D_SOURCE() }</h3>
                 { facts(ctx, texts, &record.source) }
                 if let Some(n) = record.source_note { <p class="note">{ n.to_string() }</p> }
-                <h4>{ s::w().D_EXCERPTS }</h4>
+                <h4>{ s::D_EXCERPTS() }</h4>
                 { for record.excerpts.iter().map(|(text, caption)| html! {
                     <figure class="excerpt">
-                        <blockquote lang={super::record_lang()}>{ shown(ctx, texts, text) }</blockquote>
+                        <blockquote lang="fr">{ shown(ctx, texts, text) }</blockquote>
                         <figcaption>{ caption.clone() }</figcaption>
                     </figure>
                 }) }
@@ -220,7 +220,7 @@ pub(super) fn facts(ctx: &Ctx, texts: &Texts, facts: &[Fact]) -> Html {
             { for facts.iter().map(|f| html! {
                 <>
                     <dt>{ f.label.to_string() }</dt>
-                    <dd lang={french(f).then(super::record_lang).flatten()}>
+                    <dd lang={(french(f) && crate::wording::lang() != crate::wording::Lang::Fr).then_some("fr")}>
                         { value(ctx, texts, &f.value) }
                         if let Some(n) = f.note { <p class="note">{ n.to_string() }</p> }
                     </dd>
@@ -233,9 +233,15 @@ pub(super) fn facts(ctx: &Ctx, texts: &Texts, facts: &[Fact]) -> Html {
 /// Whether a fact's value is the record's own text (French), not worded in
 /// the page's language (a date, a time, the territories, the themes).
 fn french(f: &Fact) -> bool {
-    let w = s::w();
     !matches!(f.value, Value::Chips(_))
-        && ![w.D_DATE, w.D_TIME, w.D_TERRITORY, w.D_PUBLISHED, w.D_THEMES].contains(&&*f.label)
+        && ![
+            s::D_DATE(),
+            s::D_TIME(),
+            s::D_TERRITORY(),
+            s::D_PUBLISHED(),
+            s::D_THEMES(),
+        ]
+        .contains(&f.label)
 }
 
 fn value(ctx: &Ctx, texts: &Texts, value: &Value) -> Html {

@@ -143,10 +143,10 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             let (text, status) = (text.clone(), status.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if clipboard::write(&text).await {
-                    status.set(s::w().EMBED_COPIED.to_string());
+                    status.set(s::EMBED_COPIED().to_string());
                 } else {
                     clipboard::select_all(CODE);
-                    status.set(s::w().EMBED_COPY_FALLBACK.to_string());
+                    status.set(s::EMBED_COPY_FALLBACK().to_string());
                 }
             });
         })
@@ -157,17 +157,17 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     html! {
             <dialog id="embed-dialog" class="embed-dialog" ref={dialog} onclose={on_closed}
                 aria-labelledby="embed-title">
-                    <h2 id="embed-title">{ s::w().EMBED_TITLE }</h2>
-                    <p>{ s::w().EMBED_INTRO }</p>
+                    <h2 id="embed-title">{ s::EMBED_TITLE() }</h2>
+                    <p>{ s::EMBED_INTRO() }</p>
                     <div class="embed-options">
                         <div class="switch">
                             <input type="checkbox" id="embed-lock" checked={options.lock} onchange={on_lock}
                                 disabled={!lockable} aria-describedby="embed-lock-hint" />
-                            <label for="embed-lock">{ s::w().EMBED_LOCK }</label>
-                            <p class="hint" id="embed-lock-hint">{ s::w().EMBED_LOCK_HINT }</p>
+                            <label for="embed-lock">{ s::EMBED_LOCK() }</label>
+                            <p class="hint" id="embed-lock-hint">{ s::EMBED_LOCK_HINT() }</p>
                         </div>
                         <div class="field">
-                            <label for="embed-scheme">{ s::w().EMBED_SCHEME }</label>
+                            <label for="embed-scheme">{ s::EMBED_SCHEME() }</label>
                             <select id="embed-scheme" onchange={on_scheme}>
                                 { for Scheme::ALL.into_iter().map(|sc| html! {
                                     <option value={sc.key()} selected={options.scheme == sc}>{ sc.label() }</option>
@@ -175,28 +175,28 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                             </select>
                         </div>
                         <div class="field">
-                            <label for="embed-height">{ s::w().EMBED_HEIGHT }</label>
+                            <label for="embed-height">{ s::EMBED_HEIGHT() }</label>
                             <input type="number" id="embed-height" inputmode="numeric"
                                 min={MIN_HEIGHT.to_string()} max={MAX_HEIGHT.to_string()} step="50"
                                 value={height.to_string()} onchange={on_height}
                                 aria-describedby="embed-height-hint" />
-                            <p class="hint" id="embed-height-hint">{ s::w().EMBED_HEIGHT_HINT }</p>
+                            <p class="hint" id="embed-height-hint">{ s::EMBED_HEIGHT_HINT() }</p>
                         </div>
                     </div>
                     <div class="field">
-                        <label for={CODE}>{ s::w().EMBED_CODE }</label>
+                        <label for={CODE}>{ s::EMBED_CODE() }</label>
                         <textarea id={CODE} class="embed-code" readonly=true rows="6" spellcheck="false"
                             value={snippet} />
                     </div>
                     <div class="embed-actions">
-                        <button type="button" id="embed-copy" class="button" onclick={on_copy}>{ s::w().EMBED_COPY }</button>
+                        <button type="button" id="embed-copy" class="button" onclick={on_copy}>{ s::EMBED_COPY() }</button>
                         <p id="embed-copy-status" class="embed-status" role="status">{ (*status).clone() }</p>
                     </div>
-                    <h3>{ s::w().EMBED_PREVIEW }</h3>
+                    <h3>{ s::EMBED_PREVIEW() }</h3>
                     <iframe id="embed-preview" class="embed-preview" src={src}
-                        title={s::w().EMBED_PREVIEW_TITLE} height={height.to_string()}></iframe>
+                        title={s::EMBED_PREVIEW_TITLE()} height={height.to_string()}></iframe>
                     <div class="embed-actions">
-                        <button type="button" id="embed-close" class="button button-quiet" onclick={on_close}>{ s::w().EMBED_CLOSE }</button>
+                        <button type="button" id="embed-close" class="button button-quiet" onclick={on_close}>{ s::EMBED_CLOSE() }</button>
                     </div>
             </dialog>
     }

@@ -75,13 +75,13 @@ fn on_export(ctx: &Ctx, event: Option<usize>) -> Callback<MouseEvent> {
             embed.into(),
             crate::wording::lang().code().into(),
         ];
-        browser::set_text(STATUS, s::w().EXPORT_PREPARING);
+        browser::set_text(STATUS, s::EXPORT_PREPARING());
         wasm_bindgen_futures::spawn_local(async move {
             let said = browser::on_demand("takeAway", &order)
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            browser::set_text(STATUS, said.as_deref().unwrap_or(s::w().EXPORT_UNAVAILABLE));
+            browser::set_text(STATUS, said.as_deref().unwrap_or(s::EXPORT_UNAVAILABLE()));
         });
     })
 }
@@ -94,10 +94,10 @@ pub fn bar(ctx: &Ctx) -> Html {
     let onclick = on_export(ctx, None);
     html! {
         <div class="export" role="group" aria-labelledby="export-label">
-            <span id="export-label" class="export-label">{ s::w().EXPORT_LABEL }</span>
-            { button("csv", s::w().EXPORT_CSV, &onclick) }
-            { button("json", s::w().EXPORT_JSON, &onclick) }
-            { button("ics", s::w().EXPORT_ICS, &onclick) }
+            <span id="export-label" class="export-label">{ s::EXPORT_LABEL() }</span>
+            { button("csv", s::EXPORT_CSV(), &onclick) }
+            { button("json", s::EXPORT_JSON(), &onclick) }
+            { button("ics", s::EXPORT_ICS(), &onclick) }
             { status() }
         </div>
     }
@@ -112,7 +112,7 @@ pub fn add_to_calendar(ctx: &Ctx, i: usize) -> Html {
     }
     html! {
         <div class="export export-event">
-            { button("ics-event", s::w().ADD_TO_CALENDAR, &on_export(ctx, Some(i))) }
+            { button("ics-event", s::ADD_TO_CALENDAR(), &on_export(ctx, Some(i))) }
             { status() }
         </div>
     }

@@ -17,11 +17,11 @@ pub fn tip(g: &Gloss) -> AttrValue {
         (Some(x), _) => x.clone().into(),
         (None, Some(d)) => format!(
             "{} {} : « {d} ».",
-            s::w().GLOSSARY_NO_EXPANSION,
-            s::w().GLOSSARY_DEFINITION
+            s::GLOSSARY_NO_EXPANSION(),
+            s::GLOSSARY_DEFINITION()
         )
         .into(),
-        (None, None) => s::w().GLOSSARY_NO_EXPANSION.into(),
+        (None, None) => s::GLOSSARY_NO_EXPANSION().into(),
     }
 }
 
@@ -44,7 +44,7 @@ pub fn abbr(shown: Html, tip: AttrValue, id: String) -> Html {
 /// build time (`glossaire/`, src/bin/prerender.rs), so its bytes are not in
 /// the page's and it reads without a script.
 pub fn link() -> Html {
-    html! { <p class="hint"><a id="glossary-link" href={format!("{}{}", crate::state::page::lang_root(crate::wording::lang()), crate::export::GLOSSARY_PAGE)}>{ s::w().GLOSSARY_LINK }</a></p> }
+    html! { <p class="hint"><a id="glossary-link" href={format!("{}{}", crate::state::page::lang_root(crate::wording::lang()), crate::export::GLOSSARY_PAGE)}>{ s::GLOSSARY_LINK() }</a></p> }
 }
 
 /// The glossary page's content: every acronym and term, worded at build
@@ -64,9 +64,9 @@ pub fn page(data: std::rc::Rc<super::Data>, glossary: &[u8]) -> Html {
     let facts = crate::pack::detail::read_detail(glossary).map(|d| d.facts);
     html! {
         <section id="glossary" class="glossary" aria-labelledby="glossary-title">
-            <a id="back" class="back" href={match crate::state::page::lang_root(crate::wording::lang()) { "" => "./", root => root }}>{ "← " }{ s::w().GLOSSARY_BACK }</a>
-            <h2 id="glossary-title">{ s::w().GLOSSARY }</h2>
-            <p>{ s::w().GLOSSARY_INTRO }</p>
+            <a id="back" class="back" href={match crate::state::page::lang_root(crate::wording::lang()) { "" => "./", root => root }}>{ "← " }{ s::GLOSSARY_BACK() }</a>
+            <h2 id="glossary-title">{ s::GLOSSARY() }</h2>
+            <p>{ s::GLOSSARY_INTRO() }</p>
             if let Ok(facts) = facts { { super::detail::facts(&ctx, &Default::default(), &facts) } }
         </section>
     }

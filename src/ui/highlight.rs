@@ -83,7 +83,7 @@ pub fn did_you_mean(ctx: &Ctx) -> Html {
     };
     html! {
         <p id="did-you-mean" class="notice">
-            { s::w().DID_YOU_MEAN }{ " " }<a {href} {onclick}>{ format!("« {fixed} »") }</a>{ " ? " }{ s::w().CORRECTED_SHOWN }
+            { s::DID_YOU_MEAN() }{ " " }<a {href} {onclick}>{ format!("« {fixed} »") }</a>{ " ? " }{ s::CORRECTED_SHOWN() }
         </p>
     }
 }

@@ -150,12 +150,6 @@ impl Ctx {
     }
 }
 
-/// `lang="fr"` on record text in a page of another language, so a screen
-/// reader reads it with a French voice; nothing on the French page.
-pub fn record_lang() -> Option<&'static str> {
-    (crate::wording::lang() != crate::wording::Lang::Fr).then_some("fr")
-}
-
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.data, &other.data)
@@ -175,19 +169,18 @@ const LIVE: &str = "live";
 
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    // The page's language, before anything is worded: the URL's `lang`, or
-    // the one the page was written in.
+    // The page's language, before anything is worded: the one it was
+    // written in (the loader has already sent a `lang` that asks for the
+    // other to the other's pages).
     let written = gloo::utils::document()
         .document_element()
         .and_then(|h| h.get_attribute("lang"));
-    let lang = crate::state::page::PageParams::decode(&browser::search())
-        .lang
-        .or_else(|| written.as_deref().and_then(crate::wording::Lang::from_code))
-        .unwrap_or_default();
-    crate::wording::set_lang(lang);
-    if let Some(h) = gloo::utils::document().document_element() {
-        let _ = h.set_attribute("lang", lang.code());
-    }
+    crate::wording::set_lang(
+        written
+            .as_deref()
+            .and_then(crate::wording::Lang::from_code)
+            .unwrap_or_default(),
+    );
     // The app renders into a root of its own, hidden by the stylesheet while
     // the prerendered view stands before it; App removes that view once it
     // has something to show in its place (see `take_over`).

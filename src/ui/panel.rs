@@ -96,28 +96,28 @@ pub fn panel(props: &PanelProps) -> Html {
 
     html! {
         <section class="panel" aria-labelledby="filters-title" onchange={on_change}>
-            <h2 id="filters-title">{ s::w().FILTERS }</h2>
+            <h2 id="filters-title">{ s::FILTERS() }</h2>
             // On a phone the panel fills the first screens: a way straight to the list.
             <a class="to-results" href="#results-title">{ s::see_results(&format::records_count(outcome.results.len())) }</a>
             <div class="field">
-                <label for="q">{ s::w().SEARCH_LABEL }</label>
+                <label for="q">{ s::SEARCH_LABEL() }</label>
                 <input type="search" id="q" value={f.query.clone()} oninput={on_query}
                     autocomplete="off" spellcheck="false" aria-describedby="q-hint" />
-                <p class="hint" id="q-hint">{ s::w().SEARCH_HINT }</p>
+                <p class="hint" id="q-hint">{ s::SEARCH_HINT() }</p>
                 if !data.pack.glossary.is_empty() { { super::glossary::link() } }
             </div>
             if locks.types.is_empty() {
-                { facet("type", s::w().FACET_TYPE, html! { <ul class="options">{ for types }</ul> }) }
+                { facet("type", s::FACET_TYPE(), html! { <ul class="options">{ for types }</ul> }) }
             } else {
-                { locked("type", s::w().FACET_TYPE, locks.types.iter().map(|t| format::type_label(*t).to_string())) }
+                { locked("type", s::FACET_TYPE(), locks.types.iter().map(|t| format::type_label(*t).to_string())) }
             }
             if locks.themes.is_empty() {
-                { facet("theme", s::w().FACET_THEME, html! { <ul class="options">{ for themes }</ul> }) }
+                { facet("theme", s::FACET_THEME(), html! { <ul class="options">{ for themes }</ul> }) }
             } else {
-                { locked("theme", s::w().FACET_THEME, locks.themes.iter().map(|t| data.pack.theme_label(t).unwrap_or(t).to_string())) }
+                { locked("theme", s::FACET_THEME(), locks.themes.iter().map(|t| data.pack.theme_label(t).unwrap_or(t).to_string())) }
             }
             <fieldset class="facet" data-facet="region">
-                <legend>{ s::w().FACET_REGION }</legend>
+                <legend>{ s::FACET_REGION() }</legend>
                 if locks.regions.is_empty() {
                     <ul class="options">{ for regions }</ul>
                 } else {
@@ -125,15 +125,15 @@ pub fn panel(props: &PanelProps) -> Html {
                 }
                 if locks.regions.is_empty() && (hidden_regions > 0 || *show_all_regions) {
                     <button type="button" class="link-button" aria-expanded={show_all_regions.to_string()} onclick={toggle_regions}>
-                        { if *show_all_regions { s::w().FEWER_REGIONS } else { s::w().MORE_REGIONS } }
+                        { if *show_all_regions { s::FEWER_REGIONS() } else { s::MORE_REGIONS() } }
                     </button>
                 }
                 <div class="switch">
                     <input type="checkbox" id="national" name="national" checked={f.include_national}
                         aria-describedby="national-hint" />
-                    <label for="national">{ s::w().NATIONAL_SWITCH }</label>
+                    <label for="national">{ s::NATIONAL_SWITCH() }</label>
                     <p class="hint" id="national-hint">
-                        { s::w().NATIONAL_SWITCH_HINT }
+                        { s::NATIONAL_SWITCH_HINT() }
                         if view.national_switch_applies() && f.include_national && !f.regions.contains(NATIONAL) {
                             { " " }{ national_note(&outcome.regions) }
                         }
@@ -141,15 +141,15 @@ pub fn panel(props: &PanelProps) -> Html {
                 </div>
             </fieldset>
             <fieldset class="facet" data-facet="dates">
-                <legend>{ s::w().FACET_DATES }</legend>
-                <p class="hint" id="date-hint">{ s::w().DATE_HINT }</p>
+                <legend>{ s::FACET_DATES() }</legend>
+                <p class="hint" id="date-hint">{ s::DATE_HINT() }</p>
                 <div class="dates">
-                    <DateInput id="date-from" label={s::w().DATE_FROM} value={f.from}
+                    <DateInput id="date-from" label={s::DATE_FROM()} value={f.from}
                         on_change={dispatch.reform(Action::SetFrom)} />
-                    <DateInput id="date-to" label={s::w().DATE_TO} value={f.to}
+                    <DateInput id="date-to" label={s::DATE_TO()} value={f.to}
                         on_change={dispatch.reform(Action::SetTo)} />
                 </div>
-                if inverted { <p class="warning">{ s::w().DATE_INVERTED }</p> }
+                if inverted { <p class="warning">{ s::DATE_INVERTED() }</p> }
                 if f.date_active() && undated_total > 0 {
                     <div class="switch">
                         <input type="checkbox" id="undated" name="undated" checked={f.include_undated} />
@@ -160,7 +160,7 @@ pub fn panel(props: &PanelProps) -> Html {
                     }
                 }
             </fieldset>
-            <button type="button" id="clear" class="button" onclick={on_clear} disabled={!view.can_clear()}>{ s::w().CLEAR }</button>
+            <button type="button" id="clear" class="button" onclick={on_clear} disabled={!view.can_clear()}>{ s::CLEAR() }</button>
         </section>
     }
 }
@@ -202,11 +202,11 @@ fn locked_values(facet: &'static str, labels: impl Iterator<Item = String>) -> H
     let hint = format!("locked-{facet}-hint");
     html! {
         <>
-            <ul class="chips locked-chips" id={format!("locked-{facet}")} aria-label={s::w().LOCKED_VALUES}
+            <ul class="chips locked-chips" id={format!("locked-{facet}")} aria-label={s::LOCKED_VALUES()}
                 aria-describedby={hint.clone()}>
                 { for labels.map(|label| html! { <li class="chip chip-locked">{ label }</li> }) }
             </ul>
-            <p class="hint" id={hint}>{ s::w().LOCKED_HINT }</p>
+            <p class="hint" id={hint}>{ s::LOCKED_HINT() }</p>
         </>
     }
 }
@@ -284,7 +284,7 @@ fn date_input(props: &DateInputProps) -> Html {
             <input type="text" id={props.id} inputmode="numeric" autocomplete="off" placeholder="AAAA-MM-JJ"
                 value={(*text).clone()} {oninput} {onchange}
                 aria-invalid={invalid.to_string()} aria-describedby={described} />
-            if *invalid { <p class="error" id={error_id}>{ s::w().DATE_INVALID }</p> }
+            if *invalid { <p class="error" id={error_id}>{ s::DATE_INVALID() }</p> }
         </div>
     }
 }

@@ -36,24 +36,28 @@ pub fn open_record(dispatch: &Callback<Action>, id: &str) -> Callback<MouseEvent
 pub fn chip_label(ctx: &Ctx, chip: &Chip) -> String {
     let catalog = &ctx.data.pack;
     match chip {
-        Chip::Query => format!("{} : « {} »", s::w().CHIP_SEARCH, ctx.view.filter.query.trim()),
+        Chip::Query => format!(
+            "{} : « {} »",
+            s::CHIP_SEARCH(),
+            ctx.view.filter.query.trim()
+        ),
         Chip::Region(c) => format!(
             "{} : {}",
-            s::w().FACET_REGION,
+            s::FACET_REGION(),
             catalog.region_name(c).unwrap_or(c)
         ),
         Chip::Theme(t) => format!(
             "{} : {}",
-            s::w().FACET_THEME,
+            s::FACET_THEME(),
             catalog.theme_label(t).unwrap_or(t)
         ),
-        Chip::Type(t) => format!("{} : {}", s::w().FACET_TYPE, format::type_label(*t)),
+        Chip::Type(t) => format!("{} : {}", s::FACET_TYPE(), format::type_label(*t)),
         Chip::Dates => {
             let f = &ctx.view.filter;
             let side = |d: Option<crate::data::date::PartialDate>| {
                 d.map(|d| d.to_string()).unwrap_or_else(|| "…".into())
             };
-            format!("{} : {} → {}", s::w().CHIP_DATES, side(f.from), side(f.to))
+            format!("{} : {} → {}", s::CHIP_DATES(), side(f.from), side(f.to))
         }
     }
 }
@@ -64,13 +68,13 @@ fn chips(ctx: &Ctx, id: &'static str) -> Html {
         let onclick = ctx.dispatch.reform(move |_| Action::Remove(chip.clone()));
         html! {
             <li>
-                <button type="button" class="chip chip-remove" {onclick} aria-label={format!("{} {label}", s::w().REMOVE_FILTER)}>
+                <button type="button" class="chip chip-remove" {onclick} aria-label={format!("{} {label}", s::REMOVE_FILTER())}>
                     { label.clone() }<span aria-hidden="true">{ " ✕" }</span>
                 </button>
             </li>
         }
     });
-    html! { <ul class="active-filters" id={id} aria-label={s::w().ACTIVE_FILTERS}>{ for items }</ul> }
+    html! { <ul class="active-filters" id={id} aria-label={s::ACTIVE_FILTERS()}>{ for items }</ul> }
 }
 
 #[function_component(Results)]
@@ -96,17 +100,17 @@ pub fn results(props: &ResultsProps) -> Html {
     html! {
         <section class="results" aria-labelledby="results-title">
             <div class="results-head">
-                <h2 id="results-title">{ s::w().RESULTS }</h2>
+                <h2 id="results-title">{ s::RESULTS() }</h2>
                 <p id="result-count" role="status">{ format::records_count(outcome.results.len()) }</p>
                 <div class="sort">
-                    <label for="sort">{ s::w().SORT_LABEL }</label>
+                    <label for="sort">{ s::SORT_LABEL() }</label>
                     // A new element when the options change: the browser keeps a
                     // select's own choice over the markup's once it was used.
                     <select id="sort" key={if view.filter.has_query() { "q" } else { "-" }} onchange={on_sort}>
-                        if view.filter.has_query() { { sort_option(Sort::Relevance, s::w().SORT_RELEVANCE) } }
-                        { sort_option(Sort::Recent, s::w().SORT_RECENT) }
-                        { sort_option(Sort::Oldest, s::w().SORT_OLDEST) }
-                        { sort_option(Sort::Title, s::w().SORT_TITLE) }
+                        if view.filter.has_query() { { sort_option(Sort::Relevance, s::SORT_RELEVANCE()) } }
+                        { sort_option(Sort::Recent, s::SORT_RECENT()) }
+                        { sort_option(Sort::Oldest, s::SORT_OLDEST()) }
+                        { sort_option(Sort::Title, s::SORT_TITLE()) }
                     </select>
                 </div>
             </div>
@@ -116,10 +120,10 @@ pub fn results(props: &ResultsProps) -> Html {
             if !data.pack.problems.is_empty() { { problems_notice(&data.pack) } }
             if outcome.results.is_empty() {
                 <div id="empty" class="empty">
-                    <p><strong>{ s::w().EMPTY_TITLE_RESULTS }</strong></p>
+                    <p><strong>{ s::EMPTY_TITLE_RESULTS() }</strong></p>
                     // Locked filters (an embed) give no chip: only offer what can be removed.
                     if !view.chips().is_empty() {
-                        <p>{ s::w().EMPTY_HELP }</p>
+                        <p>{ s::EMPTY_HELP() }</p>
                         { chips(ctx, "empty-filters") }
                     }
                 </div>
@@ -149,7 +153,7 @@ fn problems_notice(pack: &crate::pack::Pack) -> Html {
     };
     html! {
         <details id="data-problems" class="notice" data-skipped={skipped.to_string()}>
-            <summary>{ headline }{ " — " }{ s::w().SHOW_REASONS }</summary>
+            <summary>{ headline }{ " — " }{ s::SHOW_REASONS() }</summary>
             <ul>
                 { for problems.iter().map(|p| html! {
                     <li>
@@ -189,8 +193,8 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
     let href = ctx.record_href(card.id);
     let onclick = open_record(dispatch, card.id);
     let (badge, lead) = match card.record_type {
-        RecordType::Agreement => (s::w().BADGE_AGREEMENT, None),
-        RecordType::Event => (s::w().BADGE_EVENT, Some(s::w().ORGANISED_BY)),
+        RecordType::Agreement => (s::BADGE_AGREEMENT(), None),
+        RecordType::Event => (s::BADGE_EVENT(), Some(s::ORGANISED_BY())),
     };
     html! {
         <li class="card" key={card.id.to_string()} data-id={card.id.to_string()}
@@ -198,12 +202,12 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
             aria-setsize={position.map(|p| AttrValue::from(p.1.to_string()))}>
             <p class="card-kind">
                 <span class={badge_class(card.record_type)}>{ badge }</span>
-                { " " }<span lang={super::record_lang()}>{ card.kind.to_string() }</span>
+                { " " }<span lang="fr">{ card.kind.to_string() }</span>
             </p>
-            <h3 lang={super::record_lang()}><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
+            <h3 lang="fr"><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
             <p class="card-meta">
                 <span class="card-date">{ card.date.to_string() }</span>
-                if !card.place.is_empty() { <span class="card-place" lang={super::record_lang()}>{ card.place.to_string() }</span> }
+                if !card.place.is_empty() { <span class="card-place" lang="fr">{ card.place.to_string() }</span> }
             </p>
             if !card.actors.is_empty() {
                 <p class="card-actors">
@@ -211,12 +215,12 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                     { for card.actors.iter().enumerate().map(|(k, name)| html! {
                         <>
                             if k > 0 { { " · " } }
-                            <span lang={super::record_lang()}>{ highlight::text(ctx, &marks, name, &format!("{}-{k}", card.id), true) }</span>
+                            <span lang="fr">{ highlight::text(ctx, &marks, name, &format!("{}-{k}", card.id), true) }</span>
                         </>
                     }) }
                 </p>
             }
-            <ul class="chips" aria-label={s::w().D_THEMES}>
+            <ul class="chips" aria-label={s::D_THEMES()}>
                 { for card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| html! { <li class="chip">{ t.label.clone() }</li> }) }
             </ul>
         </li>

@@ -48,7 +48,7 @@ async fn exports_of(source: Source) -> Result<Rc<Exports>, &'static str> {
     let exports = match source.inline {
         Some(bytes) => {
             let len = bytes.len();
-            Exports::open(Arc::new(bytes), 0..len).map_err(|_| s::w().EXPORT_RELOAD)?
+            Exports::open(Arc::new(bytes), 0..len).map_err(|_| s::EXPORT_RELOAD())?
         }
         None => {
             let bytes = browser::fetch_bytes(&source.url, &|_| {})
@@ -56,12 +56,12 @@ async fn exports_of(source: Source) -> Result<Rc<Exports>, &'static str> {
                 .map_err(|e| match e {
                     // Named by content: a page older than the site asks for
                     // a name that is gone.
-                    FetchError::Status(404) => s::w().EXPORT_RELOAD,
-                    _ => s::w().EXPORT_UNAVAILABLE,
+                    FetchError::Status(404) => s::EXPORT_RELOAD(),
+                    _ => s::EXPORT_UNAVAILABLE(),
                 })?;
             // Stale or damaged: either way only a reload mends it.
             open_exports_file(format, bytes, build, source.seal, source.len)
-                .map_err(|_| s::w().EXPORT_RELOAD)?
+                .map_err(|_| s::EXPORT_RELOAD())?
         }
     };
     let exports = Rc::new(exports);
@@ -79,7 +79,7 @@ pub async fn take_away(source: Source, shown: &[u32], name: &str, embed: bool) -
     };
     let done = export::assemble(&exports, shown, "");
     let mut message = match format {
-        Format::Ics if done.rows == 0 => s::w().NO_CALENDAR_EVENT.to_string(),
+        Format::Ics if done.rows == 0 => s::NO_CALENDAR_EVENT().to_string(),
         Format::Ics => s::calendar_exported(done.rows),
         _ => s::records_exported(done.rows),
     };
@@ -92,7 +92,7 @@ pub async fn take_away(source: Source, shown: &[u32], name: &str, embed: bool) -
         browser::download(name, format.mime(), done.text.as_bytes());
         if embed {
             message.push(' ');
-            message.push_str(s::w().EXPORT_EMBED_HINT);
+            message.push_str(s::EXPORT_EMBED_HINT());
         }
     }
     message

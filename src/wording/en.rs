@@ -3,11 +3,10 @@
 //! missing here does not build). The records themselves stay in French.
 
 use super::Lang;
-use crate::data::catalog::LoadErrorKind;
 
 /// "1,750": English grouping, whatever the page's language at the call.
-fn num(n: f64) -> String {
-    super::format::number_as(Lang::En, n)
+fn num(n: usize) -> String {
+    super::format::count_as(Lang::En, n)
 }
 
 pub const APP_NAME: &str = "Passerelles";
@@ -19,7 +18,6 @@ pub const OG_LOCALE: &str = "en_GB";
 /// The link to the other language, written in that language.
 pub const OTHER_LANGUAGE: &str = "Français";
 pub const OTHER_LANGUAGE_CODE: &str = "fr";
-pub const OTHER_LANGUAGE_HINT: &str = "Lire Passerelles en français";
 pub const RECORDS_IN_FRENCH: &str = "Records are shown as their sources wrote them, in French.";
 pub const NOSCRIPT: &str = "Without JavaScript this page can be read but not filtered: turn JavaScript on in your browser to search and filter the agreements and events.";
 pub const FILE_NOTICE: &str = "This page was opened from a file: it can be read, but its filters only work on a website. To explore everything offline, open <a href=\"passerelles.html\">passerelles.html</a> instead, in the same folder.";
@@ -46,13 +44,14 @@ pub const ERR_PACK_DAMAGED: &str =
     "The compiled data file is damaged (cut short or changed on the way).";
 pub const ERR_PACK_VERSION: &str =
     "The compiled data file comes from another version of Passerelles.";
-pub const ERR_CONVERTER: &str = "The JSON file reader of Passerelles could not be loaded or could not read this file.";
+pub const ERR_CONVERTER: &str =
+    "The JSON file reader of Passerelles could not be loaded or could not read this file.";
 pub const PACK_HELP: &str = "Rebuild the site (“make build”) to compile the data again, then publish it again. If you do not publish the site, tell the person who does.";
 pub fn skipped_records(n: usize) -> String {
     if n == 1 {
         "1 record left out as invalid".into()
     } else {
-        format!("{} records left out as invalid", num(n as f64))
+        format!("{} records left out as invalid", num(n as usize))
     }
 }
 pub const SHOW_REASONS: &str = "See why";
@@ -77,11 +76,10 @@ pub const DATE_FROM: &str = "From";
 pub const DATE_TO: &str = "To";
 pub const DATE_HINT: &str = "Year (2019), month (2019-11) or day (2019-11-21).";
 pub const DATE_INVALID: &str = "Date not recognised: write YYYY, YYYY-MM or YYYY-MM-DD.";
-pub const DATE_INVERTED: &str =
-    "The start date is after the end date: no dated record can match.";
+pub const DATE_INVERTED: &str = "The start date is after the end date: no dated record can match.";
 pub const DATE_UNKNOWN: &str = "Unknown date";
 pub fn undated_option(n: u32) -> String {
-    format!("Include the records of unknown date ({})", num(n as f64))
+    format!("Include the records of unknown date ({})", num(n as usize))
 }
 pub fn undated_excluded(n: u32) -> String {
     if n == 1 {
@@ -89,7 +87,7 @@ pub fn undated_excluded(n: u32) -> String {
     } else {
         format!(
             "{} records of unknown date are left out by the period.",
-            num(n as f64)
+            num(n as usize)
         )
     }
 }
@@ -188,11 +186,11 @@ pub fn data_problems(n: usize) -> String {
     if n == 1 {
         "1 problem in the data".into()
     } else {
-        format!("{} problems in the data", num(n as f64))
+        format!("{} problems in the data", num(n as usize))
     }
 }
 pub fn more_problems(n: usize) -> String {
-    format!("… and {} more", num(n as f64))
+    format!("… and {} more", num(n as usize))
 }
 pub fn at_position(line: usize, column: usize) -> String {
     format!("line {line}, column {column}")
@@ -205,7 +203,9 @@ pub fn http_status(status: u16, url: &str) -> String {
     format!("{HTTP_FAILED} {status} when asked for the data file “{url}”.")
 }
 pub fn network_failed(url: &str) -> String {
-    format!("The data file “{url}” could not be downloaded: the network or the server does not answer.")
+    format!(
+        "The data file “{url}” could not be downloaded: the network or the server does not answer."
+    )
 }
 pub const HELP_NOT_FOUND: &str = "Check the page's address (the “data=” parameter) or that the file was published with the site.";
 pub fn download_stalled(url: &str) -> String {
@@ -216,15 +216,6 @@ pub const RETRY: &str = "Try again";
 pub const RELOAD: &str = "Reload the page";
 pub const LOAD_FAILED_FILE: &str = "File";
 
-/// What the reader of an error panel should do next: who can fix it decides.
-pub fn load_help(kind: LoadErrorKind) -> &'static str {
-    match kind {
-        LoadErrorKind::NotFound => HELP_NOT_FOUND,
-        LoadErrorKind::Unreachable => HELP_NETWORK,
-        LoadErrorKind::Content => LOAD_FAILED_HELP,
-        LoadErrorKind::Pack => PACK_HELP,
-    }
-}
 // Embedding in a partner's page.
 pub const EMBED_OPEN: &str = "Embed this view";
 pub const EMBED_TITLE: &str = "Embed this view in your site";
@@ -305,7 +296,7 @@ pub fn calendar_exported(n: usize) -> String {
     out
 }
 fn counted(out: &mut String, n: usize, one: &str, many: &str) {
-    out.push_str(&num(n as f64));
+    out.push_str(&num(n as usize));
     out.push(' ');
     out.push_str(if n == 1 { one } else { many });
 }
@@ -327,7 +318,7 @@ pub fn calendar_left_out(month: usize, year: usize, undated: usize) -> String {
                 out.push(',');
             }
             out.push(' ');
-            out.push_str(&num(n as f64));
+            out.push_str(&num(n as usize));
             out.push(' ');
             out.push_str(what);
         }

@@ -52,26 +52,44 @@ pub fn records_count(n: usize) -> String {
     records_count_as(lang(), n)
 }
 
-pub fn records_count_as(lang: Lang, n: usize) -> String {
-    let words = match lang {
-        Lang::Fr => &say::FR,
-        Lang::En => &say::EN,
+/// A count, grouped as [`number_as`] groups: integers need none of the
+/// decimal machinery, so the page (which only counts) carries none of it.
+pub fn count_as(lang: Lang, n: usize) -> String {
+    let group = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
     };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn records_count_as(lang: Lang, n: usize) -> String {
     let (one, many) = match lang {
         Lang::Fr => ("fiche", "fiches"),
         Lang::En => ("record", "records"),
     };
     match n {
-        0 => words.NO_RECORD.to_string(),
+        0 => match lang {
+            Lang::Fr => super::fr::NO_RECORD,
+            Lang::En => super::en::NO_RECORD,
+        }
+        .to_string(),
         1 => format!("1 {one}"),
-        n => format!("{} {many}", number_as(lang, n as f64)),
+        n => format!("{} {many}", count_as(lang, n)),
     }
 }
 
 pub fn type_label(t: RecordType) -> &'static str {
     match t {
-        RecordType::Agreement => say::w().TYPE_AGREEMENT,
-        RecordType::Event => say::w().TYPE_EVENT,
+        RecordType::Agreement => say::TYPE_AGREEMENT(),
+        RecordType::Event => say::TYPE_EVENT(),
     }
 }
 
@@ -177,6 +195,11 @@ mod tests {
     #[test]
     fn english_writes_its_own_way() {
         assert_eq!(number_as(Lang::En, 1750.0), "1,750");
+        for n in [0, 7, 999, 1000, 1750, 100_000, 1_234_567] {
+            for lang in Lang::ALL {
+                assert_eq!(count_as(lang, n), number_as(lang, n as f64), "{n}");
+            }
+        }
         assert_eq!(number_as(Lang::En, -1234.25), "-1,234.25");
         assert_eq!(number_as(Lang::Fr, 1750.0), "1\u{202f}750");
         assert_eq!(records_count_as(Lang::En, 1), "1 record");

@@ -1,7 +1,5 @@
 //! Every word the interface shows, in French.
 
-use crate::data::catalog::LoadErrorKind;
-
 pub const APP_NAME: &str = "Passerelles";
 /// Quotation marks around words quoted from a text.
 pub const QUOTE_OPEN: &str = "« ";
@@ -11,7 +9,6 @@ pub const OG_LOCALE: &str = "fr_FR";
 /// The link to the other language, written in that language.
 pub const OTHER_LANGUAGE: &str = "English";
 pub const OTHER_LANGUAGE_CODE: &str = "en";
-pub const OTHER_LANGUAGE_HINT: &str = "Read Passerelles in English";
 /// Said on the English page only (the records are in French already here).
 pub const RECORDS_IN_FRENCH: &str = "";
 /// The template's own words (index.html), replaced on the English pages.
@@ -209,15 +206,6 @@ pub const RETRY: &str = "Réessayer";
 pub const RELOAD: &str = "Recharger la page";
 pub const LOAD_FAILED_FILE: &str = "Fichier";
 
-/// What the reader of an error panel should do next: who can fix it decides.
-pub fn load_help(kind: LoadErrorKind) -> &'static str {
-    match kind {
-        LoadErrorKind::NotFound => HELP_NOT_FOUND,
-        LoadErrorKind::Unreachable => HELP_NETWORK,
-        LoadErrorKind::Content => LOAD_FAILED_HELP,
-        LoadErrorKind::Pack => PACK_HELP,
-    }
-}
 // Embedding in a partner's page (src/state/embed.rs, src/ui/embed_dialog.rs).
 pub const EMBED_OPEN: &str = "Intégrer cette vue";
 pub const EMBED_TITLE: &str = "Intégrer cette vue dans votre site";

@@ -14,12 +14,12 @@ pub fn date_label(info: &DateInfo) -> String {
         _ => match &info.text {
             Some(words) => format!(
                 "{} ({}{}{})",
-                s::w().DATE_UNKNOWN,
-                s::w().QUOTE_OPEN,
+                s::DATE_UNKNOWN(),
+                s::QUOTE_OPEN(),
                 words.trim_end_matches('…'),
-                s::w().QUOTE_CLOSE
+                s::QUOTE_CLOSE()
             ),
-            None => s::w().DATE_UNKNOWN.to_string(),
+            None => s::DATE_UNKNOWN().to_string(),
         },
     }
 }

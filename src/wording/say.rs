@@ -1,39 +1,45 @@
-//! The words of the page's language: [`w`] for the fixed ones, a function
-//! per word that takes a value. What calls them does not know which
+//! The words of the page's language: a function per word, those that take
+//! a value too. What calls them does not know which
 //! language it speaks; [`super::lang`] decides, once a page (a thread: the
 //! build renders each language in turn).
 //!
 //! Both languages are spelled out in [`super::fr`] and [`super::en`] under
-//! the same names, and [`Words`] and the functions here are written from
-//! one list: a word that exists in one language and not in the other does
-//! not compile.
+//! the same names, and the functions here are written from one list: a
+//! word that exists in one language and not in the other does not compile.
+//! A function a word, not a table of them: the page's wasm then holds only
+//! the words the page itself says (those of the exports, the embed dialog
+//! and the pages written at build time stay out of it).
 
 use super::{en, fr, lang, Lang};
 use crate::data::catalog::LoadErrorKind;
 
 macro_rules! words {
     ($($(#[$doc:meta])* $name:ident: $t:ty,)*) => {
-        /// Every fixed word of one language.
-        #[allow(non_snake_case)]
-        pub struct Words {
-            $($(#[$doc])* pub $name: $t,)*
-        }
-        pub static FR: Words = Words { $($name: fr::$name,)* };
-        pub static EN: Words = Words { $($name: en::$name,)* };
-        /// The names of the fixed words, in [`Words`] order (for tests).
-        pub const NAMES: &[&str] = &[$(stringify!($name),)*];
-        impl Words {
-            /// Every fixed word, each as its texts (an array gives all of
-            /// its own), in [`NAMES`] order: for the tests that compare
-            /// the two languages.
-            pub fn texts(&self) -> Vec<Vec<&'static str>> {
-                vec![$(Text::all(&self.$name),)*]
+        $(
+            $(#[$doc])*
+            #[allow(non_snake_case)]
+            pub fn $name() -> $t {
+                match lang() {
+                    Lang::Fr => fr::$name,
+                    Lang::En => en::$name,
+                }
+            }
+        )*
+        /// The names of the fixed words, in [`texts`] order (for tests).
+        pub const NAMES: &[&str] = &[$(stringify!($name),)* "CSV_COLUMNS"];
+        /// Every fixed word of `lang`, each as its texts (an array gives
+        /// all of its own), in [`NAMES`] order: for the tests that compare
+        /// the two languages.
+        pub fn texts(lang: Lang) -> Vec<Vec<&'static str>> {
+            match lang {
+                Lang::Fr => vec![$(Text::all(&fr::$name),)* fr::CSV_COLUMNS.to_vec()],
+                Lang::En => vec![$(Text::all(&en::$name),)* en::CSV_COLUMNS.to_vec()],
             }
         }
     };
 }
 
-/// The texts of a fixed word, for [`Words::texts`].
+/// The texts of a fixed word, for [`texts`].
 trait Text {
     fn all(&self) -> Vec<&'static str>;
 }
@@ -59,14 +65,6 @@ macro_rules! speak {
     };
 }
 
-/// The fixed words of the page's language.
-pub fn w() -> &'static Words {
-    match lang() {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
-}
-
 words! {
     APP_NAME: &'static str,
     QUOTE_OPEN: &'static str,
@@ -75,7 +73,6 @@ words! {
     OG_LOCALE: &'static str,
     OTHER_LANGUAGE: &'static str,
     OTHER_LANGUAGE_CODE: &'static str,
-    OTHER_LANGUAGE_HINT: &'static str,
     RECORDS_IN_FRENCH: &'static str,
     NOSCRIPT: &'static str,
     FILE_NOTICE: &'static str,
@@ -204,7 +201,6 @@ words! {
     NEW_TAB: &'static str,
     LOCKED_HINT: &'static str,
     LOCKED_VALUES: &'static str,
-    CSV_COLUMNS: [&'static str; 14],
     PRECISION_DAY: &'static str,
     PRECISION_MONTH: &'static str,
     PRECISION_YEAR: &'static str,
@@ -225,6 +221,25 @@ words! {
     EXPORT_RELOAD: &'static str,
 }
 
+/// The columns of a CSV export (written at build time only).
+#[allow(non_snake_case)]
+pub fn CSV_COLUMNS() -> [&'static str; 14] {
+    match lang() {
+        Lang::Fr => fr::CSV_COLUMNS,
+        Lang::En => en::CSV_COLUMNS,
+    }
+}
+
+/// What the reader of an error panel should do next: who can fix it decides.
+pub fn load_help(kind: LoadErrorKind) -> &'static str {
+    match kind {
+        LoadErrorKind::NotFound => HELP_NOT_FOUND(),
+        LoadErrorKind::Unreachable => HELP_NETWORK(),
+        LoadErrorKind::Content => LOAD_FAILED_HELP(),
+        LoadErrorKind::Pack => PACK_HELP(),
+    }
+}
+
 speak! {
     fn received_megabytes(tenths: u32) -> String;
     fn skipped_records(n: usize) -> String;
@@ -240,7 +255,6 @@ speak! {
     fn http_status(status: u16, url: &str) -> String;
     fn network_failed(url: &str) -> String;
     fn download_stalled(url: &str) -> String;
-    fn load_help(kind: LoadErrorKind) -> &'static str;
     fn feed_events_of(what: &str) -> String;
     fn records_exported(n: usize) -> String;
     fn calendar_exported(n: usize) -> String;
@@ -264,7 +278,7 @@ mod tests {
 
     #[test]
     fn every_fixed_word_exists_in_both_languages_and_is_translated() {
-        let (fr, en) = (FR.texts(), EN.texts());
+        let (fr, en) = (texts(Lang::Fr), texts(Lang::En));
         assert_eq!(fr.len(), NAMES.len());
         for ((name, fr), en) in NAMES.iter().zip(&fr).zip(&en) {
             assert_eq!(fr.len(), en.len(), "{name}: not as many texts");
@@ -274,16 +288,38 @@ mod tests {
                 continue;
             }
             for (f, e) in fr.iter().zip(en) {
-                assert!(!f.trim().is_empty() || f.is_empty() && e.is_empty(), "{name}: French empty");
-                assert!(!e.trim().is_empty() || f.is_empty(), "{name}: English empty");
+                assert!(
+                    !f.trim().is_empty() || f.is_empty() && e.is_empty(),
+                    "{name}: French empty"
+                );
+                assert!(
+                    !e.trim().is_empty() || f.is_empty(),
+                    "{name}: English empty"
+                );
                 // What a text names (a file, a command, a parameter) is
                 // named in both.
-                for token in ["passerelles.html", "data=", "make build", "cargo run", ".json", ".pack", "Ctrl+C", "404"] {
-                    assert_eq!(f.contains(token), e.contains(token), "{name}: {token} in one language only");
+                for token in [
+                    "passerelles.html",
+                    "data=",
+                    "make build",
+                    "cargo run",
+                    ".json",
+                    ".pack",
+                    "Ctrl+C",
+                    "404",
+                ] {
+                    assert_eq!(
+                        f.contains(token),
+                        e.contains(token),
+                        "{name}: {token} in one language only"
+                    );
                 }
             }
             if !SAME.contains(name) {
-                assert_ne!(fr, en, "{name}: the same in both languages (add it to SAME if that is right)");
+                assert_ne!(
+                    fr, en,
+                    "{name}: the same in both languages (add it to SAME if that is right)"
+                );
             }
         }
     }
@@ -335,7 +371,24 @@ mod tests {
         }
         both(&|| feed_events_of("x"));
         both(&|| calendar_left_out(1, 2, 3));
-        for key in ["title", "kind", "people", "time", "place", "territory", "themes", "objectives", "targets", "figures", "context", "organiser", "audience", "registration", "agreements", "part_of"] {
+        for key in [
+            "title",
+            "kind",
+            "people",
+            "time",
+            "place",
+            "territory",
+            "themes",
+            "objectives",
+            "targets",
+            "figures",
+            "context",
+            "organiser",
+            "audience",
+            "registration",
+            "agreements",
+            "part_of",
+        ] {
             both(&|| field_label(key).to_string());
         }
     }

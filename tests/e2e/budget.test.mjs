@@ -13,28 +13,31 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { DIST, startServer, launch, newPage } from './harness.mjs';
 
-/** Bytes, gzip -9, of everything fetched until the app has taken over. */
-const BUDGET = 154 * 1024;
+/** Bytes, gzip -9, of everything fetched until the app has taken over.
+ * The English interface (issue 13) added 4,026 bytes to the French visit
+ * (157,445 -> 161,471: its words and the language's machinery in the wasm,
+ * the switch, the hreflang links and the loader's redirect in the page). */
+const BUDGET = 158 * 1024;
 const CAP = 160 * 1024;
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
 } else {
-  test(`a first visit downloads at most ${BUDGET / 1024} KB gzipped`, { timeout: 90_000 }, async () => {
+  for (const [label, at] of [['French', ''], ['English', 'en/']]) test(`a first visit to the ${label} page downloads at most ${BUDGET / 1024} KB gzipped`, { timeout: 90_000 }, async () => {
     const server = await startServer();
     const browser = await launch();
     try {
       const session = await newPage(browser);
       const fetched = [];
       session.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-      await session.page.goto(`${server.url}/`);
+      await session.page.goto(`${server.url}/${at}`);
       // The harness's goto waits for the takeover; the live list is the app's.
       await session.page.waitForSelector('#live #results > li');
       session.assertNoProblems();
 
-      const files = fetched.map((p) => (p === '/' ? '/index.html' : p));
+      const files = fetched.map((p) => (p.endsWith('/') ? `${p}index.html` : p));
       assert.ok(files.some((f) => f.endsWith('.wasm')), `the app's wasm: ${files.join(' ')}`);
-      assert.ok(files.includes('/data/passerelles.pack'), 'the pack');
+      assert.ok(files.includes(at ? '/data/passerelles.en.pack' : '/data/passerelles.pack'), 'the pack of its language');
       assert.ok(!files.some((f) => f.includes('convert')), 'no JSON reader on a normal visit');
       assert.ok(!files.some((f) => f.includes('.pack.d/')), 'no details before a record is opened');
 
@@ -46,7 +49,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
         total += gz;
         lines.push(`${f} ${body.length} -> ${gz}`);
       }
-      console.log(`first visit: ${total} bytes gzipped (budget ${BUDGET}, cap ${CAP})\n  ${lines.join('\n  ')}`);
+      console.log(`first visit (${label}): ${total} bytes gzipped (budget ${BUDGET}, cap ${CAP})\n  ${lines.join('\n  ')}`);
       assert.ok(BUDGET <= CAP, 'the budget stays within the round\'s cap');
       assert.ok(total <= BUDGET, `${total} bytes gzipped is over the budget of ${BUDGET}:\n  ${lines.join('\n  ')}`);
       await session.context.close();
