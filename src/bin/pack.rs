@@ -1,4 +1,4 @@
-//! `pack DATA.json --out DATA.pack [--inline | --shard-records N] [--feeds DIR] [--glossary FILE]`:
+//! `pack DATA.json --out DATA.pack [--inline | --shard-records N] [--feeds DIR] [--glossary FILE] [--english]`:
 //! compiles an editors' JSON dataset into the pack the page downloads (see
 //! `passerelles::pack`), with the glossary beside it (`glossary.json` in
 //! the dataset's folder, or `--glossary FILE`). Trunk runs it before every
@@ -9,7 +9,9 @@
 //! `DATA.pack.d/exports-FORMAT-DIGEST.pack`, fetched when a visitor exports
 //! (both inline with `--inline`); stale files of an earlier run are removed.
 //! `--feeds DIR` also writes the static feeds (`passerelles::export::feeds`)
-//! into DIR, emptied first.
+//! into DIR, emptied first. `--english` also writes the same records for
+//! the English pages, `DATA.en.pack` and its `DATA.en.pack.d/`: worded in
+//! English, the vocabularies by their English labels.
 //!
 //! The site's public address, when `PASSERELLES_PUBLIC_URL` gives one
 //! (`https://example.org/outils/passerelles/`), starts the addresses of the
@@ -180,6 +182,7 @@ fn public_base() -> Option<String> {
 }
 
 /// The pack at `out`, its shards and exports files in `out.d/`.
+#[cfg(not(target_arch = "wasm32"))]
 fn write_files(out: &std::path::Path, packed: &passerelles::pack::Packed) {
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&dir.display(), &e));
@@ -240,7 +243,7 @@ fn write_feeds(
 fn usage(problem: &str) -> ! {
     passerelles::tools::cli::usage(
         "pack",
-        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N] [--feeds DIR] [--glossary FILE]",
+        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N] [--feeds DIR] [--glossary FILE] [--english]",
         problem,
     )
 }

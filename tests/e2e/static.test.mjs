@@ -203,7 +203,14 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
         return [...doc.getElementsByTagNameNS('http://www.sitemaps.org/schemas/sitemap/0.9', 'loc')].map((l) => l.textContent);
       }, xml);
       assert.ok(locs, 'sitemap.xml is well-formed XML');
-      assert.deepEqual(locs.sort(), [PUBLIC, `${PUBLIC}glossaire/`, ...RECORDS.map((r) => `${PUBLIC}fiches/${r.id}/`)].sort());
+      // Every page, in French and in English.
+      const pages = (root) => [root, `${root}glossaire/`, ...RECORDS.map((r) => `${root}fiches/${r.id}/`)];
+      assert.deepEqual(locs.sort(), [...pages(PUBLIC), ...pages(`${PUBLIC}en/`)].sort());
+      // The English record page's own address, and both languages named.
+      await page.goto(`${pub.url}/en/fiches/${id}/`);
+      assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), `${PUBLIC}en/fiches/${id}/`);
+      assert.equal(await page.getAttribute('link[hreflang="fr"]', 'href'), `${PUBLIC}fiches/${id}/`);
+      assert.equal(await page.getAttribute('link[hreflang="en"]', 'href'), `${PUBLIC}en/fiches/${id}/`);
       const robots = await (await fetch(`${pub.url}/robots.txt`)).text();
       assert.match(robots, new RegExp(`Sitemap: ${PUBLIC}sitemap\\.xml`));
     } finally {
