@@ -33,10 +33,13 @@ const desktop = (await import('lighthouse/core/config/desktop-config.js')).defau
 
 // Compressed as any static host sends it.
 const server = await startServer({ root: dist, compress: true });
-// The flags of ../shared/toolchain.md, headless in the new mode Lighthouse needs.
+// The flags of ../shared/toolchain.md, headless in the new mode Lighthouse
+// needs, and a browser that prefers French: one that prefers English is
+// sent to the English pages (the loader's redirect), which `--url /en/`
+// measures directly.
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || CHROMIUM,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--accept-lang=fr-FR,fr'],
 });
 const rows = [];
 try {
