@@ -95,6 +95,28 @@ fn render(lang: Lang, pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, shown: Show
     futures::executor::block_on(renderer.render())
 }
 
+/// A page's own head: its title and description in place of the
+/// template's, then `first`, its Open Graph tags and its `hreflang` links
+/// to `path` (from the site's root) in both languages.
+fn page_head(
+    page: &mut String,
+    head: &head::Head,
+    first: &str,
+    public: Option<&str>,
+    path: &str,
+) -> Result<(), String> {
+    html::set_title(page, &head.title)?;
+    html::set_description(page, &head.description)?;
+    html::into_head(
+        page,
+        &format!(
+            "{first}{}{}",
+            head::tags(head),
+            head::alternates(public, path)
+        ),
+    )
+}
+
 /// The template's words in `lang`: `<html lang>`, and what index.html says
 /// itself (no script, a page opened from a file), which must be there to be
 /// replaced.
@@ -283,16 +305,7 @@ fn main() {
                 url: public_here.map(|p| format!("{p}{GLOSSARY_PAGE}")),
                 json_ld: None,
             };
-            step(html::set_title(&mut page, &head.title));
-            step(html::set_description(&mut page, &head.description));
-            step(html::into_head(
-                &mut page,
-                &format!(
-                    "{}{}",
-                    head::tags(&head),
-                    head::alternates(public, GLOSSARY_PAGE)
-                ),
-            ));
+            step(page_head(&mut page, &head, "", public, GLOSSARY_PAGE));
             step(html::fill_view(
                 &mut page,
                 &render(
@@ -302,19 +315,6 @@ fn main() {
                     Shown::Glossary(Arc::new(w.into_bytes())),
                 ),
             ));
-            // No loader here to point the language switch at this page's
-            // twin as it is followed: it is written so.
-            let (from, to) = match lang {
-                Lang::Fr => (
-                    "href=\"en/?lang=en\"",
-                    format!("href=\"en/{GLOSSARY_PAGE}\""),
-                ),
-                Lang::En => ("href=\"?lang=fr\"", format!("href=\"{GLOSSARY_PAGE}\"")),
-            };
-            if !page.contains(from) {
-                fail(&"the glossary page has no language switch to point at its twin");
-            }
-            let page = page.replacen(from, &to, 1);
             write(
                 &dist.join(root).join(GLOSSARY_PAGE).join("index.html"),
                 page.as_bytes(),
@@ -328,16 +328,16 @@ fn main() {
             let head = head::record(&loaded.catalog, i, &card, public_here);
             let mut page = template.clone();
             step(html::set_base(&mut page, &up(2)));
-            step(html::set_title(&mut page, &head.title));
-            step(html::set_description(&mut page, &head.description));
-            step(html::into_head(
+            let record = format!(
+                "<meta name=\"passerelles:record\" content=\"{}\">",
+                html::attr(card.id)
+            );
+            step(page_head(
                 &mut page,
-                &format!(
-                    "<meta name=\"passerelles:record\" content=\"{}\">{}{}",
-                    html::attr(card.id),
-                    head::tags(&head),
-                    head::alternates(public, &record_page(None, card.id))
-                ),
+                &head,
+                &record,
+                public,
+                &record_page(None, card.id),
             ));
             step(html::fill_view(
                 &mut page,

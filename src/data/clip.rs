@@ -194,14 +194,19 @@ mod tests {
         assert_eq!(short, "court");
     }
 
-    #[test]
-    fn an_oversize_agreement_keeps_its_ids_and_loses_overlong_links() {
+    /// The shipped dataset's first agreement, to blow up.
+    fn first_agreement() -> crate::data::model::Agreement {
         let json = include_str!("../../data/passerelles.json");
-        let mut a = crate::data::catalog::load_json(json)
+        crate::data::catalog::load_json(json)
             .unwrap()
             .catalog
             .agreements[0]
-            .clone();
+            .clone()
+    }
+
+    #[test]
+    fn an_oversize_agreement_keeps_its_ids_and_loses_overlong_links() {
+        let mut a = first_agreement();
         a.title = "A".repeat(1 << 20);
         a.source.url = Some(format!("https://example.org/{}", "x".repeat(5000)));
         a.excerpts[0].text = "B".repeat(10_000);
@@ -216,12 +221,7 @@ mod tests {
 
     #[test]
     fn long_lists_are_cut_and_lists_of_texts_say_so() {
-        let json = include_str!("../../data/passerelles.json");
-        let mut a = crate::data::catalog::load_json(json)
-            .unwrap()
-            .catalog
-            .agreements[0]
-            .clone();
+        let mut a = first_agreement();
         a.objectives = vec!["o".to_string(); 200_000];
         a.parties = vec![a.parties[0].clone(); 200_000];
         a.themes = ["emploi", "rse"]

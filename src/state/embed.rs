@@ -150,12 +150,7 @@ pub fn fullscreen_href(page: &PageParams, filter: &FilterState, detail: Option<&
         ..PageParams::default()
     };
     let q = full.append_to(&query::encode(filter, detail));
-    let root = crate::state::page::lang_root(crate::wording::lang());
-    if q.is_empty() && root.is_empty() {
-        "?".to_string()
-    } else {
-        format!("{root}{q}")
-    }
+    crate::state::page::view_href(crate::wording::lang(), &q)
 }
 
 /// Escapes text for a double-quoted HTML attribute (the snippet quotes every

@@ -68,6 +68,17 @@ pub fn lang_root(lang: Lang) -> &'static str {
     }
 }
 
+/// A link to the view `query` (a query string, page parameters included)
+/// from the site's root, which every page's `<base>` is, on the pages of
+/// `lang`: `?theme=emploi`, `en/?theme=emploi&lang=en`; the French default
+/// view is `?` (an empty link would be the page itself).
+pub fn view_href(lang: Lang, query: &str) -> String {
+    match (lang_root(lang), query) {
+        ("", "") => "?".to_string(),
+        (root, query) => format!("{root}{query}"),
+    }
+}
+
 impl PageParams {
     pub fn decode(search: &str) -> PageParams {
         let search = search.strip_prefix('?').unwrap_or(search);
@@ -230,6 +241,10 @@ mod tests {
             "?theme=emploi&lang=fr&embed=1"
         );
         assert_eq!(PageParams::decode("?lang=de").lang, None);
+        assert_eq!(view_href(Lang::Fr, ""), "?");
+        assert_eq!(view_href(Lang::Fr, "?q=x"), "?q=x");
+        assert_eq!(view_href(Lang::En, ""), "en/");
+        assert_eq!(view_href(Lang::En, "?q=x&lang=en"), "en/?q=x&lang=en");
         assert_eq!(
             PageParams::decode("?lang=en").data_url(Lang::En),
             DEFAULT_DATA_EN

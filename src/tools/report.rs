@@ -21,35 +21,12 @@ pub struct Report {
 /// Checks a data file's bytes; `file` is how the report names it.
 pub fn check(file: &str, bytes: &[u8]) -> Report {
     match load_bytes(bytes) {
-        Err(e) => {
-            let at = e
-                .line
-                .zip(e.column)
-                .map(|(line, column)| Position { line, column });
-            failure(file, &[line(file, at, None, &e.message, None)])
-        }
+        Err(e) => unusable(file, &e),
         Ok(loaded) if loaded.problems.is_empty() => Report {
             ok: true,
             text: format!("{}\n{}", s::report_ok(file), summary(&loaded.catalog)),
         },
-        Ok(loaded) => {
-            let mut problems = loaded.problems;
-            // In file order, as an editor fixes them.
-            problems.sort_by_key(|p| p.position);
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|p| {
-                    line(
-                        file,
-                        p.position,
-                        p.record.as_deref(),
-                        &p.message,
-                        Some(&p.path),
-                    )
-                })
-                .collect();
-            failure(file, &lines)
-        }
+        Ok(loaded) => problems_found(file, loaded.problems),
     }
 }
 
@@ -63,39 +40,45 @@ pub fn is_glossary(bytes: &[u8]) -> bool {
 pub fn check_glossary(file: &str, bytes: &[u8]) -> Report {
     let text = String::from_utf8_lossy(bytes);
     match crate::data::glossary::load_json(&text) {
-        Err(e) => {
-            let at = e
-                .line
-                .zip(e.column)
-                .map(|(line, column)| Position { line, column });
-            failure(file, &[line(file, at, None, &e.message, None)])
-        }
+        Err(e) => unusable(file, &e),
         Ok((entries, problems)) if problems.is_empty() => Report {
             ok: true,
             text: format!(
-                "{}
-  {}\n",
+                "{}\n  {}\n",
                 s::report_ok(file),
                 s::glossary_entries(entries.len())
             ),
         },
-        Ok((_, mut problems)) => {
-            problems.sort_by_key(|p| p.position);
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|p| {
-                    line(
-                        file,
-                        p.position,
-                        p.record.as_deref(),
-                        &p.message,
-                        Some(&p.path),
-                    )
-                })
-                .collect();
-            failure(file, &lines)
-        }
+        Ok((_, problems)) => problems_found(file, problems),
     }
+}
+
+/// A file that cannot be used at all, with where it stops making sense.
+fn unusable(file: &str, e: &crate::data::catalog::LoadError) -> Report {
+    let at = e
+        .line
+        .zip(e.column)
+        .map(|(line, column)| Position { line, column });
+    failure(file, &[line(file, at, None, &e.message, None)])
+}
+
+/// A file read, with its problems: each on its line, in file order, as an
+/// editor fixes them.
+fn problems_found(file: &str, mut problems: Vec<crate::data::validate::Problem>) -> Report {
+    problems.sort_by_key(|p| p.position);
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            line(
+                file,
+                p.position,
+                p.record.as_deref(),
+                &p.message,
+                Some(&p.path),
+            )
+        })
+        .collect();
+    failure(file, &lines)
 }
 
 /// A file that could not even be read from disk.

@@ -197,9 +197,19 @@ pub fn app() -> Html {
 /// address as it is when it is followed (filters, open record, page
 /// parameters), before the app has started as after.
 fn language_switch() -> Html {
-    let href = match crate::wording::lang() {
+    let href = AttrValue::from(match crate::wording::lang() {
         crate::wording::Lang::Fr => "en/?lang=en",
         crate::wording::Lang::En => "?lang=fr",
+    });
+    // The glossary's page runs no loader: its switch is written to point at
+    // the glossary in the other language.
+    #[cfg(not(target_arch = "wasm32"))]
+    let href = match super::prerender::glossary() {
+        Some(_) => {
+            let other = crate::state::page::lang_root(crate::wording::lang().other());
+            AttrValue::from(format!("{other}{}", crate::export::GLOSSARY_PAGE))
+        }
+        None => href,
     };
     let other = s::OTHER_LANGUAGE_CODE();
     html! {

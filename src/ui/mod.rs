@@ -125,12 +125,7 @@ impl Ctx {
         let q = self
             .page
             .append_to(&crate::state::query::encode(filter, detail));
-        let root = crate::state::page::lang_root(crate::wording::lang());
-        if q.is_empty() && root.is_empty() {
-            "?".to_string()
-        } else {
-            format!("{root}{q}")
-        }
+        crate::state::page::view_href(crate::wording::lang(), &q)
     }
 }
 

@@ -19,10 +19,29 @@ pub fn number(value: f64) -> String {
     number_as(lang(), value)
 }
 
+/// The thousands separator of `lang`: a narrow no-break space, a comma.
+fn group_mark(lang: Lang) -> char {
+    match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    }
+}
+
+/// `whole`'s digits onto `out`, grouped by thousands with `group`.
+fn push_grouped(out: &mut String, whole: &str, group: char) {
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+}
+
 pub fn number_as(lang: Lang, value: f64) -> String {
-    let (group, point) = match lang {
-        Lang::Fr => ('\u{202f}', ','),
-        Lang::En => (',', '.'),
+    let group = group_mark(lang);
+    let point = match lang {
+        Lang::Fr => ',',
+        Lang::En => '.',
     };
     let digits = crate::data::decimal::plain(value);
     let (sign, digits) = match digits.strip_prefix('-') {
@@ -35,12 +54,7 @@ pub fn number_as(lang: Lang, value: f64) -> String {
     let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
     out.push_str(sign);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            out.push(group);
-        }
-        out.push(c);
-    }
+    push_grouped(&mut out, whole, group);
     if !frac.is_empty() {
         out.push(point);
         out.push_str(frac);
@@ -55,18 +69,9 @@ pub fn records_count(n: usize) -> String {
 /// A count, grouped as [`number_as`] groups: integers need none of the
 /// decimal machinery, so the page (which only counts) carries none of it.
 pub fn count_as(lang: Lang, n: usize) -> String {
-    let group = match lang {
-        Lang::Fr => '\u{202f}',
-        Lang::En => ',',
-    };
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() * 2);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(group);
-        }
-        out.push(c);
-    }
+    push_grouped(&mut out, &digits, group_mark(lang));
     out
 }
 

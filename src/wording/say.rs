@@ -27,31 +27,16 @@ macro_rules! words {
         )*
         /// The names of the fixed words, in [`texts`] order (for tests).
         pub const NAMES: &[&str] = &[$(stringify!($name),)* "CSV_COLUMNS"];
-        /// Every fixed word of `lang`, each as its texts (an array gives
-        /// all of its own), in [`NAMES`] order: for the tests that compare
-        /// the two languages.
+        /// Every fixed word of `lang`, each as its texts (the CSV columns
+        /// give all of theirs), in [`NAMES`] order: for the tests that
+        /// compare the two languages.
         pub fn texts(lang: Lang) -> Vec<Vec<&'static str>> {
             match lang {
-                Lang::Fr => vec![$(Text::all(&fr::$name),)* fr::CSV_COLUMNS.to_vec()],
-                Lang::En => vec![$(Text::all(&en::$name),)* en::CSV_COLUMNS.to_vec()],
+                Lang::Fr => vec![$(vec![fr::$name],)* fr::CSV_COLUMNS.to_vec()],
+                Lang::En => vec![$(vec![en::$name],)* en::CSV_COLUMNS.to_vec()],
             }
         }
     };
-}
-
-/// The texts of a fixed word, for [`texts`].
-trait Text {
-    fn all(&self) -> Vec<&'static str>;
-}
-impl Text for &'static str {
-    fn all(&self) -> Vec<&'static str> {
-        vec![*self]
-    }
-}
-impl<const N: usize> Text for [&'static str; N] {
-    fn all(&self) -> Vec<&'static str> {
-        self.to_vec()
-    }
 }
 
 macro_rules! speak {
