@@ -12,23 +12,12 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, startServer, launch, newPage, assertAccessible, scenarios, readDistJson } from './harness.mjs';
+import { DIST, startServer, launch, newPage, assertAccessible, scenarios, readDistJson, listed } from './harness.mjs';
 
 let server;
 let browser;
 const scenario = scenarios(() => ({ browser, server }), { prefix: 'english-' });
 const url = (rest = '') => `${server.url}/${rest}`;
-
-/** The listed record ids once the count and the list agree. */
-async function listed(page) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('#result-count');
-    if (!el || document.querySelector('#detail')) return false;
-    const n = Number((el.textContent.replace(/[\s,]/g, '').match(/\d+/) || ['0'])[0]);
-    return n === document.querySelectorAll('#results > li').length;
-  });
-  return page.$$eval('#results > li', (lis) => lis.map((li) => li.dataset.id));
-}
 
 if (!fs.existsSync(path.join(DIST, 'en', 'index.html'))) {
   test('dist/ holds a build with its English pages (run `make build` first)', () => assert.fail('dist/en/index.html is missing'));

@@ -241,6 +241,20 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
   return { context, page, problems, assertNoProblems };
 }
 
+/** The ids of the listed records, in the list's order, once the results
+ * header's count (French "1 750", English "1,750") and the cards agree and
+ * no detail or glossary stands in the list's place. */
+export async function listed(page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#result-count');
+    if (!el || document.querySelector('#detail, #glossary')) return false;
+    const n = Number((el.textContent.replace(/[\s,]/g, '').match(/\d+/) || ['0'])[0]);
+    const cards = document.querySelectorAll('#results > li').length;
+    return n === cards && (n > 0 || document.querySelector('#empty') !== null);
+  });
+  return page.$$eval('#results > li', (lis) => lis.map((li) => li.dataset.id));
+}
+
 /** Runs axe with the WCAG 2.0/2.1/2.2 A and AA rules; resolves to the violations. */
 export async function axeAudit(page, { include, exclude } = {}) {
   const { default: AxeBuilder } = await import('@axe-core/playwright');

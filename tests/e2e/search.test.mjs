@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, startServer, launch, assertAccessible, scenarios } from './harness.mjs';
+import { DIST, startServer, launch, assertAccessible, scenarios, listed } from './harness.mjs';
 
 let server;
 let browser;
@@ -16,21 +16,12 @@ const scenario = scenarios(() => ({ browser, server }), { prefix: 'search-' });
 
 const url = (query = '') => `${server.url}/${query}`;
 
-/** The ids of the listed records, once the count and the list agree. */
-async function listed(page) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('#result-count');
-    if (!el || document.querySelector('#detail, #glossary')) return false;
-    const n = Number((el.textContent.replace(/\s/g, '').match(/\d+/) || ['0'])[0]);
-    const cards = document.querySelectorAll('#results > li').length;
-    return n === cards && (n > 0 || document.querySelector('#empty') !== null);
-  });
-  return page.$$eval('#results > li', (lis) => lis.map((li) => li.dataset.id).sort());
-}
+/** The ids of the listed records, sorted. */
+const listedIds = async (page) => (await listed(page)).sort();
 
 async function search(page, q) {
   await page.goto(url(`?q=${encodeURIComponent(q)}`));
-  return listed(page);
+  return listedIds(page);
 }
 
 const activeId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
