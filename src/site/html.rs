@@ -142,20 +142,19 @@ if(l.protocol==='file:'){{h.setAttribute('data-file','');\
 d.addEventListener('DOMContentLoaded',function(){{d.querySelectorAll('a[href]').forEach(function(a){{\
 var r=a.getAttribute('href');if(/^[^:?#]*\\/$/.test(r))a.setAttribute('href',r+'index.html');\
 else if(r.charAt(0)==='?')a.setAttribute('href','index.html'+(r.length>1?r:''))}})}});return}}\
-var q=l.search,m=/[?&]lang=(fr|en)(&|$)/.exec(q),want=m&&m[1],b=new URL(d.baseURI).pathname,\
-s=q.replace(/([?&])lang=[^&]*&?/,'$1').replace(/[?&]$/,'');\
+var q=l.search,m=/[?&]lang=(fr|en)(&|$)/.exec(q),want=m&&m[1],em=/[?&]embed=1(&|$)/.test(q),\
+nl=function(x){{return x.replace(/([?&])lang=[^&]*&?/,'$1').replace(/[?&]$/,'')}},s=nl(q),b=new URL(d.baseURI).pathname;\
 b=b.slice(0,b.lastIndexOf('/')+1);\
 if(l.pathname.indexOf(b)===0){{var rest=l.pathname.slice(b.length),en=rest.slice(0,3)==='en/';\
-if(!want&&!en&&!/[?&]embed=1(&|$)/.test(q)){{var ls=navigator.languages||[navigator.language||''];\
+if(!want&&!en&&!em){{var ls=navigator.languages||[navigator.language||''];\
 for(var i=0;i<ls.length;i++){{var c=String(ls[i]).slice(0,2).toLowerCase();if(c==='fr'||c==='en'){{want=c;break}}}}}}\
 if(want==='en'&&!en){{l.replace(b+'en/'+rest+q+l.hash);return}}\
 if(want==='fr'&&en){{l.replace(b+rest.slice(3)+q+l.hash);return}}\
-d.addEventListener('click',function(e){{var a=e.target.closest&&e.target.closest('#lang-switch');\
-if(a){{var p=l.pathname.slice(b.length),o=p.slice(0,3)==='en/';\
-s=l.search.replace(/([?&])lang=[^&]*&?/,'$1').replace(/[?&]$/,'');\
-a.href=b+(o?p.slice(3):'en/'+p)+s+(s?'&':'?')+'lang='+(o?'fr':'en')}}}},true)}}\
+d.addEventListener('click',function(e){{var a=e.target.closest('#lang-switch');\
+if(a){{var p=l.pathname.slice(b.length),o=p.slice(0,3)==='en/',t=nl(l.search);\
+a.href=b+(o?p.slice(3):'en/'+p)+t+(t?'&':'?')+'lang='+(o?'fr':'en')}}}},true)}}\
 if(s)h.setAttribute('data-other','');\
-if(/[?&]embed=1(&|$)/.test(l.search))h.setAttribute('data-embed','');\
+if(em)h.setAttribute('data-embed','');\
 var w=fetch({wasm}),g=import({glue});\
 function go(){{var a=d.getElementById('app');if(a){{if(h.hasAttribute('data-other'))a.remove();else a.inert=true}}\
 g.then(function(m){{return m.default({{module_or_path:w}}).then(function(x){{window.wasmBindings=m;\
