@@ -9,9 +9,10 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 
 use passerelles::data::catalog::{load_json, Entry, RecordType};
-use passerelles::data::date::PartialDate;
+use passerelles::data::date::{PartialDate, When};
 use passerelles::data::model::NATIONAL;
 use passerelles::engine::analyze;
+use passerelles::engine::bitset::Bitset;
 use passerelles::engine::facets::{run, Outcome};
 use passerelles::engine::filter::{FilterState, Sort};
 use passerelles::engine::fold;
@@ -204,20 +205,38 @@ fn reference(
     let type_ok = |i: usize, selected: &Set<RecordType>| {
         selected.is_empty() || selected.contains(&entries[i].record_type)
     };
-    let dated_ok = |i: usize| -> Option<bool> {
-        if !s.date_active() {
-            return Some(true);
-        }
-        let d = entries[i].date?;
-        let lo = s.from.map(|f| f.first_day());
-        let hi = s.to.map(|t| t.last_day());
-        if let (Some(lo), Some(hi)) = (lo, hi) {
-            if lo > hi {
-                return Some(false);
-            }
-        }
-        Some(lo.is_none_or(|lo| d.last_day() >= lo) && hi.is_none_or(|hi| d.first_day() <= hi))
+    // The days a record may be on, one by one. An open end reaches past
+    // every day the tests' periods name (2010 to 2021): 2010 and 2027 stand
+    // for "without end".
+    let days = |d: When| {
+        let (start, end) = match d {
+            When::On(d) => (Some(d), Some(d)),
+            When::Between(a, b) => (a.date(), b.date()),
+        };
+        let far = |y: &str| PartialDate::parse(y).unwrap();
+        start.unwrap_or(far("2010")).first_day()..=end.unwrap_or(far("2027")).last_day()
     };
+    let in_period = |day: i32| {
+        s.from.is_none_or(|f| day >= f.first_day()) && s.to.is_none_or(|t| day <= t.last_day())
+    };
+    // (kept, approximate) by the date range, counting days; `None` undated.
+    let by_date: Vec<Option<(bool, bool)>> = entries
+        .iter()
+        .map(|e| {
+            if !s.date_active() {
+                return Some((true, false));
+            }
+            let d = e.date?;
+            let some = days(d).any(in_period);
+            let all = days(d).all(in_period);
+            Some(if s.strict {
+                (all, false)
+            } else {
+                (some, some && !all)
+            })
+        })
+        .collect();
+    let dated_ok = |i: usize| by_date[i].map(|(kept, _)| kept);
     let date_ok = |i: usize| dated_ok(i).unwrap_or(s.include_undated);
     let matches = |i: usize, r: &Set<String>, t: &Set<String>, y: &Set<RecordType>| {
         text_ok(i) && date_ok(i) && region_ok(i, r) && theme_ok(i, t) && type_ok(i, y)
@@ -268,7 +287,7 @@ fn reference(
         .filter(|&i| matches(i, &s.regions, &s.themes, &s.types))
         .collect();
     let title = |i: usize| fold::tokens(&entries[i].title).join(" ");
-    let day = |i: usize| entries[i].date.map(|d| d.first_day());
+    let day = |i: usize| entries[i].date.map(|d| d.sort_day());
     match s.effective_sort() {
         Sort::Relevance => results.sort_by_key(|&i| {
             (
@@ -294,6 +313,17 @@ fn reference(
         }
         Sort::Title => results.sort_by_key(|&i| (title(i), entries[i].id.clone(), i)),
     }
+    let n = entries.len();
+    let approximate = Bitset::from_positions(
+        n,
+        (0..n).filter(|&i| by_date[i].is_some_and(|(_, approximate)| approximate)),
+    );
+    let timeline = Bitset::from_positions(
+        n,
+        (0..n).filter(|&i| {
+            text_ok(i) && region_ok(i, &s.regions) && theme_ok(i, &s.themes) && type_ok(i, &s.types)
+        }),
+    );
     Outcome {
         results: results.into_iter().map(|i| i as u32).collect(),
         regions,
@@ -301,6 +331,8 @@ fn reference(
         types,
         undated_excluded,
         words,
+        approximate,
+        timeline,
     }
 }
 
@@ -402,6 +434,19 @@ fn partial_date(years: std::ops::RangeInclusive<i32>) -> impl Strategy<Value = P
         })
 }
 
+/// A record's date: a date, or an interval with open or closed ends
+/// (never reversed, never open at both).
+fn when(years: std::ops::RangeInclusive<i32>) -> impl Strategy<Value = When> {
+    let bound = || prop::option::of(partial_date(years.clone()));
+    prop_oneof![
+        2 => partial_date(years.clone()).prop_map(When::On),
+        1 => (bound(), bound()).prop_filter_map("an interval with a bound, in order", |(a, b)| {
+            let text = |d: Option<PartialDate>| d.map_or("..".to_string(), |d| d.to_string());
+            When::parse(&format!("{}/{}", text(a), text(b))).ok()
+        }),
+    ]
+}
+
 fn phrase(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(WORDS.to_vec()), 0..max).prop_map(|w| w.join(" "))
 }
@@ -411,7 +456,7 @@ prop_compose! {
         id in 0u8..20,
         record_type in prop::sample::select(RecordType::ALL.to_vec()),
         title in phrase(4),
-        date in prop::option::of(partial_date(2017..=2020)),
+        date in prop::option::of(when(2017..=2020)),
         territory in prop::sample::subsequence(CODES.to_vec(), 0..=3),
         themes in prop::sample::subsequence(THEMES.to_vec(), 0..=3),
         extra in phrase(6),
@@ -458,6 +503,7 @@ prop_compose! {
         from in prop::option::of(partial_date(2016..=2021)),
         to in prop::option::of(partial_date(2016..=2021)),
         include_undated in any::<bool>(),
+        strict in any::<bool>(),
         include_national in any::<bool>(),
         sort in prop::sample::select(Sort::ALL.to_vec()),
     ) -> FilterState {
@@ -469,6 +515,7 @@ prop_compose! {
             from,
             to,
             include_undated,
+            strict,
             include_national,
             sort,
         }
@@ -514,11 +561,22 @@ fn large_dataset_matches_the_reference() {
             words.iter().take(3).copied().collect::<Vec<_>>().join(" "),
             format!("{} {rare}", words.join(" ")),
         ));
-        let date = match next(4) {
+        let date = match next(5) {
             0 => None,
-            1 => PartialDate::parse(&format!("{}", 2010 + next(12))).ok(),
-            2 => PartialDate::parse(&format!("{}-{:02}", 2010 + next(12), 1 + next(12))).ok(),
-            _ => PartialDate::parse(&format!(
+            4 => When::parse(&match next(3) {
+                0 => format!(
+                    "../{}-{:02}-{:02}",
+                    2010 + next(12),
+                    1 + next(12),
+                    1 + next(28)
+                ),
+                1 => format!("{}/..", 2010 + next(12)),
+                _ => format!("{}-{:02}/{}", 2010 + next(6), 1 + next(12), 2016 + next(6)),
+            })
+            .ok(),
+            1 => When::parse(&format!("{}", 2010 + next(12))).ok(),
+            2 => When::parse(&format!("{}-{:02}", 2010 + next(12), 1 + next(12))).ok(),
+            _ => When::parse(&format!(
                 "{}-{:02}-{:02}",
                 2010 + next(12),
                 1 + next(12),
@@ -657,11 +715,12 @@ fn bundled_dataset_answers_like_the_reference() {
         ("2019-11-21", "2019-11-21"),
         ("2020", "2010"),
     ] {
-        for include_undated in [true, false] {
+        for (include_undated, strict) in [(true, false), (false, false), (false, true)] {
             check(&FilterState {
                 from: PartialDate::parse(from).ok(),
                 to: PartialDate::parse(to).ok(),
                 include_undated,
+                strict,
                 sort: Sort::Oldest,
                 ..Default::default()
             });
@@ -709,7 +768,7 @@ fn timing_at_scale() {
             id: format!("r{i}"),
             record_type: RecordType::ALL[next(2)],
             title: words[..5].join(" "),
-            date: PartialDate::parse(&format!("{}-{:02}", 2000 + next(25), 1 + next(12)))
+            date: When::parse(&format!("{}-{:02}", 2000 + next(25), 1 + next(12)))
                 .ok()
                 .filter(|_| next(10) > 0),
             territory: vec![CODES[next(4)].to_string()],

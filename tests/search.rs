@@ -207,7 +207,7 @@ fn relevance_ranks_strong_exact_then_stem_then_elsewhere_then_corrected() {
             id: format!("r{i}"),
             record_type: RecordType::Agreement,
             title: title.to_string(),
-            date: passerelles::data::date::PartialDate::parse(date).ok(),
+            date: passerelles::data::date::When::parse(date).ok(),
             territory: vec![],
             themes: vec![],
         })

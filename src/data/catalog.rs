@@ -1,7 +1,7 @@
 //! The loaded dataset: vocabularies, the records that passed validation, and a
 //! uniform [`Entry`] per record for the engine to index.
 
-use crate::data::date::PartialDate;
+use crate::data::date::When;
 use crate::data::json_error;
 use crate::data::messages as s;
 use crate::data::model::{
@@ -40,7 +40,7 @@ pub struct Entry {
     pub record_type: RecordType,
     pub title: String,
     /// `None` when the text gives no usable date.
-    pub date: Option<PartialDate>,
+    pub date: Option<When>,
     /// Region codes, [`NATIONAL`] included as a code of its own.
     pub territory: Vec<String>,
     pub themes: Vec<String>,
@@ -337,7 +337,7 @@ fn entry(
         id: id.to_string(),
         record_type,
         title: title.to_string(),
-        date: date.as_deref().and_then(|d| PartialDate::parse(d).ok()),
+        date: date.as_deref().and_then(|d| When::parse(d).ok()),
         territory: territory.to_vec(),
         themes: themes.to_vec(),
     }

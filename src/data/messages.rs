@@ -100,9 +100,17 @@ pub fn missing_national(code: &str) -> String {
 }
 pub fn date_format(v: &str) -> String {
     format!(
-        "date \"{}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ",
+        "date \"{}\" mal écrite : attendu AAAA, AAAA-MM ou AAAA-MM-JJ, ou un intervalle de deux d'entre elles séparées par \"/\", \"..\" pour une borne ouverte (\"../2015-07-10\")",
         shown(v)
     )
+}
+pub fn date_unbounded(v: &str) -> String {
+    format!(
+        "intervalle {v} sans aucune borne : s'il n'y a rien à en dire, ne donnez pas de \"value\""
+    )
+}
+pub fn date_reversed(v: &str) -> String {
+    format!("intervalle {v} à l'envers : son début vient après sa fin")
 }
 pub fn date_impossible(v: &str) -> String {
     format!("date {v} impossible")
@@ -245,6 +253,7 @@ pub const REPORT_BY_PRECISION: &str = "Par précision de date";
 pub const PRECISION_DAY: &str = "jour";
 pub const PRECISION_MONTH: &str = "mois";
 pub const PRECISION_YEAR: &str = "année";
+pub const PRECISION_INTERVAL: &str = "intervalle";
 pub const PRECISION_UNKNOWN: &str = "inconnue";
 pub const FILE_NOT_FOUND: &str = "fichier introuvable";
 pub fn unreadable_file(detail: &str) -> String {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 
-use crate::data::date::{DateError, PartialDate};
+use crate::data::date::{DateError, PartialDate, When};
 use crate::data::decimal;
 use crate::data::json_error;
 use crate::data::lookalike::skeleton;
@@ -548,13 +548,23 @@ impl Checker<'_> {
     }
 
     fn date(&mut self, field: &str, value: &str, published: bool) {
-        let message = match PartialDate::parse(value) {
-            Ok(d) if YEARS.contains(&d.year) => return,
+        // A publication is one date; a record's may be an interval.
+        let parsed = if published {
+            PartialDate::parse(value).map(When::On)
+        } else {
+            When::parse(value)
+        };
+        let in_range = |b: Option<PartialDate>| b.is_none_or(|d| YEARS.contains(&d.year));
+        let message = match parsed {
+            Ok(When::On(d)) if in_range(Some(d)) => return,
+            Ok(When::Between(a, b)) if in_range(a.date()) && in_range(b.date()) => return,
             Ok(_) => s::date_out_of_range(value, published, *YEARS.start(), *YEARS.end()),
             Err(DateError::Format) if published => s::date_published_format(value),
             Err(DateError::Format) => s::date_format(value),
             Err(DateError::Impossible) if published => s::date_published_impossible(value),
             Err(DateError::Impossible) => s::date_impossible(value),
+            Err(DateError::Unbounded) => s::date_unbounded(value),
+            Err(DateError::Reversed) => s::date_reversed(value),
         };
         self.push(field, message);
     }

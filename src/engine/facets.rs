@@ -14,10 +14,14 @@
 //!   match nothing.
 //! - **Date**: inactive when `from` and `to` are both unset. The range runs
 //!   from the first day of `from` to the last day of `to` (open-ended on an
-//!   unset side); a dated record matches when its period (a whole year or
-//!   month for a reduced-precision date) overlaps the range, bounds included.
-//!   A range whose start is after its end matches no dated record. An undated
-//!   record matches only when `include_undated` is on, whatever the range.
+//!   unset side); a dated record matches when its period, the days it may be
+//!   on (a whole year or month for a reduced-precision date, the days between
+//!   its bounds for an interval, without end on an open side), overlaps the
+//!   range, bounds included. Such a record whose period is not wholly within
+//!   the range is *approximate* ([`Outcome::approximate`]): it may lie
+//!   outside. With `strict` on, only records wholly within match. A range
+//!   whose start is after its end matches no dated record. An undated record
+//!   matches only when `include_undated` is on, whatever the range.
 //! - **Text**: the query is analysed as the records were
 //!   ([`crate::engine::analyze`]: folded, split into words, elisions
 //!   dropped); every query word must match some word of the record's
@@ -45,6 +49,9 @@
 //! - `undated_excluded` counts the records that match every other filter and
 //!   are left out only because their date is unknown while a date range is
 //!   active and `include_undated` is off; otherwise it is 0.
+//! - `timeline` is the set the timeline draws: the records that match every
+//!   filter but the date (its counts are disjunctive on the period, as a
+//!   facet's are on its own values).
 
 use crate::data::catalog::RecordType;
 use crate::data::model::NATIONAL;
@@ -66,6 +73,11 @@ pub struct Outcome {
     pub undated_excluded: u32,
     /// The query's words, each with its corrections when it matched no word.
     pub words: Vec<QueryWord>,
+    /// Records the date range keeps that may lie outside it (empty when no
+    /// range is active, or with `strict`).
+    pub approximate: Bitset,
+    /// Records matching every filter but the date.
+    pub timeline: Bitset,
 }
 
 pub fn run(index: &Index, state: &FilterState) -> Outcome {
@@ -73,7 +85,10 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
     let sort = state.effective_sort();
     let matched = index.text_matches(&state.query, sort == Sort::Relevance);
     let text = matched.as_ref().map(|m| m.all.clone());
-    let dates = date_matches(index, state);
+    let (dates, approximate) = match date_matches(index, state) {
+        Some((set, approximate)) => (Some(set), approximate),
+        None => (None, Bitset::new(n)),
+    };
     let region = region_matches(index, state);
     let theme = union_of(
         n,
@@ -128,13 +143,14 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
         .map(|(t, set)| (t, intersect_count(&but_type, set)))
         .collect();
 
+    let mut timeline = text.unwrap_or_else(|| Bitset::full(n));
+    and_opt(&mut timeline, region.as_ref());
+    and_opt(&mut timeline, theme.as_ref());
+    and_opt(&mut timeline, types.as_ref());
     let undated_excluded = if state.date_active() && !state.include_undated {
-        let mut others = text.unwrap_or_else(|| Bitset::full(n));
-        and_opt(&mut others, region.as_ref());
-        and_opt(&mut others, theme.as_ref());
-        and_opt(&mut others, types.as_ref());
-        others.and_not_with(&index.dated);
-        others.count()
+        let mut undated = timeline.clone();
+        undated.and_not_with(&index.dated);
+        undated.count()
     } else {
         0
     };
@@ -153,6 +169,8 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
         types: type_counts,
         undated_excluded,
         words,
+        approximate,
+        timeline,
     }
 }
 
@@ -223,37 +241,52 @@ fn region_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
     Some(set)
 }
 
-fn date_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
+/// The records the date range keeps, and those of them that may lie
+/// outside it; `None` when no range is active.
+fn date_matches(index: &Index, state: &FilterState) -> Option<(Bitset, Bitset)> {
     if !state.date_active() {
         return None;
     }
+    // An unset side is open: the open ends of records (`OPEN_START`,
+    // `OPEN_END`, the extreme integers) are within it.
     let lo = state.from.map_or(i32::MIN, |d| d.first_day());
     let hi = state.to.map_or(i32::MAX, |d| d.last_day());
-    let mut set = Bitset::new(index.len());
+    let n = index.len();
+    let mut set = Bitset::new(n);
+    let mut approximate = Bitset::new(n);
     if lo <= hi {
         let (first, last) = (&index.first_day, &index.last_day);
-        for (w, word) in set.words_mut().iter_mut().enumerate() {
+        let words = set.words_mut().iter_mut().zip(approximate.words_mut());
+        for (w, (kept, approx)) in words.enumerate() {
             let start = w * 64;
             let end = (start + 64).min(first.len());
-            let mut bits = 0u64;
+            let (mut overlap, mut within) = (0u64, 0u64);
             for (b, (f, l)) in first[start..end].iter().zip(&last[start..end]).enumerate() {
-                bits |= u64::from(*f <= hi && *l >= lo) << b;
+                overlap |= u64::from(*f <= hi && *l >= lo) << b;
+                within |= u64::from(*f >= lo && *l <= hi) << b;
             }
-            *word = bits;
+            // Undated records hold an empty period: never within, never overlapping.
+            let within = within & overlap;
+            (*kept, *approx) = if state.strict {
+                (within, 0)
+            } else {
+                (overlap, overlap & !within)
+            };
         }
         set.and_with(&index.dated);
+        approximate.and_with(&index.dated);
     }
     if state.include_undated {
         set.or_with(&index.dated.not());
     }
-    Some(set)
+    Some((set, approximate))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::catalog::Entry;
-    use crate::data::date::PartialDate;
+    use crate::data::date::{PartialDate, When};
 
     fn date(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
@@ -270,7 +303,7 @@ mod tests {
             id: id.into(),
             record_type: t,
             title: id.into(),
-            date: date.map(self::date),
+            date: date.map(|d| When::parse(d).unwrap()),
             territory: territory.iter().map(|s| s.to_string()).collect(),
             themes: themes.iter().map(|s| s.to_string()).collect(),
         }
@@ -402,6 +435,54 @@ mod tests {
         assert_eq!(ids(&entries, &run(&ix, &s)), "");
         s.to = Some(date("2015-06"));
         assert_eq!(ids(&entries, &run(&ix, &s)), "b");
+    }
+
+    #[test]
+    fn intervals_are_kept_when_they_may_fall_in_the_period_and_marked() {
+        use RecordType::*;
+        let entries = vec![
+            entry("a", Agreement, Some("../2015-07-10"), &["11"], &[]),
+            entry("b", Event, Some("2015-11/2015-11-30"), &["11"], &[]),
+            entry("c", Event, Some("2015-11-17"), &["11"], &[]),
+            entry("d", Agreement, Some("2007-11-12/2007-12-31"), &["FR"], &[]),
+            entry("e", Agreement, None, &["11"], &[]),
+            entry("f", Event, Some("2014/.."), &["11"], &[]),
+        ];
+        let ix = Index::from_parts(&entries, &[], &[], &Default::default(), |_, _, _| {});
+        let marked = |o: &Outcome| {
+            o.approximate
+                .iter()
+                .map(|i| entries[i].id.as_str())
+                .collect::<String>()
+        };
+        let mut s = FilterState {
+            from: Some(date("2015")),
+            to: Some(date("2015")),
+            sort: Sort::Oldest,
+            ..Default::default()
+        };
+        let o = run(&ix, &s);
+        // a may be in 2015 (at the latest on 10 July), f may be (from 2014 on).
+        assert_eq!(ids(&entries, &o), "fabc");
+        assert_eq!(marked(&o), "af");
+        // The timeline's set ignores the period.
+        assert_eq!(o.timeline.count(), 6);
+        s.strict = true;
+        let o = run(&ix, &s);
+        assert_eq!(ids(&entries, &o), "bc");
+        assert_eq!(marked(&o), "");
+        // Before 2008: d is certainly within (ends 31 December 2007); a is
+        // open at its start and ends after: only maybe.
+        s.strict = false;
+        s.from = None;
+        s.to = Some(date("2007"));
+        let o = run(&ix, &s);
+        assert_eq!(ids(&entries, &o), "da");
+        assert_eq!(marked(&o), "a");
+        // Without a period nothing is approximate.
+        let o = run(&ix, &FilterState::default());
+        assert!(o.approximate.is_clear());
+        assert_eq!(o.results.len(), 6);
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct FilterState {
     pub to: Option<PartialDate>,
     /// With a date range active, also keep records whose date is unknown.
     pub include_undated: bool,
+    /// With a date range active, keep only the records certainly within it
+    /// (every day they may be on), not those that only may be.
+    pub strict: bool,
     /// With regions selected, also keep national-scope records.
     pub include_national: bool,
     pub sort: Sort,
@@ -65,6 +68,7 @@ impl Default for FilterState {
             from: None,
             to: None,
             include_undated: false,
+            strict: false,
             include_national: true,
             sort: Sort::Recent,
         }

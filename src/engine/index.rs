@@ -36,8 +36,10 @@ pub struct Index {
     /// In [`RecordType::ALL`] order.
     pub(crate) types: Vec<Bitset>,
     pub(crate) dated: Bitset,
-    /// Day numbers of each record's period; undated records hold an empty
-    /// period (`i32::MAX`, `i32::MIN`) so no overlap test can pass.
+    /// Day numbers of each record's period: the days it may be on, open ends
+    /// as [`crate::data::date::OPEN_START`] and `OPEN_END`; undated records
+    /// hold an empty period (`i32::MAX`, `i32::MIN`) so no overlap test can
+    /// pass.
     pub(crate) first_day: Vec<i32>,
     pub(crate) last_day: Vec<i32>,
     /// Permutations of all positions, in [`Sort::ALL`] order.
@@ -90,7 +92,7 @@ pub fn write(
             last_day[i] = d.last_day();
         }
     }
-    let (recent, oldest, by_title) = sort_orders(entries, &first_day);
+    let (recent, oldest, by_title) = sort_orders(entries);
 
     let mut w = Writer::new();
     w.u32(n as u32);
@@ -303,7 +305,7 @@ fn title_key(title: &str) -> String {
     key
 }
 
-fn sort_orders(entries: &[Entry], first_day: &[i32]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+fn sort_orders(entries: &[Entry]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     let keys: Vec<String> = entries.iter().map(|e| title_key(&e.title)).collect();
     let mut by_title: Vec<u32> = (0..entries.len() as u32).collect();
     // Last resort after the id is the position, so the order is total even if
@@ -317,26 +319,36 @@ fn sort_orders(entries: &[Entry], first_day: &[i32]) -> (Vec<u32>, Vec<u32>, Vec
     });
     // Date orders break ties by title rank: integer compares only.
     let rank = ranks(&by_title);
-    let undated = |i: u32| entries[i as usize].date.is_none();
+    // Undated records last; a date bounded only at its end sorts by that
+    // end ([`When::sort_day`]), not before every other.
+    let day: Vec<Option<i32>> = entries
+        .iter()
+        .map(|e| e.date.map(|d| d.sort_day()))
+        .collect();
     let mut recent = by_title.clone();
-    recent
-        .sort_unstable_by_key(|&i| (undated(i), Reverse(first_day[i as usize]), rank[i as usize]));
+    recent.sort_unstable_by_key(|&i| {
+        let i = i as usize;
+        (day[i].is_none(), Reverse(day[i]), rank[i])
+    });
     let mut oldest = by_title.clone();
-    oldest.sort_unstable_by_key(|&i| (undated(i), first_day[i as usize], rank[i as usize]));
+    oldest.sort_unstable_by_key(|&i| {
+        let i = i as usize;
+        (day[i].is_none(), day[i], rank[i])
+    });
     (recent, oldest, by_title)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::date::PartialDate;
+    use crate::data::date::When;
 
     fn entry(id: &str, title: &str, date: Option<&str>) -> Entry {
         Entry {
             id: id.into(),
             record_type: RecordType::Agreement,
             title: title.into(),
-            date: date.map(|d| PartialDate::parse(d).unwrap()),
+            date: date.map(|d| When::parse(d).unwrap()),
             territory: vec![],
             themes: vec![],
         }

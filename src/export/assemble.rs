@@ -14,12 +14,13 @@ use crate::export::{json, Exports, Format, Piece, Vague};
 pub struct LeftOut {
     pub month: usize,
     pub year: usize,
+    pub bounded: usize,
     pub undated: usize,
 }
 
 impl LeftOut {
     pub fn total(&self) -> usize {
-        self.month + self.year + self.undated
+        self.month + self.year + self.bounded + self.undated
     }
 }
 
@@ -49,6 +50,7 @@ pub fn assemble(exports: &Exports, shown: &[u32], extra: &str) -> Assembled {
             Piece::LeftOut(Vague::Month) => left_out.month += 1,
             Piece::LeftOut(Vague::Year) => left_out.year += 1,
             Piece::LeftOut(Vague::Undated) => left_out.undated += 1,
+            Piece::LeftOut(Vague::Bounded) => left_out.bounded += 1,
             Piece::Absent => {}
         }
     }
@@ -308,6 +310,7 @@ mod tests {
             LeftOut {
                 month: 1,
                 year: 0,
+                bounded: 0,
                 undated: 1
             }
         );

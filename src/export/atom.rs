@@ -13,7 +13,7 @@
 //! the page's list.
 
 use crate::data::catalog::{Catalog, RecordRef};
-use crate::data::date::PartialDate;
+use crate::data::date::civil;
 use crate::export::record_page;
 use crate::wire::digest;
 use crate::wording::phrase;
@@ -54,14 +54,13 @@ pub fn urn_uuid(name: &str) -> String {
     )
 }
 
-/// `YYYY-MM-DDT00:00:00Z` on the first day of a date.
-fn instant(d: &PartialDate) -> String {
-    format!(
-        "{:04}-{:02}-{:02}T00:00:00Z",
-        d.year,
-        d.month.unwrap_or(1),
-        d.day.unwrap_or(1)
-    )
+/// `YYYY-MM-DDT00:00:00Z` on a day number: a record's first possible day,
+/// or the end of an interval open at its start ([`When::sort_day`]).
+///
+/// [`When::sort_day`]: crate::data::date::When::sort_day
+fn instant(day: i32) -> String {
+    let (y, m, d) = civil(day);
+    format!("{y:04}-{m:02}-{d:02}T00:00:00Z")
 }
 
 /// `<name>text</name>` on a line of its own, as a child of an entry.
@@ -86,10 +85,10 @@ pub fn feed(catalog: &Catalog, order: &[u32], base: Option<&str>, feed: &str) ->
     let dates = || {
         order
             .iter()
-            .filter_map(|&i| catalog.entries[i as usize].date)
+            .filter_map(|&i| catalog.entries[i as usize].date.map(|d| d.sort_day()))
     };
-    let newest = dates().max_by_key(|d| d.first_day()).map(|d| instant(&d));
-    let oldest = dates().min_by_key(|d| d.first_day()).map(|d| instant(&d));
+    let newest = dates().max().map(instant);
+    let oldest = dates().min().map(instant);
     let never = "1970-01-01T00:00:00Z".to_string();
     // From the feed's folder back to the site root.
     let up = "../".repeat(feed.matches('/').count());
@@ -140,7 +139,7 @@ pub fn feed(catalog: &Catalog, order: &[u32], base: Option<&str>, feed: &str) ->
         out.push_str("\"/>\n");
         let updated = entry
             .date
-            .map(|d| instant(&d))
+            .map(|d| instant(d.sort_day()))
             .or_else(|| oldest.clone())
             .unwrap_or_else(|| never.clone());
         element(&mut out, "updated", &updated);

@@ -11,7 +11,7 @@
 //! editor's text must never become a command on a visitor's machine.
 
 use crate::data::catalog::{Catalog, RecordRef};
-use crate::data::date::{PartialDate, Precision};
+use crate::data::date::{Precision, When};
 use crate::export::record_page;
 use crate::wording::phrase;
 use crate::wording::say as s;
@@ -64,11 +64,14 @@ pub fn field(out: &mut String, value: &str) {
 }
 
 /// The precision of a date, in the words of the column.
-fn precision(date: Option<&PartialDate>) -> &'static str {
-    match date.map(PartialDate::precision) {
-        Some(Precision::Day) => s::PRECISION_DAY(),
-        Some(Precision::Month) => s::PRECISION_MONTH(),
-        Some(Precision::Year) => s::PRECISION_YEAR(),
+fn precision(date: Option<&When>) -> &'static str {
+    match date {
+        Some(When::On(d)) => match d.precision() {
+            Precision::Day => s::PRECISION_DAY(),
+            Precision::Month => s::PRECISION_MONTH(),
+            Precision::Year => s::PRECISION_YEAR(),
+        },
+        Some(When::Between(..)) => s::PRECISION_INTERVAL(),
         None => s::PRECISION_NONE(),
     }
 }

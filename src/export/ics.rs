@@ -17,7 +17,7 @@
 //! folded at 75 octets, never inside a UTF-8 character.
 
 use crate::data::catalog::{Catalog, RecordRef};
-use crate::data::date::{days_in_month, PartialDate, Precision};
+use crate::data::date::{days_in_month, PartialDate, Precision, When};
 use crate::data::model::Event;
 use crate::export::{record_page, Vague};
 use crate::wording::phrase;
@@ -172,13 +172,16 @@ pub fn event(catalog: &Catalog, i: usize, base: Option<&str>) -> Calendar {
     };
     let date = catalog.entries[i].date;
     let (year, month, day) = match date {
-        Some(PartialDate {
+        Some(When::On(PartialDate {
             year,
             month: Some(m),
             day: Some(d),
-        }) => (year, m, d),
-        Some(d) if d.precision() == Precision::Month => return Calendar::LeftOut(Vague::Month),
-        Some(_) => return Calendar::LeftOut(Vague::Year),
+        })) => (year, m, d),
+        Some(When::On(d)) if d.precision() == Precision::Month => {
+            return Calendar::LeftOut(Vague::Month)
+        }
+        Some(When::On(_)) => return Calendar::LeftOut(Vague::Year),
+        Some(When::Between(..)) => return Calendar::LeftOut(Vague::Bounded),
         None => return Calendar::LeftOut(Vague::Undated),
     };
     let mut out = String::from("BEGIN:VEVENT\r\n");

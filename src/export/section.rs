@@ -29,6 +29,8 @@ use crate::wire::{self, blob_item, open_blob, Corrupt, Reader, Writer};
 pub enum Vague {
     Month,
     Year,
+    /// Dated by bounds only (an EDTF interval): no day to put it on.
+    Bounded,
     Undated,
 }
 
@@ -54,6 +56,7 @@ const ABSENT: u8 = 3;
 const MONTH: u8 = 4;
 const YEAR: u8 = 5;
 const UNDATED: u8 = 6;
+const BOUNDED: u8 = 7;
 
 fn piece(tag: u8, zone: usize, text: &str) -> Vec<u8> {
     let mut w = Writer::new();
@@ -99,6 +102,7 @@ pub fn write_section(format: Format, catalog: &Catalog, base: Option<&str>) -> V
                 ics::Calendar::LeftOut(Vague::Month) => piece(MONTH, 0, ""),
                 ics::Calendar::LeftOut(Vague::Year) => piece(YEAR, 0, ""),
                 ics::Calendar::LeftOut(Vague::Undated) => piece(UNDATED, 0, ""),
+                ics::Calendar::LeftOut(Vague::Bounded) => piece(BOUNDED, 0, ""),
             },
         })
         .collect();
@@ -209,6 +213,7 @@ impl Exports {
             MONTH => Piece::LeftOut(Vague::Month),
             YEAR => Piece::LeftOut(Vague::Year),
             UNDATED => Piece::LeftOut(Vague::Undated),
+            BOUNDED => Piece::LeftOut(Vague::Bounded),
             _ => return None,
         };
         let fits = match self.format {

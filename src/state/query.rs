@@ -1,7 +1,7 @@
 //! The URL query string ⇄ [`FilterState`] codec, so that any view can be
 //! bookmarked, shared and restored with the back button.
 //!
-//! `?q=…&region=…&theme=…&type=…&from=…&to=…&undated=1&national=0&sort=…&id=…`
+//! `?q=…&region=…&theme=…&type=…&from=…&to=…&undated=1&strict=1&national=0&sort=…&id=…`
 //!
 //! - Parameters always come in that order and are left out at their default,
 //!   so one view has exactly one URL (the default view is the bare path).
@@ -75,6 +75,9 @@ pub fn encode(state: &FilterState, detail: Option<&str>) -> String {
     if state.include_undated != defaults.include_undated {
         param("undated", flag(state.include_undated));
     }
+    if state.strict != defaults.strict {
+        param("strict", flag(state.strict));
+    }
     if state.include_national != defaults.include_national {
         param("national", flag(state.include_national));
     }
@@ -144,6 +147,11 @@ pub fn decode(search: &str) -> (FilterState, Option<String>) {
             "undated" => {
                 if let Some(b) = percent_decode(raw).and_then(|v| parse_flag(&v)) {
                     state.include_undated = b;
+                }
+            }
+            "strict" => {
+                if let Some(b) = percent_decode(raw).and_then(|v| parse_flag(&v)) {
+                    state.strict = b;
                 }
             }
             "national" => {
@@ -313,6 +321,7 @@ mod tests {
             from: Some(date("2015")),
             to: Some(date("2019-11-21")),
             include_undated: true,
+            strict: true,
             include_national: false,
             sort: Sort::Oldest,
         };
@@ -320,7 +329,7 @@ mod tests {
         assert_eq!(
             url,
             "?q=l%E2%80%99%C3%A9conomie%20%26%20co%2C%20100%25&region=11,84,FR&theme=emploi,rse\
-             &type=agreement,event&from=2015&to=2019-11-21&undated=1&national=0&sort=oldest&id=a-1"
+             &type=agreement,event&from=2015&to=2019-11-21&undated=1&strict=1&national=0&sort=oldest&id=a-1"
         );
         assert_eq!(decode(&url), (state.clone(), Some("a-1".into())));
         assert_eq!(
@@ -435,12 +444,13 @@ mod tests {
             from in proptest::option::of(partial_date()),
             to in proptest::option::of(partial_date()),
             include_undated in any::<bool>(),
+            strict in any::<bool>(),
             include_national in any::<bool>(),
             sort in proptest::sample::select(Sort::ALL.to_vec()),
         ) -> FilterState {
             // Relevance without a word to search is no view of its own.
             let sort = if sort == Sort::Relevance && !has_words(&query) { Sort::Recent } else { sort };
-            FilterState { query, regions, themes, types, from, to, include_undated, include_national, sort }
+            FilterState { query, regions, themes, types, from, to, include_undated, strict, include_national, sort }
         }
     }
 
@@ -486,7 +496,7 @@ mod tests {
         #[test]
         fn decode_survives_url_shaped_noise(
             parts in proptest::collection::vec(
-                (proptest::sample::select(vec!["q", "region", "theme", "type", "from", "to", "undated", "national", "sort", "id", "x", ""]),
+                (proptest::sample::select(vec!["q", "region", "theme", "type", "from", "to", "undated", "strict", "national", "sort", "id", "x", ""]),
                  "[%+,=&#?a-zA-Z0-9é-]{0,12}"),
                 0..8)
         ) {

@@ -16,6 +16,16 @@ pub enum Action {
     SetFrom(Option<PartialDate>),
     SetTo(Option<PartialDate>),
     SetUndated(bool),
+    /// Only records certainly within the period.
+    SetStrict(bool),
+    /// Both ends of the period at once (the timeline's choice). A gesture
+    /// (a drag, a run of arrow keys) is one history step: its later steps
+    /// `continue` it and replace the entry its first step pushed.
+    SetPeriod {
+        from: Option<PartialDate>,
+        to: Option<PartialDate>,
+        continues: bool,
+    },
     SetNational(bool),
     SetSort(Sort),
     /// Removes one narrowing filter, as named by an active-filter chip.
@@ -124,6 +134,17 @@ impl View {
             Action::SetFrom(d) => f.from = d,
             Action::SetTo(d) => f.to = d,
             Action::SetUndated(b) => f.include_undated = b,
+            Action::SetStrict(b) => f.strict = b,
+            Action::SetPeriod {
+                from,
+                to,
+                continues,
+            } => {
+                (f.from, f.to) = (from, to);
+                if continues {
+                    self.nav = Nav::Replace;
+                }
+            }
             Action::SetNational(b) => f.include_national = b,
             Action::SetSort(s) => {
                 if s != Sort::Relevance {
@@ -146,6 +167,7 @@ impl View {
                     f.from = None;
                     f.to = None;
                     f.include_undated = false;
+                    f.strict = false;
                 }
             },
             Action::Clear => {
@@ -296,6 +318,29 @@ mod tests {
         let v = v.apply(Action::Remove(Chip::Dates));
         assert!(!v.filter.date_active());
         assert!(!v.filter.include_undated);
+    }
+
+    #[test]
+    fn a_gesture_on_the_period_is_one_history_step() {
+        let year = |y: &str| PartialDate::parse(y).ok();
+        let v = View::default().apply(Action::SetPeriod {
+            from: year("2015"),
+            to: year("2015"),
+            continues: false,
+        });
+        assert_eq!(v.nav, Nav::Push);
+        let v = v.apply(Action::SetPeriod {
+            from: year("2015"),
+            to: year("2019"),
+            continues: true,
+        });
+        assert_eq!(v.nav, Nav::Replace);
+        assert_eq!((v.filter.from, v.filter.to), (year("2015"), year("2019")));
+        let v = v.apply(Action::SetStrict(true));
+        assert!(v.filter.strict);
+        // The period's chip takes the strict switch with it.
+        let v = v.apply(Action::Remove(Chip::Dates));
+        assert!(!v.filter.date_active() && !v.filter.strict);
     }
 
     #[test]

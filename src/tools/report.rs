@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::data::catalog::{load_bytes, Catalog};
-use crate::data::date::Precision;
+use crate::data::date::{Precision, When};
 use crate::data::messages as s;
 use crate::data::span::Position;
 
@@ -128,7 +128,7 @@ fn failure(file: &str, lines: &[String]) -> Report {
 pub fn summary(c: &Catalog) -> String {
     let mut regions: BTreeMap<&str, usize> = BTreeMap::new();
     let mut themes: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut precisions = [0usize; 4];
+    let mut precisions = [0usize; 5];
     for e in &c.entries {
         for code in &e.territory {
             *regions.entry(code).or_default() += 1;
@@ -136,11 +136,14 @@ pub fn summary(c: &Catalog) -> String {
         for theme in &e.themes {
             *themes.entry(theme).or_default() += 1;
         }
-        precisions[match e.date.map(|d| d.precision()) {
-            Some(Precision::Day) => 0,
-            Some(Precision::Month) => 1,
-            Some(Precision::Year) => 2,
-            None => 3,
+        precisions[match e.date {
+            Some(When::On(d)) => match d.precision() {
+                Precision::Day => 0,
+                Precision::Month => 1,
+                Precision::Year => 2,
+            },
+            Some(When::Between(..)) => 3,
+            None => 4,
         }] += 1;
     }
     let by_region: Vec<String> = c
@@ -161,6 +164,7 @@ pub fn summary(c: &Catalog) -> String {
         s::PRECISION_DAY,
         s::PRECISION_MONTH,
         s::PRECISION_YEAR,
+        s::PRECISION_INTERVAL,
         s::PRECISION_UNKNOWN,
     ]
     .iter()
@@ -199,7 +203,7 @@ mod tests {
         assert!(r.ok, "{}", r.text);
         assert_eq!(
             r.text,
-            "d.json : aucun problème.\n  1 fiches : 1 accords, 0 événements\n  Par territoire : La Réunion (04) 1\n  Par thème : emploi 1\n  Par précision de date : jour 0, mois 1, année 0, inconnue 0\n"
+            "d.json : aucun problème.\n  1 fiches : 1 accords, 0 événements\n  Par territoire : La Réunion (04) 1\n  Par thème : emploi 1\n  Par précision de date : jour 0, mois 1, année 0, intervalle 0, inconnue 0\n"
         );
     }
 

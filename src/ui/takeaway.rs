@@ -86,7 +86,7 @@ pub async fn take_away(source: Source, shown: &[u32], name: &str, embed: bool) -
     if done.left_out.total() > 0 {
         let l = done.left_out;
         message.push(' ');
-        message.push_str(&s::calendar_left_out(l.month, l.year, l.undated));
+        message.push_str(&s::calendar_left_out(l.month, l.year, l.bounded, l.undated));
     }
     if done.rows > 0 || format != Format::Ics {
         browser::download(name, format.mime(), done.text.as_bytes());

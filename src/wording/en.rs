@@ -267,6 +267,7 @@ pub const PRECISION_DAY: &str = "day";
 pub const PRECISION_MONTH: &str = "month";
 pub const PRECISION_YEAR: &str = "year";
 pub const PRECISION_NONE: &str = "unknown";
+pub const PRECISION_INTERVAL: &str = "interval";
 /// In an export's file name, a period open at one end.
 pub const FILE_FROM: &str = "from";
 pub const FILE_TO: &str = "until";
@@ -304,13 +305,19 @@ pub const NO_CALENDAR_EVENT: &str =
     "None of these results is an event dated to the day: there is nothing to put in a calendar.";
 /// Why some events are not in the calendar: "3 events left out, for want
 /// of a known day: 1 dated only to the month, 2 without a date."
-pub fn calendar_left_out(month: usize, year: usize, undated: usize) -> String {
+pub fn calendar_left_out(month: usize, year: usize, bounded: usize, undated: usize) -> String {
     let mut out = String::new();
-    counted(&mut out, month + year + undated, "event", "events");
+    counted(
+        &mut out,
+        month + year + bounded + undated,
+        "event",
+        "events",
+    );
     out.push_str(" left out, for want of a known day:");
     for (n, what) in [
         (month, "dated only to the month"),
         (year, "dated only to the year"),
+        (bounded, "dated only between two bounds"),
         (undated, "without a date"),
     ] {
         if n > 0 {
@@ -338,7 +345,7 @@ mod tests {
     #[test]
     fn export_messages_agree_in_number() {
         assert_eq!(
-            calendar_left_out(1, 0, 2),
+            calendar_left_out(1, 0, 0, 2),
             "3 events left out, for want of a known day: 1 dated only to the month, 2 without a date."
         );
         assert_eq!(calendar_exported(1), "Calendar downloaded: 1 event.");

@@ -257,6 +257,7 @@ pub const PRECISION_DAY: &str = "jour";
 pub const PRECISION_MONTH: &str = "mois";
 pub const PRECISION_YEAR: &str = "année";
 pub const PRECISION_NONE: &str = "inconnue";
+pub const PRECISION_INTERVAL: &str = "intervalle";
 /// In an export's file name, a period open at one end.
 pub const FILE_FROM: &str = "depuis";
 pub const FILE_TO: &str = "jusqu'à";
@@ -295,11 +296,11 @@ pub const NO_CALENDAR_EVENT: &str =
     "Aucun de ces résultats n'est un événement daté au jour : il n'y a rien à mettre dans un agenda.";
 /// Why some events are not in the calendar: "3 événements laissés de
 /// côté, faute de jour connu : 1 daté seulement au mois, 2 sans date."
-pub fn calendar_left_out(month: usize, year: usize, undated: usize) -> String {
+pub fn calendar_left_out(month: usize, year: usize, bounded: usize, undated: usize) -> String {
     let mut out = String::new();
     counted(
         &mut out,
-        month + year + undated,
+        month + year + bounded + undated,
         "événement laissé",
         "événements laissés",
     );
@@ -310,6 +311,11 @@ pub fn calendar_left_out(month: usize, year: usize, undated: usize) -> String {
             year,
             "daté seulement à l'année",
             "datés seulement à l'année",
+        ),
+        (
+            bounded,
+            "daté seulement entre deux bornes",
+            "datés seulement entre deux bornes",
         ),
         (undated, "sans date", "sans date"),
     ] {
@@ -343,11 +349,11 @@ mod tests {
         );
         assert_eq!(calendar_exported(1), "Agenda téléchargé : 1 événement.");
         assert_eq!(
-            calendar_left_out(1, 0, 2),
+            calendar_left_out(1, 0, 0, 2),
             "3 événements laissés de côté, faute de jour connu : 1 daté seulement au mois, 2 sans date."
         );
         assert_eq!(
-            calendar_left_out(0, 1, 0),
+            calendar_left_out(0, 1, 0, 0),
             "1 événement laissé de côté, faute de jour connu : 1 daté seulement à l'année."
         );
     }

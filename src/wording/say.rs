@@ -190,6 +190,7 @@ words! {
     PRECISION_MONTH: &'static str,
     PRECISION_YEAR: &'static str,
     PRECISION_NONE: &'static str,
+    PRECISION_INTERVAL: &'static str,
     FILE_FROM: &'static str,
     FILE_TO: &'static str,
     FEED_ATOM_TITLE: &'static str,
@@ -243,7 +244,7 @@ speak! {
     fn feed_events_of(what: &str) -> String;
     fn records_exported(n: usize) -> String;
     fn calendar_exported(n: usize) -> String;
-    fn calendar_left_out(month: usize, year: usize, undated: usize) -> String;
+    fn calendar_left_out(month: usize, year: usize, bounded: usize, undated: usize) -> String;
 }
 
 #[cfg(test)]
@@ -355,7 +356,7 @@ mod tests {
             both(&|| load_help(kind).to_string());
         }
         both(&|| feed_events_of("x"));
-        both(&|| calendar_left_out(1, 2, 3));
+        both(&|| calendar_left_out(1, 2, 3, 4));
         for key in [
             "title",
             "kind",

@@ -574,14 +574,15 @@ mod tests {
         // Mixed precision and some unknown, over twenty years.
         use crate::data::date::Precision::*;
         for p in [Day, Month, Year] {
-            assert!(entries
-                .iter()
-                .any(|e| e.date.is_some_and(|d| d.precision() == p)));
+            assert!(entries.iter().any(|e| e
+                .date
+                .and_then(|d| d.date())
+                .is_some_and(|d| d.precision() == p)));
         }
         assert!(entries.iter().any(|e| e.date.is_none()));
         let years: std::collections::BTreeSet<i32> = entries
             .iter()
-            .filter_map(|e| e.date.map(|d| d.year))
+            .filter_map(|e| e.date.and_then(|d| d.date()).map(|d| d.year))
             .collect();
         assert_eq!(years.len(), YEARS);
 
