@@ -24,3 +24,4 @@ pub mod highlight;
 pub mod index;
 pub mod search;
 pub mod set;
+pub mod timeline;

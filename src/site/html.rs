@@ -134,7 +134,9 @@ fn find_link(html: &str, keep: impl Fn(&str) -> bool) -> Option<usize> {
 /// language) leads to the same page under `en/`, `lang=fr` on an English
 /// page back to the root, before anything is drawn. A click on the
 /// header's language switch points it at the page the address shows, in
-/// the other language (same path, same query, `lang` the other).
+/// the other language (same path, same query, `lang` the other). Once the
+/// app has drawn its panel and that frame is painted, it fetches the map
+/// and the timeline (assets/wherewhen.mjs; src/ui/where_when.rs).
 pub fn loader(assets: &Assets) -> String {
     format!(
         "<script>(function(d,l){{var h=d.documentElement;\
@@ -156,7 +158,8 @@ a.href=b+(o?p.slice(3):'en/'+p)+t+(t?'&':'?')+'lang='+(o?'fr':'en')}}}},true)}}\
 if(s)h.setAttribute('data-other','');\
 if(em)h.setAttribute('data-embed','');\
 var w=fetch({wasm}),g=import({glue});\
-function go(){{var a=d.getElementById('app');if(a){{if(h.hasAttribute('data-other'))a.remove();else a.inert=true}}\
+function go(){{addEventListener('passerelles:drawn',function(){{requestAnimationFrame(function(){{\
+setTimeout(function(){{import('./wherewhen.mjs').catch(function(){{}})}})}})}},{{once:true}});var a=d.getElementById('app');if(a){{if(h.hasAttribute('data-other'))a.remove();else a.inert=true}}\
 g.then(function(m){{return m.default({{module_or_path:w}}).then(function(x){{window.wasmBindings=m;\
 dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm:x}}}}))}})}})}}\
 d.readyState==='loading'?d.addEventListener('DOMContentLoaded',go):go()}})(document,location)</script>",

@@ -65,10 +65,13 @@ pub fn classic(glue: &str) -> Result<String, String> {
         .find_map(|e| e.trim().strip_suffix(" as default"))
         .ok_or("the glue has no default export")?
         .to_string();
-    if glue.contains("export ") || glue[end..].contains("export") {
+    // The module's own exports (what the map and the timeline read, which
+    // the offline file does not have) become plain functions.
+    let head = glue[..start].replace("export function ", "function ");
+    if head.contains("export ") || glue[end..].contains("export") {
         return Err("the glue exports in a way this conversion does not know".into());
     }
-    let mut body = glue[..start].to_string();
+    let mut body = head;
     body.push_str(glue[end..].trim_start_matches(';'));
     let body = body.replace("import.meta.url", "document.baseURI");
     if body.contains("import.meta") || body.contains("</script") {
@@ -126,7 +129,11 @@ mod tests {
             out,
             "(function(){let w;function O(e){return new URL('x.wasm',document.baseURI)}function M(){};window.passerellesInit=O})()"
         );
-        assert!(classic("export function f(){}export{f as default}").is_err());
+        assert_eq!(
+            classic("export function f(){}function O(){}export{O as default}").unwrap(),
+            "(function(){function f(){}function O(){};window.passerellesInit=O})()"
+        );
+        assert!(classic("export const f=1;export{f as default}").is_err());
         assert!(classic("function f(){}").is_err());
     }
 }

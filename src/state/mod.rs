@@ -11,9 +11,11 @@
 //! Pure: no web-sys. The state knows the engine's filter and the wording,
 //! never the pack or the components.
 
+pub mod brush;
 pub mod embed;
 pub mod locks;
 pub mod look;
+pub mod map;
 pub mod page;
 pub mod query;
 pub mod view;

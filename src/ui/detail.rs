@@ -171,6 +171,7 @@ pub fn detail(props: &DetailProps) -> Html {
             <p class="card-kind">
                 <span class={badge_class(card.record_type)}>{ badge }</span>
                 { " " }<span lang="fr">{ card.kind.to_string() }</span>
+                { approximate(&props.ctx, index) }
             </p>
             <h2 id="detail-title" tabindex="-1" lang="fr">{ highlight::text(&props.ctx, &highlight::marks(&props.ctx), card.title, "title", false) }</h2>
             { export::add_to_calendar(&props.ctx, index) }
@@ -212,6 +213,15 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
             </section>
         </>
     }
+}
+
+/// "date approximative" beside a record the period keeps that may lie
+/// outside it (see [`crate::engine::facets`]).
+pub(super) fn approximate(ctx: &Ctx, index: usize) -> Html {
+    if !ctx.outcome.approximate.contains(index) {
+        return Html::default();
+    }
+    html! { <>{ " " }<span class="badge badge-approx">{ s::DATE_APPROXIMATE() }</span></> }
 }
 
 pub(super) fn facts(ctx: &Ctx, texts: &Texts, facts: &[Fact]) -> Html {

@@ -24,11 +24,15 @@ mod export;
 mod frame;
 mod glossary;
 mod highlight;
+// The map and the timeline, compiled into their own module (src/bin/wherewhen.rs).
+#[cfg(target_arch = "wasm32")]
+pub mod island;
 mod panel;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 mod results;
 pub mod takeaway;
+pub mod where_when;
 
 use std::rc::Rc;
 

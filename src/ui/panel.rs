@@ -3,7 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{browser, Ctx};
+use super::{browser, where_when, Ctx};
 use crate::data::catalog::RecordType;
 use crate::data::date::PartialDate;
 use crate::data::model::NATIONAL;
@@ -28,6 +28,8 @@ pub fn panel(props: &PanelProps) -> Html {
     let f = &view.filter;
     let locks = &view.locks;
     let show_all_regions = use_state(|| false);
+    // The map and the timeline follow every render of the panel.
+    use_effect_with(props.ctx.clone(), |ctx| where_when::drawn(ctx));
 
     let typing = {
         let dispatch = dispatch.clone();
@@ -52,6 +54,7 @@ pub fn panel(props: &PanelProps) -> Html {
                 "region" => Some(Action::ToggleRegion(value)),
                 "national" => Some(Action::SetNational(input.checked())),
                 "undated" => Some(Action::SetUndated(input.checked())),
+                "strict" => Some(Action::SetStrict(input.checked())),
                 _ => None,
             };
             if let Some(action) = action {
@@ -118,6 +121,7 @@ pub fn panel(props: &PanelProps) -> Html {
             }
             <fieldset class="facet" data-facet="region">
                 <legend>{ s::FACET_REGION() }</legend>
+                { where_when::slot(where_when::MAP) }
                 if locks.regions.is_empty() {
                     <ul class="options">{ for regions }</ul>
                 } else {
@@ -142,6 +146,7 @@ pub fn panel(props: &PanelProps) -> Html {
             </fieldset>
             <fieldset class="facet" data-facet="dates">
                 <legend>{ s::FACET_DATES() }</legend>
+                { where_when::slot(where_when::TIMELINE) }
                 <p class="hint" id="date-hint">{ s::DATE_HINT() }</p>
                 <div class="dates">
                     <DateInput id="date-from" label={s::DATE_FROM()} value={f.from}
@@ -150,6 +155,14 @@ pub fn panel(props: &PanelProps) -> Html {
                         on_change={dispatch.reform(Action::SetTo)} />
                 </div>
                 if inverted { <p class="warning">{ s::DATE_INVERTED() }</p> }
+                if f.date_active() {
+                    <div class="switch">
+                        <input type="checkbox" id="strict" name="strict" checked={f.strict}
+                            aria-describedby="strict-hint" />
+                        <label for="strict">{ s::STRICT_SWITCH() }</label>
+                        <p class="hint" id="strict-hint">{ s::STRICT_HINT() }</p>
+                    </div>
+                }
                 if f.date_active() && undated_total > 0 {
                     <div class="switch">
                         <input type="checkbox" id="undated" name="undated" checked={f.include_undated} />

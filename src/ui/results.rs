@@ -207,6 +207,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
             <h3 lang="fr"><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
             <p class="card-meta">
                 <span class="card-date">{ card.date.to_string() }</span>
+                { super::detail::approximate(ctx, index) }
                 if !card.place.is_empty() { <span class="card-place" lang="fr">{ card.place.to_string() }</span> }
             </p>
             if !card.actors.is_empty() {

@@ -337,6 +337,44 @@ pub const EXPORT_EMBED_HINT: &str = "If nothing downloads, the site that present
 pub const EXPORT_UNAVAILABLE: &str =
     "The export file could not be loaded. Check your connection, then try again.";
 pub const EXPORT_RELOAD: &str = "The export file no longer matches the page's data (the site has probably been updated since it was opened) or arrived damaged. Reload the page.";
+// The period's approximate records and the strict switch (the page).
+pub const DATE_APPROXIMATE: &str = "approximate date";
+pub const STRICT_SWITCH: &str = "Only dates certainly within the period";
+pub const STRICT_HINT: &str =
+    "Leaves out the records whose approximate date might fall outside the period.";
+// The map and the timeline (their own module, src/ui/island/).
+pub const MAP_LABEL: &str = "Map of the regions";
+pub const MAP_KEY: &str = "Records per region";
+pub const MAP_NONE: &str = "none";
+pub const MAP_CREDIT: &str = "Outlines: IGN / INSEE";
+pub const TIMELINE_BY_YEAR: &str = "Timeline: records per year";
+pub const TIMELINE_BY_MONTH: &str = "Timeline: records per month";
+pub const TIMELINE_HELP: &str = "Drag across the bars to choose a period. With the keyboard: the arrows move it, Shift and an arrow stretch it, Escape clears it.";
+pub const TIMELINE_KNOWN: &str = "known date";
+pub const TIMELINE_APPROXIMATE: &str = "approximate date, counted in every bar it may fall in";
+pub const TIMELINE_EMPTY: &str = "None of these records has a known date.";
+/// "9 records", "no record" within a sentence.
+fn records(n: u32) -> String {
+    match n {
+        0 => "no record".into(),
+        n => super::format::records_count_as(Lang::En, n as usize),
+    }
+}
+/// A region on the map: "Île-de-France: 9 records".
+pub fn map_region(name: &str, n: u32) -> String {
+    format!("{name}: {}", records(n))
+}
+/// A bar of the timeline: "2019: 3 records, and 2 more possibly".
+pub fn timeline_bar(when: &str, certain: u32, possible: u32) -> String {
+    let mut out = format!("{when}: {}", records(certain));
+    if possible > 0 {
+        out.push_str(&format!(", and {} more possibly", num(possible as usize)));
+    }
+    out
+}
+pub fn timeline_unknown(n: u32) -> String {
+    format!("Date unknown: {}", records(n))
+}
 
 #[cfg(test)]
 mod tests {

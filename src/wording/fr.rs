@@ -336,6 +336,47 @@ pub const EXPORT_UNAVAILABLE: &str =
 /// An exports file gone from the server, of another build, or damaged: the
 /// visitor can only reload, whichever it was.
 pub const EXPORT_RELOAD: &str = "Le fichier d'export ne correspond plus aux données de la page (le site a sans doute été mis à jour depuis son ouverture) ou est arrivé endommagé. Rechargez la page.";
+// The period's approximate records and the strict switch (the page).
+pub const DATE_APPROXIMATE: &str = "date approximative";
+pub const STRICT_SWITCH: &str = "Seulement les dates certainement dans la période";
+pub const STRICT_HINT: &str =
+    "Écarte les fiches dont la date, approchée, pourrait tomber hors de la période.";
+// The map and the timeline (their own module, src/ui/island/).
+pub const MAP_LABEL: &str = "Carte des régions";
+pub const MAP_KEY: &str = "Fiches par région";
+pub const MAP_NONE: &str = "aucune";
+pub const MAP_CREDIT: &str = "Contours : IGN / INSEE";
+pub const TIMELINE_BY_YEAR: &str = "Frise : fiches par année";
+pub const TIMELINE_BY_MONTH: &str = "Frise : fiches par mois";
+pub const TIMELINE_HELP: &str = "Glissez sur les barres pour choisir une période. Au clavier : les flèches la déplacent, Maj et une flèche l'étendent, Échap l'efface.";
+pub const TIMELINE_KNOWN: &str = "date connue";
+pub const TIMELINE_APPROXIMATE: &str =
+    "date approchée, comptée dans chaque barre où elle peut tomber";
+pub const TIMELINE_EMPTY: &str = "Aucune de ces fiches n'a de date connue.";
+/// "9 fiches", "aucune fiche" within a sentence.
+fn fiches(n: u32) -> String {
+    use super::{format::records_count_as, Lang};
+    match n {
+        0 => "aucune fiche".into(),
+        n => records_count_as(Lang::Fr, n as usize),
+    }
+}
+/// A region on the map: "Île-de-France : 9 fiches".
+pub fn map_region(name: &str, n: u32) -> String {
+    format!("{name} : {}", fiches(n))
+}
+/// A bar of the timeline: "2019 : 3 fiches, et 2 de plus peut-être".
+pub fn timeline_bar(when: &str, certain: u32, possible: u32) -> String {
+    let mut out = format!("{when} : {}", fiches(certain));
+    if possible > 0 {
+        let more = super::format::count_as(super::Lang::Fr, possible as usize);
+        out.push_str(&format!(", et {more} de plus peut-être"));
+    }
+    out
+}
+pub fn timeline_unknown(n: u32) -> String {
+    format!("Date inconnue : {}", fiches(n))
+}
 
 #[cfg(test)]
 mod tests {

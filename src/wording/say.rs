@@ -205,6 +205,19 @@ words! {
     EXPORT_EMBED_HINT: &'static str,
     EXPORT_UNAVAILABLE: &'static str,
     EXPORT_RELOAD: &'static str,
+    DATE_APPROXIMATE: &'static str,
+    STRICT_SWITCH: &'static str,
+    STRICT_HINT: &'static str,
+    MAP_LABEL: &'static str,
+    MAP_KEY: &'static str,
+    MAP_NONE: &'static str,
+    MAP_CREDIT: &'static str,
+    TIMELINE_BY_YEAR: &'static str,
+    TIMELINE_BY_MONTH: &'static str,
+    TIMELINE_HELP: &'static str,
+    TIMELINE_KNOWN: &'static str,
+    TIMELINE_APPROXIMATE: &'static str,
+    TIMELINE_EMPTY: &'static str,
 }
 
 /// The columns of a CSV export (written at build time only).
@@ -245,6 +258,9 @@ speak! {
     fn records_exported(n: usize) -> String;
     fn calendar_exported(n: usize) -> String;
     fn calendar_left_out(month: usize, year: usize, bounded: usize, undated: usize) -> String;
+    fn map_region(name: &str, n: u32) -> String;
+    fn timeline_bar(when: &str, certain: u32, possible: u32) -> String;
+    fn timeline_unknown(n: u32) -> String;
 }
 
 #[cfg(test)]
@@ -357,6 +373,20 @@ mod tests {
         }
         both(&|| feed_events_of("x"));
         both(&|| calendar_left_out(1, 2, 3, 4));
+        for n in [0, 1, 2, 1750] {
+            let (fr, en) = both(&|| map_region("Corse", n));
+            assert!(
+                fr.starts_with("Corse : ") && en.starts_with("Corse: "),
+                "{fr} / {en}"
+            );
+            both(&|| timeline_bar("2019", n, n));
+            both(&|| timeline_unknown(n));
+        }
+        let (fr, en) = both(&|| timeline_bar("2019", 3, 1750));
+        assert!(
+            fr.contains("1\u{202f}750") && en.contains("1,750"),
+            "{fr} / {en}"
+        );
         for key in [
             "title",
             "kind",

@@ -177,8 +177,8 @@ export async function launch() {
  * and warnings, uncaught page errors, failed requests, responses >= 400.
  * Returns { context, page, problems, assertNoProblems() }.
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 800 }, locale = 'fr-FR' } = {}) {
-  const context = await browser.newContext({ viewport, locale, reducedMotion: 'reduce' });
+export async function newPage(browser, { viewport = { width: 1280, height: 800 }, locale = 'fr-FR', hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport, locale, reducedMotion: 'reduce', hasTouch });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];
@@ -303,17 +303,20 @@ export async function screenshot(page, file, { fullPage = false } = {}) {
  * to tests/artifacts/<prefix><name>.png and the recorded problems join the
  * message.
  *
+ * `viewport` sizes the page; `touch` gives it a touch screen (taps, and
+ * touch drags through CDP).
+ *
  * `setup()` returns what the file's `before` hook made ({ browser, ... });
  * a falsy value or a missing browser means set-up failed.
  */
 export function scenarios(setup, { prefix = '' } = {}) {
-  return function scenario(name, fn, { allow = [], viewport, timeout = 90_000 } = {}) {
+  return function scenario(name, fn, { allow = [], viewport, touch = false, timeout = 90_000 } = {}) {
     test(name, { timeout }, async () => {
       const made = setup();
       if (!made || !made.browser || Object.values(made).some((v) => !v)) {
         throw new Error('set-up failed (see the first error above)');
       }
-      const session = await newPage(made.browser, viewport ? { viewport } : undefined);
+      const session = await newPage(made.browser, { ...(viewport ? { viewport } : {}), hasTouch: touch });
       try {
         await fn(session.page, session);
         const unexpected = session.problems.filter((p) => !allow.some((a) => p.includes(a)));

@@ -1,0 +1,331 @@
+//! The region map: one SVG path per region of the dataset's vocabulary
+//! (those the geometry has), in the vocabulary's order, the checkbox
+//! list's, which is also the order Tab follows; the overseas insets framed;
+//! a layer of outlines above the shapes for the chosen and the focused
+//! region (a shape's own stroke would hide under its neighbours); a tip
+//! with the name and the count at the region's label point; the national
+//! scope as a button beside the map; the legend of the shades; the credit.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+
+use super::dom::{self, append, html, set, svg, text, update};
+use super::{with, Intent};
+use crate::data::model::NATIONAL;
+use crate::state::map::{legend, shade, Geometry};
+use crate::wording::{format, say as s};
+
+/// The geometry, compiled into this module: it comes with the code that
+/// draws it, in the same download, after the page's first paint.
+const GEOMETRY: &str = include_str!("../../../assets/regions.map");
+
+pub struct MapView {
+    geometry: Geometry<'static>,
+    root: Element,
+    /// Per shape drawn: the region's position in the vocabulary, its path.
+    paths: Vec<(usize, Element)>,
+    marks: Element,
+    tip: Element,
+    national: Option<(usize, Element)>,
+    legend: Element,
+    /// The region under the pointer, and the one with the focus.
+    hovered: Option<usize>,
+    focused: Option<usize>,
+    _listeners: Vec<EventListener>,
+}
+
+impl MapView {
+    pub fn is_in(&self, slot: &Element) -> bool {
+        slot.first_element_child().as_ref() == Some(&self.root)
+    }
+
+    /// Builds the map into `slot` for the regions `(code, name)`.
+    pub fn build(slot: &Element, regions: &[(String, String)]) -> Option<MapView> {
+        let geometry = Geometry::parse(GEOMETRY);
+        let (w, h) = geometry.size;
+        let root = html("div", "map")?;
+        let figure = html("div", "map-figure")?;
+        let plot = svg("svg", "map-svg")?;
+        set(&plot, "viewBox", &format!("0 0 {w} {h}"));
+        set(&plot, "role", "group");
+        set(&plot, "aria-label", s::MAP_LABEL());
+        let insets = svg("g", "map-insets")?;
+        set(&insets, "aria-hidden", "true");
+        for (_, [x, y, bw, bh]) in &geometry.insets {
+            let frame = svg("rect", "map-inset")?;
+            for (name, v) in [("x", x), ("y", y), ("width", bw), ("height", bh)] {
+                set(&frame, name, &v.to_string());
+            }
+            append(&insets, &frame)?;
+        }
+        append(&plot, &insets)?;
+        let shapes = svg("g", "map-regions")?;
+        let mut paths = Vec::new();
+        for (k, (code, _)) in regions.iter().enumerate() {
+            let Some(shape) = geometry.shape(code) else {
+                continue;
+            };
+            let path = svg("path", "map-region")?;
+            set(&path, "d", shape.path);
+            set(&path, "id", &format!("map-r-{code}"));
+            set(&path, "data-region", code);
+            set(&path, "role", "button");
+            set(&path, "tabindex", "0");
+            append(&shapes, &path)?;
+            paths.push((k, path));
+        }
+        // Regions the geometry has and the dataset does not: drawn, inert.
+        for shape in &geometry.shapes {
+            if !regions.iter().any(|(c, _)| c == shape.code) {
+                let path = svg("path", "map-region map-absent")?;
+                set(&path, "d", shape.path);
+                set(&path, "aria-hidden", "true");
+                append(&shapes, &path)?;
+            }
+        }
+        append(&plot, &shapes)?;
+        let marks = svg("g", "map-marks")?;
+        set(&marks, "aria-hidden", "true");
+        append(&plot, &marks)?;
+        append(&figure, &plot)?;
+        let tip = html("p", "map-tip")?;
+        set(&tip, "aria-hidden", "true");
+        set(&tip, "hidden", "");
+        append(&figure, &tip)?;
+        append(&root, &figure)?;
+
+        let foot = html("div", "map-foot")?;
+        let national = match regions.iter().position(|(c, _)| c == NATIONAL) {
+            Some(k) => {
+                let button = html("button", "map-national")?;
+                set(&button, "type", "button");
+                set(&button, "id", "map-national");
+                set(&button, "data-scope", NATIONAL);
+                append(&foot, &button)?;
+                Some((k, button))
+            }
+            None => None,
+        };
+        let legend = html("ul", "map-legend")?;
+        set(&legend, "aria-label", s::MAP_KEY());
+        append(&foot, &legend)?;
+        let credit = html("p", "map-credit")?;
+        text(&credit, s::MAP_CREDIT());
+        append(&foot, &credit)?;
+        append(&root, &foot)?;
+
+        let mut listeners = vec![
+            EventListener::new(&plot, "click", |e| {
+                if let Some((_, code)) = dom::closest_with(e.target(), "data-region") {
+                    super::send(Intent::Region(code));
+                }
+            }),
+            EventListener::new_with_options(
+                &plot,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                |e| {
+                    let Some(key) = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) else {
+                        return;
+                    };
+                    if key != "Enter" && key != " " {
+                        return;
+                    }
+                    if let Some((_, code)) = dom::closest_with(e.target(), "data-region") {
+                        // Space would scroll the page; Enter would do nothing more.
+                        e.prevent_default();
+                        super::send(Intent::Region(code));
+                    }
+                },
+            ),
+        ];
+        for (event, hover, on) in [
+            ("pointerover", true, true),
+            ("pointerout", true, false),
+            ("focusin", false, true),
+            ("focusout", false, false),
+        ] {
+            listeners.push(EventListener::new(&plot, event, move |e| {
+                let code = dom::closest_with(e.target(), "data-region").map(|(_, c)| c);
+                with(|island| {
+                    let map = island.map.as_mut()?;
+                    let k = code
+                        .filter(|_| on)
+                        .and_then(|c| island.regions.iter().position(|(x, _)| *x == c));
+                    if hover {
+                        map.hovered = k;
+                    } else {
+                        map.focused = k;
+                    }
+                    map.show_marks(&island.selected, island.locked);
+                    map.show_tip(&island.regions, &island.counts);
+                    Some(())
+                });
+            }));
+        }
+        if let Some((_, button)) = &national {
+            listeners.push(EventListener::new(button, "click", |_| {
+                super::send(Intent::Region(NATIONAL.to_string()));
+            }));
+        }
+        dom::replace_children(slot, &root)?;
+        Some(MapView {
+            geometry,
+            root,
+            paths,
+            marks,
+            tip,
+            national,
+            legend,
+            hovered: None,
+            focused: None,
+            _listeners: listeners,
+        })
+    }
+
+    /// Shades, states and names from the facet's counts.
+    pub fn paint(
+        &mut self,
+        regions: &[(String, String)],
+        counts: &[u32],
+        selected: &[bool],
+        locked: bool,
+    ) {
+        let count = |k: usize| counts.get(k).copied().unwrap_or(0);
+        let chosen = |k: usize| selected.get(k).copied().unwrap_or(false);
+        // The national scope has its button: its count would flatten the
+        // regions' shades when it is the largest.
+        let max = self.paths.iter().map(|(k, _)| count(*k)).max().unwrap_or(0);
+        for (k, path) in &self.paths {
+            let n = count(*k);
+            let mut class = format!("map-region s{}", shade(n, max));
+            if chosen(*k) {
+                class.push_str(" on");
+            }
+            update(path, "class", &class);
+            update(
+                path,
+                "aria-pressed",
+                if chosen(*k) { "true" } else { "false" },
+            );
+            update(path, "aria-label", &s::map_region(&regions[*k].1, n));
+            if locked {
+                update(path, "aria-disabled", "true");
+            } else if path.has_attribute("aria-disabled") {
+                let _ = path.remove_attribute("aria-disabled");
+            }
+        }
+        if let Some((k, button)) = &self.national {
+            let n = count(*k);
+            text(
+                button,
+                &format!(
+                    "{} · {}",
+                    regions[*k].1,
+                    format::count_as(crate::wording::lang(), n as usize)
+                ),
+            );
+            update(
+                button,
+                "aria-pressed",
+                if chosen(*k) { "true" } else { "false" },
+            );
+            if locked {
+                set(button, "disabled", "");
+            } else if button.has_attribute("disabled") {
+                let _ = button.remove_attribute("disabled");
+            }
+        }
+        self.paint_legend(max);
+        self.show_marks(selected, locked);
+        self.show_tip(regions, counts);
+    }
+
+    fn paint_legend(&self, max: u32) {
+        let mut steps = vec![(0, s::MAP_NONE().to_string())];
+        for (k, lo, hi) in legend(max) {
+            let label = if lo == hi {
+                format::count_as(crate::wording::lang(), lo as usize)
+            } else {
+                format!(
+                    "{}–{}",
+                    format::count_as(crate::wording::lang(), lo as usize),
+                    format::count_as(crate::wording::lang(), hi as usize)
+                )
+            };
+            steps.push((k, label));
+        }
+        let key: String = steps.iter().map(|(k, l)| format!("{k}{l};")).collect();
+        // Rebuilt only when the steps change.
+        if self.legend.get_attribute("data-key").as_deref() == Some(key.as_str()) {
+            return;
+        }
+        self.legend.set_inner_html("");
+        for (k, label) in steps {
+            let Some(item) = html("li", "") else { return };
+            let Some(swatch) = html("span", &format!("map-swatch s{k}")) else {
+                return;
+            };
+            set(&swatch, "aria-hidden", "true");
+            let _ = append(&item, &swatch);
+            let Some(words) = html("span", "") else {
+                return;
+            };
+            text(&words, &label);
+            let _ = append(&item, &words);
+            let _ = append(&self.legend, &item);
+        }
+        set(&self.legend, "data-key", &key);
+    }
+
+    /// The outlines above the shapes: every chosen region (fixed ones
+    /// apart), then the focused one.
+    fn show_marks(&self, selected: &[bool], locked: bool) {
+        self.marks.set_inner_html("");
+        let region = |k: usize| self.paths.iter().find(|(j, _)| *j == k);
+        let chosen = self
+            .paths
+            .iter()
+            .filter(|(k, _)| selected.get(*k).copied().unwrap_or(false))
+            .map(|(k, _)| (*k, if locked { "map-fixed" } else { "map-on" }));
+        let focused = self.focused.map(|k| (k, "map-focus"));
+        for (k, class) in chosen.chain(focused) {
+            let (Some((_, path)), Some(mark)) = (region(k), svg("use", class)) else {
+                continue;
+            };
+            if let Some(id) = path.get_attribute("id") {
+                set(&mark, "href", &format!("#{id}"));
+                let _ = append(&self.marks, &mark);
+            }
+        }
+    }
+
+    /// The name and the count of the hovered region, else the focused one.
+    fn show_tip(&self, regions: &[(String, String)], counts: &[u32]) {
+        let Some(k) = self.hovered.or(self.focused) else {
+            set(&self.tip, "hidden", "");
+            return;
+        };
+        let Some(shape) = self.geometry.shape(&regions[k].0) else {
+            return;
+        };
+        let (w, h) = self.geometry.size;
+        text(
+            &self.tip,
+            &s::map_region(&regions[k].1, counts.get(k).copied().unwrap_or(0)),
+        );
+        let (x, y) = shape.label;
+        dom::style(
+            &self.tip,
+            "--x",
+            &format!("{}%", f64::from(x) * 100.0 / f64::from(w)),
+        );
+        dom::style(
+            &self.tip,
+            "--y",
+            &format!("{}%", f64::from(y) * 100.0 / f64::from(h)),
+        );
+        let _ = self.tip.remove_attribute("hidden");
+    }
+}
