@@ -103,7 +103,7 @@ mod tests {
         let info = |v: Option<&str>, t: Option<&str>| DateInfo {
             value: v.map(str::to_string),
             text: t.map(str::to_string),
-            note: None,
+            ..DateInfo::default()
         };
         assert_eq!(
             date_label(&info(Some("2019-11-21"), None)),
