@@ -1,9 +1,11 @@
 //! A record as the result list shows it, worded once when the pack is made:
-//! its id, title, type, kind, date, place, who is behind it and its themes.
+//! its id, title, type, kind, status, date, place, who is behind it and
+//! its themes.
 //!
 //! ```text
 //! card := str id, str title, u8 type (0 agreement, 1 event), str kind,
-//!         str date, str place, count × str actor, count × varint theme
+//!         str status, str date, str place, count × str actor,
+//!         count × varint theme
 //! ```
 //! Strings are a varint length and UTF-8 bytes ([`crate::wire`]); a theme
 //! is its position in the pack's theme vocabulary.
@@ -20,7 +22,12 @@ pub struct Card<'a> {
     pub record_type: RecordType,
     /// "Convention de partenariat", capitalised.
     pub kind: &'a str,
-    /// "21 novembre 2019", or "Date inconnue (« dernièrement »)".
+    /// Where an agreement stands when its text does not show it made
+    /// ("annoncé", in the pack's language); empty when it does, and for an
+    /// event.
+    pub status: &'a str,
+    /// "21 novembre 2019", "au plus tard le 10 juillet 2015", or "Date
+    /// inconnue (« dernièrement »)".
     pub date: &'a str,
     /// The most precise place the text gives, else the territory; may be empty.
     pub place: &'a str,
@@ -35,14 +42,15 @@ pub struct Card<'a> {
 pub fn write_card(w: &mut Writer, catalog: &Catalog, index: usize) {
     let entry = &catalog.entries[index];
     let record = catalog.record(index);
-    let (kind, date, place) = match record {
-        RecordRef::Agreement(a) => (&a.kind, &a.date, a.place.as_ref()),
-        RecordRef::Event(e) => (&e.kind, &e.date, e.place.as_ref()),
+    let (kind, status, date, place) = match record {
+        RecordRef::Agreement(a) => (&a.kind, a.status, &a.date, a.place.as_ref()),
+        RecordRef::Event(e) => (&e.kind, None, &e.date, e.place.as_ref()),
     };
     w.str(&entry.id);
     w.str(&entry.title);
     w.u8(type_code(entry.record_type));
     w.str(&phrase::capitalised(kind));
+    w.str(phrase::status_label(status));
     w.str(&phrase::date_label(date));
     let place = match place {
         Some(p) => phrase::place_label(p, catalog),
@@ -82,6 +90,7 @@ pub fn read_card(bytes: &[u8]) -> wire::Result<Card<'_>> {
         _ => return Err(Corrupt),
     };
     let kind = r.str()?;
+    let status = r.str()?;
     let date = r.str()?;
     let place = r.str()?;
     let actors = r.list(Reader::str)?;
@@ -94,6 +103,7 @@ pub fn read_card(bytes: &[u8]) -> wire::Result<Card<'_>> {
         title,
         record_type,
         kind,
+        status,
         date,
         place,
         actors,
@@ -124,6 +134,7 @@ mod tests {
         assert_eq!(card.record_type, RecordType::Agreement);
         assert_eq!(card.kind, "Convention de partenariat");
         assert_eq!(card.date, "21 novembre 2019");
+        assert_eq!(card.status, "");
         assert_eq!(card.actors, ["CPME Réunion", "URSIAE Réunion-Mayotte"]);
         assert!(card.place.contains("Saint-André"), "{}", card.place);
         let labels: Vec<&str> = card

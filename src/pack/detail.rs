@@ -26,7 +26,7 @@ use std::collections::HashMap;
 
 use crate::data::catalog::{Catalog, RecordRef};
 use crate::data::date::PartialDate;
-use crate::data::model::{DateInfo, Excerpt, Person, Quantity, Source};
+use crate::data::model::{DateInfo, Excerpt, Person, Quantity, Source, Status};
 use crate::data::validate::is_http_url;
 use crate::pack::phrase;
 use crate::wire::{self, Corrupt, Reader, Writer};
@@ -156,6 +156,9 @@ fn line(label: &'static str, text: String) -> OwnedFact {
     }
 }
 
+/// The date as worded, the text's own words beside it when the wording is
+/// not theirs, and under it how it was read: the note, then how each
+/// bound of an interval was ("Début : …", "Fin : …"), a line each.
 fn date_fact(date: &DateInfo) -> OwnedFact {
     let mut spans = vec![OwnedSpan::Text(phrase::date_label(date))];
     if date.value.is_some() {
@@ -163,11 +166,37 @@ fn date_fact(date: &DateInfo) -> OwnedFact {
             spans.push(OwnedSpan::Muted(format!(" — « {t} »")));
         }
     }
+    let bounds = [
+        (s::DATE_START_NOTE(), &date.start_note),
+        (s::DATE_END_NOTE(), &date.end_note),
+    ];
+    let lines: Vec<String> = date
+        .note
+        .iter()
+        .cloned()
+        .chain(
+            bounds
+                .into_iter()
+                .filter_map(|(label, note)| Some(format!("{label}{}", note.as_ref()?))),
+        )
+        .collect();
     OwnedFact {
         label: s::D_DATE(),
         value: OwnedValue::Line(spans),
-        note: date.note.clone(),
+        note: (!lines.is_empty()).then(|| lines.join("\n")),
     }
+}
+
+/// "Statut : annoncé", with what that means, for an agreement its text
+/// announces without showing it signed.
+fn status_fact(status: Option<Status>) -> Option<OwnedFact> {
+    let note = match status? {
+        Status::Announced => s::STATUS_ANNOUNCED_NOTE(),
+    };
+    Some(OwnedFact {
+        note: Some(note.to_string()),
+        ..line(s::D_STATUS(), phrase::status_label(status).to_string())
+    })
 }
 
 fn people_fact(people: &[Person]) -> Option<OwnedFact> {
@@ -283,6 +312,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
     let (description, objectives, figures, source, excerpts) = match catalog.record(index) {
         RecordRef::Agreement(a) => {
             facts.push(date_fact(&a.date));
+            facts.extend(status_fact(a.status));
             if let Some(p) = &a.place {
                 facts.push(line(s::D_PLACE(), phrase::place_label(p, catalog)));
             }
