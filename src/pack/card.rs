@@ -144,4 +144,41 @@ mod tests {
             .collect();
         assert_eq!(labels, catalog.entries[i].themes);
     }
+
+    #[test]
+    fn an_announced_agreement_says_so_and_its_bounds_are_worded() {
+        let catalog = bundled();
+        let card_of = |id: &str| {
+            let mut w = Writer::new();
+            write_card(&mut w, &catalog, catalog.position(id).unwrap());
+            w.into_bytes()
+        };
+        let bytes = card_of("ag-2007-usgeres-accord-diversite");
+        let card = read_card(&bytes).unwrap();
+        assert_eq!(card.status, "annoncé");
+        assert_eq!(card.date, "entre le 12 novembre et le 31 décembre 2007");
+        assert_eq!(card.actors, ["USGERES", "les pouvoirs publics"]);
+        let bytes = card_of("ag-2015-prefecture-idf-cgpme-idf");
+        let card = read_card(&bytes).unwrap();
+        assert_eq!(
+            (card.status, card.date),
+            ("", "au plus tard le 10 juillet 2015")
+        );
+        let bytes = card_of("ev-2015-rencontre-structures-iae");
+        assert_eq!(
+            read_card(&bytes).unwrap().date,
+            "au plus tard le 13 novembre 2015"
+        );
+        crate::wording::set_lang(crate::wording::Lang::En);
+        let bytes = card_of("ag-2007-usgeres-accord-diversite");
+        crate::wording::set_lang(crate::wording::Lang::Fr);
+        let card = read_card(&bytes).unwrap();
+        assert_eq!(
+            (card.status, card.date),
+            ("announced", "between 12 November and 31 December 2007")
+        );
+        for cut in 0..bytes.len() {
+            assert!(read_card(&bytes[..cut]).is_err());
+        }
+    }
 }

@@ -613,6 +613,65 @@ mod tests {
         }
     }
 
+    fn detail_of(catalog: &Catalog, id: &str) -> Vec<u8> {
+        let mut w = Writer::new();
+        write_detail(
+            &mut w,
+            catalog,
+            &Links::new(catalog),
+            catalog.position(id).unwrap(),
+        );
+        w.into_bytes()
+    }
+
+    #[test]
+    fn a_bounded_date_shows_its_words_and_how_each_bound_was_read() {
+        let catalog = bundled();
+        let bytes = detail_of(&catalog, "ag-2007-usgeres-accord-diversite");
+        let d = read_detail(&bytes).unwrap();
+        let date = &d.facts[0];
+        assert_eq!(date.label, "Date");
+        assert_eq!(
+            date.value,
+            Value::Line(vec![
+                Span::Text("entre le 12 novembre et le 31 décembre 2007"),
+                Span::Muted(" — « d'ici la fin de l'année 2007 »"),
+            ])
+        );
+        let lines: Vec<&str> = date.note.unwrap().lines().collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("Le texte annonce la signature"));
+        assert!(lines[1].starts_with("Début : Le communiqué daté"));
+        assert!(lines[2].starts_with("Fin : « d'ici la fin de l'année 2007 »"));
+        // The status, right after the date, with what it means.
+        let status = &d.facts[1];
+        assert_eq!(status.label, "Statut");
+        assert_eq!(status.value, Value::Line(vec![Span::Text("annoncé")]));
+        assert_eq!(
+            status.note,
+            Some("Le texte l'annonce sans le montrer signé.")
+        );
+        // Open at its start: the note, then the end's alone.
+        let bytes = detail_of(&catalog, "ag-2015-prefecture-idf-cgpme-idf");
+        let d = read_detail(&bytes).unwrap();
+        let lines: Vec<&str> = d.facts[0].note.unwrap().lines().collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[1].starts_with("Fin : Le communiqué publié le 10 juillet 2015"));
+        assert_ne!(d.facts[1].label, "Statut");
+        // In English, the labels too.
+        crate::wording::set_lang(crate::wording::Lang::En);
+        let bytes = detail_of(&catalog, "ag-2007-usgeres-accord-diversite");
+        crate::wording::set_lang(crate::wording::Lang::Fr);
+        let d = read_detail(&bytes).unwrap();
+        let note = d.facts[0].note.unwrap();
+        assert!(
+            note.contains("\nStart: ") && note.contains("\nEnd: "),
+            "{note}"
+        );
+        assert_eq!(d.facts[1].label, "Status");
+        assert_eq!(d.facts[1].value, Value::Line(vec![Span::Text("announced")]));
+    }
+
     #[test]
     fn a_link_that_is_not_http_never_reads_as_one() {
         let mut w = Writer::new();
