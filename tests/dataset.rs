@@ -42,7 +42,7 @@ fn bundled_dataset_has_no_problem() {
         "problems: {:#?}",
         loaded.problems
     );
-    assert_eq!(loaded.catalog.agreements.len(), 4);
+    assert_eq!(loaded.catalog.agreements.len(), 5);
     assert_eq!(loaded.catalog.events.len(), 7);
     assert_eq!(
         loaded.catalog.regions.len(),

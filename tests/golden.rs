@@ -155,6 +155,10 @@ fn the_reader_opens_the_golden_pack() {
         ]
     );
     assert_eq!(pack.card(0).date, "21 novembre 2019");
+    assert_eq!(pack.card(0).status, "");
+    // An agreement announced, dated by the bounds its text gives.
+    assert_eq!(pack.card(1).status, s::STATUS_ANNOUNCED);
+    assert_eq!(pack.card(1).date, "entre le 2 mars et le 31 décembre 2020");
     assert_eq!(pack.position("ev-2020-atelier"), Some(3));
     let found = facets::run(
         &pack.index,
@@ -172,6 +176,12 @@ fn the_reader_opens_the_golden_pack() {
         for i in k * SHARD_RECORDS..(k + 1) * SHARD_RECORDS {
             let detail = shard.detail(i).unwrap();
             assert_eq!(detail.facts[0].label, s::D_DATE, "record {i}");
+            if i == 1 {
+                let note = detail.facts[0].note.unwrap();
+                assert!(note.starts_with(s::DATE_START_NOTE), "{note}");
+                assert!(note.contains(&format!("\n{}", s::DATE_END_NOTE)), "{note}");
+                assert_eq!(detail.facts[1].label, s::D_STATUS);
+            }
         }
     }
     let all: Vec<u32> = (0..pack.len() as u32).collect();

@@ -79,6 +79,8 @@ fn url(u: &mut Option<String>) {
 fn date(d: &mut DateInfo) {
     opt(&mut d.text);
     opt(&mut d.note);
+    opt(&mut d.start_note);
+    opt(&mut d.end_note);
 }
 
 fn place(p: &mut Option<Place>) {

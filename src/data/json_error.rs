@@ -88,6 +88,11 @@ fn french(message: &str) -> Option<String> {
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         return Some(s::unknown_field(field, &known));
     }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`')?;
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return Some(s::unknown_variant(value, &known));
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ")?;
         return Some(s::wrong_type(&kind(found), &kind(expected)));
@@ -158,6 +163,19 @@ mod tests {
         assert_eq!(
             record_error(r#"{"id": "a", "id": "b"}"#),
             "champ \"id\" écrit deux fois"
+        );
+        let status = |value: &str| {
+            record_error(&format!(
+                r#"{{"id": "a", "title": "t", "kind": "k", "parties": [], "status": {value}}}"#
+            ))
+        };
+        assert_eq!(
+            status("\"annonce\""),
+            "valeur \"annonce\" inconnue (vouliez-vous dire \"annoncé\" ?)"
+        );
+        assert_eq!(
+            status("\"signé\""),
+            "valeur \"signé\" inconnue : valeurs permises \"annoncé\""
         );
     }
 

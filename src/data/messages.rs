@@ -115,6 +115,49 @@ pub fn date_reversed(v: &str) -> String {
 pub fn date_impossible(v: &str) -> String {
     format!("date {v} impossible")
 }
+pub fn interval_without_text(v: &str) -> String {
+    format!(
+        "intervalle {v} sans \"text\" : citez les mots du texte sur lesquels reposent ses bornes"
+    )
+}
+/// `field`: `start_note` or `end_note`; `bound`: the bound's date.
+pub fn interval_without_note(v: &str, field: &str, bound: &str) -> String {
+    let (which, read) = if field == "start_note" {
+        ("son début", "lu")
+    } else {
+        ("sa fin", "lue")
+    };
+    format!("intervalle {v} sans \"{field}\" : dites comment {which} ({bound}) a été {read} dans le texte")
+}
+/// A bound's note where there is no such bound: `value` is the date's
+/// value, if any.
+pub fn stray_bound_note(field: &str, value: Option<&str>) -> String {
+    let which = if field == "start_note" {
+        "de début"
+    } else {
+        "de fin"
+    };
+    match value {
+        None => format!("note \"{field}\" sans \"value\" : une note de borne ne va qu'avec un intervalle qui a une date {which} ; mettez ce qu'elle dit dans \"note\""),
+        Some(v) if v.contains('/') => format!("note \"{field}\" refusée : l'intervalle {} n'a pas de date {which} (\"..\", borne ouverte) ; mettez ce qu'elle dit dans \"note\"", shown(v)),
+        Some(v) => format!("note \"{field}\" refusée : la date {} n'est pas un intervalle ; mettez ce qu'elle dit dans \"note\"", shown(v)),
+    }
+}
+/// A value serde does not know, among the `known` ones (an agreement's
+/// `status`).
+pub fn unknown_variant(value: &str, known: &[&str]) -> String {
+    match closest(value, known) {
+        Some(best) => format!(
+            "valeur \"{}\" inconnue (vouliez-vous dire \"{best}\" ?)",
+            shown(value)
+        ),
+        None => format!(
+            "valeur \"{}\" inconnue : valeurs permises \"{}\"",
+            shown(value),
+            known.join("\", \"")
+        ),
+    }
+}
 pub fn not_http(url: &str) -> String {
     format!(
         "lien \"{}\" refusé : seuls les liens http(s) sont permis",

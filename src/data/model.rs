@@ -144,19 +144,27 @@ pub struct Theme {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DateInfo {
-    /// ISO 8601 with reduced precision ("2019", "2019-11", "2019-11-21"), a year from 1900 to 2100; absent when the text gives none.
+    /// EDTF (ISO 8601-2): a date with reduced precision ("2019", "2019-11", "2019-11-21"), or, when the text bounds the date without giving it, an interval of two such dates separated by "/", ".." for an end the text leaves open ("../2015-07-10": on 10 July 2015 at the latest; "2007-11-12/2007-12-31"; "2007/.."). Years from 1900 to 2100; never "../.." nor an empty end; absent when the text gives neither date nor bound. An interval needs `text` and a note for each bound given (`start_note`, `end_note`).
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
+        schemars(regex(
+            pattern = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\.\.))?|\.\./[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$"
+        ))
     )]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// The text's own words for the date, e.g. "dernièrement" or "Vendredi 13 novembre".
+    /// The text's own words for the date, e.g. "dernièrement" or "Vendredi 13 novembre"; required for an interval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// How `value` was read from the text when it is not written there in full.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How the interval's start was read from the text; required when `value` is an interval whose start is a date, refused otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_note: Option<String>,
+    /// How the interval's end was read from the text; required when `value` is an interval whose end is a date, refused otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -261,6 +269,16 @@ pub struct Excerpt {
     pub text: String,
 }
 
+/// Where an agreement stands, when the text does not show it made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum Status {
+    /// "annoncé": a text announces the agreement (its signature to come)
+    /// without showing it signed.
+    #[serde(rename = "annoncé")]
+    Announced,
+}
+
 /// A partnership agreement, convention or declaration between organisations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -286,6 +304,11 @@ pub struct Agreement {
     pub people: Vec<Person>,
     /// When, as precisely as the text says.
     pub date: DateInfo,
+    /// Absent when the text shows the agreement made (signed, concluded,
+    /// made official); "annoncé" only where a text announces it without
+    /// showing it signed ("se concrétisera … par la signature d'un accord").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// Where it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,

@@ -569,6 +569,37 @@ impl Checker<'_> {
         self.push(field, message);
     }
 
+    /// An interval's words and the note of each bound it gives, and no
+    /// bound's note where the value gives no such bound. A value that does
+    /// not parse is reported already, its notes left alone.
+    fn date_bounds(&mut self, date: &DateInfo) {
+        let value = date.value.as_deref();
+        let (start, end) = match value.map(When::parse) {
+            Some(Err(_)) => return,
+            Some(Ok(When::Between(start, end))) => {
+                if date.text.as_deref().is_none_or(is_blank) {
+                    self.push("date.text", s::interval_without_text(value.unwrap_or("")));
+                }
+                (start.date(), end.date())
+            }
+            Some(Ok(When::On(_))) | None => (None, None),
+        };
+        for (field, bound, note) in [
+            ("start_note", start, &date.start_note),
+            ("end_note", end, &date.end_note),
+        ] {
+            let path = format!("date.{field}");
+            match (bound, note.as_deref()) {
+                (Some(d), n) if n.is_none_or(is_blank) => self.push(
+                    &path,
+                    s::interval_without_note(value.unwrap_or(""), field, &d.to_string()),
+                ),
+                (None, Some(_)) => self.push(&path, s::stray_bound_note(field, value)),
+                _ => {}
+            }
+        }
+    }
+
     fn url(&mut self, field: &str, url: &str) {
         let message = match check_url(url) {
             Ok(()) => return,
@@ -616,6 +647,7 @@ impl Checker<'_> {
         if let Some(v) = &date.value {
             self.date("date.value", v, false);
         }
+        self.date_bounds(date);
         if let Some(v) = &source.published {
             self.date("source.published", v, true);
         }
@@ -972,6 +1004,96 @@ mod tests {
         ];
         assert_eq!(skipped_records(&problems), 4);
         assert_eq!(skipped_records(&problems[..2]), 0);
+    }
+
+    /// The problems of an agreement, the third of its list, dated `date`
+    /// (a JSON object): each as its path and message.
+    fn date_problems(date: &str) -> Vec<(String, String)> {
+        let json = format!(
+            r#"{{"id": "a", "title": "T", "kind": "accord", "parties": [{{"name": "P"}}],
+                "date": {date}, "territory": ["FR"], "themes": [],
+                "source": {{"file": "f.txt"}}, "excerpts": []}}"#
+        );
+        let a: Agreement = serde_json::from_str(&json).unwrap();
+        let regions = [region("FR", "Portée nationale")];
+        let (passed, _, problems) = records(&regions, &[], vec![(2, a)], vec![], &HashSet::new());
+        assert_eq!(passed.is_empty(), !problems.is_empty());
+        problems.into_iter().map(|p| (p.path, p.message)).collect()
+    }
+
+    fn paths(problems: &[(String, String)]) -> Vec<&str> {
+        problems.iter().map(|(p, _)| p.as_str()).collect()
+    }
+
+    #[test]
+    fn an_interval_says_its_words_and_how_each_bound_was_read() {
+        for ok in [
+            r#"{"value": "../2015-07-10", "text": "Publié le 10 juillet 2015", "end_note": "Publié ce jour-là, signé avant."}"#,
+            r#"{"value": "2007-11-12/2007-12-31", "text": "d'ici la fin de l'année 2007", "start_note": "a", "end_note": "b", "note": "c"}"#,
+            r#"{"value": "2007/..", "text": "depuis 2007", "start_note": "a"}"#,
+            r#"{"value": "2019-11-21"}"#,
+            r#"{"value": "2019-11", "text": "en novembre", "note": "n"}"#,
+            r#"{}"#,
+        ] {
+            assert_eq!(date_problems(ok), [], "{ok}");
+        }
+        // Words and notes missing, or blank: each a problem of its own, at its field.
+        let p = date_problems(r#"{"value": "2007-11-12/2007-12-31"}"#);
+        assert_eq!(
+            paths(&p),
+            [
+                "agreements[2].date.text",
+                "agreements[2].date.start_note",
+                "agreements[2].date.end_note"
+            ]
+        );
+        assert_eq!(
+            p[0].1,
+            "intervalle 2007-11-12/2007-12-31 sans \"text\" : citez les mots du texte sur lesquels reposent ses bornes"
+        );
+        assert_eq!(
+            p[2].1,
+            "intervalle 2007-11-12/2007-12-31 sans \"end_note\" : dites comment sa fin (2007-12-31) a été lue dans le texte"
+        );
+        let p = date_problems(r#"{"value": "../2015-07-10", "text": " ", "end_note": "\u200b"}"#);
+        assert_eq!(
+            paths(&p),
+            ["agreements[2].date.text", "agreements[2].date.end_note"]
+        );
+        // A bound's note where there is no such bound.
+        let p = date_problems(
+            r#"{"value": "../2015-07-10", "text": "t", "start_note": "a", "end_note": "b"}"#,
+        );
+        assert_eq!(paths(&p), ["agreements[2].date.start_note"]);
+        assert!(p[0].1.contains("n'a pas de date de début"), "{}", p[0].1);
+        let p = date_problems(r#"{"value": "2019-11-21", "end_note": "b"}"#);
+        assert_eq!(paths(&p), ["agreements[2].date.end_note"]);
+        assert!(p[0].1.contains("n'est pas un intervalle"), "{}", p[0].1);
+        let p = date_problems(r#"{"text": "dernièrement", "start_note": "a", "end_note": "b"}"#);
+        assert_eq!(
+            paths(&p),
+            [
+                "agreements[2].date.start_note",
+                "agreements[2].date.end_note"
+            ]
+        );
+        assert!(p[0].1.contains("sans \"value\""), "{}", p[0].1);
+        // A value that does not read is reported once, its notes left alone.
+        for (bad, message) in [
+            (
+                r#"{"value": "../..", "end_note": "b"}"#,
+                "sans aucune borne",
+            ),
+            (
+                r#"{"value": "2016/2015-12-31", "text": "t", "start_note": "a"}"#,
+                "à l'envers",
+            ),
+            (r#"{"value": "/2015", "end_note": "b"}"#, "mal écrite"),
+        ] {
+            let p = date_problems(bad);
+            assert_eq!(paths(&p), ["agreements[2].date.value"], "{bad}");
+            assert!(p[0].1.contains(message), "{bad}: {}", p[0].1);
+        }
     }
 
     #[test]

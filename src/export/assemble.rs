@@ -298,20 +298,85 @@ mod tests {
     }
 
     #[test]
+    fn events_dated_only_by_bounds_are_left_out_of_calendars_and_counted() {
+        let event = |id: &str, date: &str| {
+            format!(
+                r#"{{"id": "{id}", "title": "{id}", "kind": "atelier", "date": {date},
+                    "territory": ["11"], "themes": [], "source": {{"file": "f.txt"}}, "excerpts": []}}"#
+            )
+        };
+        let events = [
+            event(
+                "ev-a",
+                r#"{"value": "../2015-07-10", "text": "t", "end_note": "n"}"#,
+            ),
+            event(
+                "ev-b",
+                r#"{"value": "2007-11-12/..", "text": "t", "start_note": "n"}"#,
+            ),
+            event(
+                "ev-c",
+                r#"{"value": "2015-11/2015-11-30", "text": "t", "start_note": "n", "end_note": "n"}"#,
+            ),
+            event("ev-d", r#"{"value": "2015-11-13"}"#),
+        ];
+        let json = format!(
+            r#"{{"regions": [{{"code": "FR", "name": "Portée nationale"}}, {{"code": "11", "name": "Île-de-France"}}],
+                "themes": [], "agreements": [], "events": [{}]}}"#,
+            events.join(", ")
+        );
+        let loaded = load_json(&json).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let e = exports(&loaded.catalog, Format::Ics);
+        let a = assemble(&e, &[0, 1, 2, 3], "");
+        assert_eq!(a.rows, 1);
+        assert_eq!(a.text.matches("BEGIN:VEVENT").count(), 1);
+        assert!(a.text.contains("DTSTART;VALUE=DATE:20151113"));
+        assert_eq!(
+            a.left_out,
+            LeftOut {
+                month: 0,
+                year: 0,
+                bounded: 3,
+                undated: 0
+            }
+        );
+        assert_eq!(a.left_out.total(), 3);
+        // The other formats keep them, with their bounds.
+        let csv = assemble(&exports(&loaded.catalog, Format::Csv), &[0, 1, 2], "");
+        assert_eq!(csv.rows, 3);
+        for words in [
+            "../2015-07-10;intervalle",
+            "au plus tard le 10 juillet 2015",
+            "2007-11-12/..;intervalle",
+            "au plus tôt le 12 novembre 2007",
+            "entre novembre et le 30 novembre 2015",
+        ] {
+            assert!(csv.text.contains(words), "{words} in\n{}", csv.text);
+        }
+        let json = assemble(&exports(&loaded.catalog, Format::Json), &[0, 1, 2], "");
+        let back = load_json(&json.text).unwrap();
+        assert!(back.problems.is_empty(), "{:?}", back.problems);
+        assert_eq!(back.catalog.events[2].date, loaded.catalog.events[2].date);
+        assert_eq!(back.catalog.events[0].date.end_note.as_deref(), Some("n"));
+    }
+
+    #[test]
     fn calendars_hold_the_zones_they_need_and_count_what_they_leave_out() {
         let catalog = bundled();
         let e = exports(&catalog, Format::Ics);
         let all: Vec<u32> = (0..catalog.entries.len() as u32).collect();
         let a = assemble(&e, &all, "");
-        // Seven events: one known only to the month, one undated.
+        // Seven events: one known only to the month, one only bounded
+        // (at the latest on 13 November 2015).
         assert_eq!(a.rows, 5);
         assert_eq!(
             a.left_out,
             LeftOut {
                 month: 1,
                 year: 0,
-                bounded: 0,
-                undated: 1
+                bounded: 1,
+                undated: 0
             }
         );
         assert_eq!(a.text.matches("BEGIN:VEVENT").count(), 5);

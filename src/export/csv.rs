@@ -219,6 +219,20 @@ mod tests {
         assert!(row
             .trim_end()
             .ends_with(";fiches/ag-2019-cpme-reunion-ursiae/"));
+        let p = catalog
+            .position("ag-2015-prefecture-idf-cgpme-idf")
+            .unwrap();
+        let row = super::row(&catalog, p, None);
+        let fields: Vec<&str> = row.trim_end().split(';').collect();
+        assert_eq!(
+            fields[4..8],
+            [
+                "au plus tard le 10 juillet 2015",
+                "../2015-07-10",
+                "intervalle",
+                "Publié le 10 juillet 2015"
+            ]
+        );
         let k = catalog.position("ag-cpme-paris-idf-udes-idf").unwrap();
         let row = super::row(&catalog, k, None);
         assert!(

@@ -392,7 +392,7 @@ mod tests {
         );
         assert_eq!(
             at("ev-2015-rencontre-structures-iae"),
-            Calendar::LeftOut(Vague::Undated)
+            Calendar::LeftOut(Vague::Bounded)
         );
         assert_eq!(at("ag-2019-cpme-reunion-ursiae"), Calendar::NotEvent);
     }

@@ -86,6 +86,25 @@ mod tests {
                 }
             }
         }
+        // An announced agreement and its bounds, under the data file's names.
+        let i = catalog
+            .position("ag-2007-usgeres-accord-diversite")
+            .unwrap();
+        let text = record(&catalog, i);
+        for field in [
+            "\"status\": \"annoncé\"",
+            "\"value\": \"2007-11-12/2007-12-31\"",
+            "\"start_note\": ",
+            "\"end_note\": ",
+        ] {
+            assert!(text.contains(field), "{field} in {text}");
+        }
+        let i = catalog.position("ag-2019-cpme-reunion-ursiae").unwrap();
+        let text = record(&catalog, i);
+        assert!(
+            !text.contains("status") && !text.contains("_note"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -242,7 +242,7 @@ mod tests {
         for format in Format::ALL {
             let e = opened(format);
             assert_eq!(e.format(), format);
-            assert_eq!(e.len(), 11);
+            assert_eq!(e.len(), 12);
             for i in 0..e.len() {
                 assert!(e.piece(i).is_some(), "{format:?} {i}");
             }
@@ -251,10 +251,10 @@ mod tests {
         let ics = opened(Format::Ics);
         assert_eq!(ics.zone_count(), ics::Zone::ALL.len());
         assert!(ics.zone(0).unwrap().contains("TZID:Europe/Paris"));
-        // The four agreements have no place in a calendar.
+        // The five agreements have no place in a calendar.
         assert_eq!(
-            (0..4).map(|i| ics.piece(i)).collect::<Vec<_>>(),
-            [Some(Piece::Absent); 4]
+            (0..5).map(|i| ics.piece(i)).collect::<Vec<_>>(),
+            [Some(Piece::Absent); 5]
         );
     }
 

@@ -26,7 +26,7 @@ use std::collections::HashMap;
 
 use crate::data::catalog::{Catalog, RecordRef};
 use crate::data::date::PartialDate;
-use crate::data::model::{DateInfo, Excerpt, Person, Quantity, Source};
+use crate::data::model::{DateInfo, Excerpt, Person, Quantity, Source, Status};
 use crate::data::validate::is_http_url;
 use crate::pack::phrase;
 use crate::wire::{self, Corrupt, Reader, Writer};
@@ -156,6 +156,9 @@ fn line(label: &'static str, text: String) -> OwnedFact {
     }
 }
 
+/// The date as worded, the text's own words beside it when the wording is
+/// not theirs, and under it how it was read: the note, then how each
+/// bound of an interval was ("Début : …", "Fin : …"), a line each.
 fn date_fact(date: &DateInfo) -> OwnedFact {
     let mut spans = vec![OwnedSpan::Text(phrase::date_label(date))];
     if date.value.is_some() {
@@ -163,11 +166,37 @@ fn date_fact(date: &DateInfo) -> OwnedFact {
             spans.push(OwnedSpan::Muted(format!(" — « {t} »")));
         }
     }
+    let bounds = [
+        (s::DATE_START_NOTE(), &date.start_note),
+        (s::DATE_END_NOTE(), &date.end_note),
+    ];
+    let lines: Vec<String> = date
+        .note
+        .iter()
+        .cloned()
+        .chain(
+            bounds
+                .into_iter()
+                .filter_map(|(label, note)| Some(format!("{label}{}", note.as_ref()?))),
+        )
+        .collect();
     OwnedFact {
         label: s::D_DATE(),
         value: OwnedValue::Line(spans),
-        note: date.note.clone(),
+        note: (!lines.is_empty()).then(|| lines.join("\n")),
     }
+}
+
+/// "Statut : annoncé", with what that means, for an agreement its text
+/// announces without showing it signed.
+fn status_fact(status: Option<Status>) -> Option<OwnedFact> {
+    let note = match status? {
+        Status::Announced => s::STATUS_ANNOUNCED_NOTE(),
+    };
+    Some(OwnedFact {
+        note: Some(note.to_string()),
+        ..line(s::D_STATUS(), phrase::status_label(status).to_string())
+    })
 }
 
 fn people_fact(people: &[Person]) -> Option<OwnedFact> {
@@ -283,6 +312,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
     let (description, objectives, figures, source, excerpts) = match catalog.record(index) {
         RecordRef::Agreement(a) => {
             facts.push(date_fact(&a.date));
+            facts.extend(status_fact(a.status));
             if let Some(p) = &a.place {
                 facts.push(line(s::D_PLACE(), phrase::place_label(p, catalog)));
             }
@@ -581,6 +611,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn detail_of(catalog: &Catalog, id: &str) -> Vec<u8> {
+        let mut w = Writer::new();
+        write_detail(
+            &mut w,
+            catalog,
+            &Links::new(catalog),
+            catalog.position(id).unwrap(),
+        );
+        w.into_bytes()
+    }
+
+    #[test]
+    fn a_bounded_date_shows_its_words_and_how_each_bound_was_read() {
+        let catalog = bundled();
+        let bytes = detail_of(&catalog, "ag-2007-usgeres-accord-diversite");
+        let d = read_detail(&bytes).unwrap();
+        let date = &d.facts[0];
+        assert_eq!(date.label, "Date");
+        assert_eq!(
+            date.value,
+            Value::Line(vec![
+                Span::Text("entre le 12 novembre et le 31 décembre 2007"),
+                Span::Muted(" — « d'ici la fin de l'année 2007 »"),
+            ])
+        );
+        let lines: Vec<&str> = date.note.unwrap().lines().collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("Le texte annonce la signature"));
+        assert!(lines[1].starts_with("Début : Le communiqué daté"));
+        assert!(lines[2].starts_with("Fin : « d'ici la fin de l'année 2007 »"));
+        // The status, right after the date, with what it means.
+        let status = &d.facts[1];
+        assert_eq!(status.label, "Statut");
+        assert_eq!(status.value, Value::Line(vec![Span::Text("annoncé")]));
+        assert_eq!(
+            status.note,
+            Some("Le texte l'annonce sans le montrer signé.")
+        );
+        // Open at its start: the note, then the end's alone.
+        let bytes = detail_of(&catalog, "ag-2015-prefecture-idf-cgpme-idf");
+        let d = read_detail(&bytes).unwrap();
+        let lines: Vec<&str> = d.facts[0].note.unwrap().lines().collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[1].starts_with("Fin : Le communiqué publié le 10 juillet 2015"));
+        assert_ne!(d.facts[1].label, "Statut");
+        // In English, the labels too.
+        crate::wording::set_lang(crate::wording::Lang::En);
+        let bytes = detail_of(&catalog, "ag-2007-usgeres-accord-diversite");
+        crate::wording::set_lang(crate::wording::Lang::Fr);
+        let d = read_detail(&bytes).unwrap();
+        let note = d.facts[0].note.unwrap();
+        assert!(
+            note.contains("\nStart: ") && note.contains("\nEnd: "),
+            "{note}"
+        );
+        assert_eq!(d.facts[1].label, "Status");
+        assert_eq!(d.facts[1].value, Value::Line(vec![Span::Text("announced")]));
     }
 
     #[test]

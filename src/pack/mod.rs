@@ -53,7 +53,10 @@ pub(crate) const MAGIC: &[u8; 4] = b"PSLP";
 /// format tied to the build like the shards, or inline.
 /// 4: the search's strong and synonym postings, the glossary and its view.
 /// 5: the glossary's view out (the glossary is a page of its own).
-pub const VERSION: u8 = 5;
+/// 6: dates the text only bounds (EDTF intervals): the card's status
+/// ("annoncé"), bounds worded in cards and details, open ends in the
+/// index, calendar pieces of events left out for them.
+pub const VERSION: u8 = 6;
 pub(crate) const DATASET: u8 = 0;
 pub(crate) const ERROR: u8 = 1;
 pub(crate) const SHARD: u8 = 2;

@@ -91,6 +91,33 @@ pub fn undated_excluded(n: u32) -> String {
         )
     }
 }
+// A date the text only bounds (an EDTF interval), and where an agreement
+// stands (src/wording/format.rs, src/pack/card.rs, src/pack/detail.rs).
+/// "by 10 July 2015 at the latest", "in November 2015 at the latest".
+pub fn date_at_latest(date: &str, on_a_day: bool) -> String {
+    if on_a_day {
+        format!("by {date} at the latest")
+    } else {
+        format!("in {date} at the latest")
+    }
+}
+/// "on or after 12 November 2007", "in or after 2007".
+pub fn date_at_earliest(date: &str, on_a_day: bool) -> String {
+    if on_a_day {
+        format!("on or after {date}")
+    } else {
+        format!("in or after {date}")
+    }
+}
+/// "between 12 November and 31 December 2007".
+pub fn date_between(start: &str, _start_day: bool, end: &str, _end_day: bool) -> String {
+    format!("between {start} and {end}")
+}
+pub const DATE_START_NOTE: &str = "Start: ";
+pub const DATE_END_NOTE: &str = "End: ";
+pub const D_STATUS: &str = "Status";
+pub const STATUS_ANNOUNCED: &str = "announced";
+pub const STATUS_ANNOUNCED_NOTE: &str = "The text announces it without showing it signed.";
 pub const CLEAR: &str = "Clear the filters";
 pub const RESULTS: &str = "Results";
 pub const NO_RECORD: &str = "No record";
@@ -153,6 +180,7 @@ pub fn field_label(key: &str) -> &str {
         "parties" => "parties",
         "people" => "people",
         "date" => "date",
+        "status" => "status",
         "time" => "time",
         "place" => "place",
         "territory" => "territory",

@@ -6,7 +6,7 @@
 
 use super::{lang, say, Lang};
 use crate::data::catalog::RecordType;
-use crate::data::date::PartialDate;
+use crate::data::date::{Bound, PartialDate, Precision, When};
 
 /// Grouped by thousands (a narrow no-break space in French, a comma in
 /// English), the decimal mark of the language: 150 000 / 150,000, 7,5 /
@@ -137,17 +137,85 @@ pub fn date(date: &PartialDate) -> String {
 }
 
 pub fn date_as(lang: Lang, date: &PartialDate) -> String {
+    written(lang, date, Some(date.year))
+}
+
+/// "1er" in French, "1" in English: a day of the month.
+fn day_of_month(lang: Lang, day: u8) -> String {
+    match (lang, day) {
+        (Lang::Fr, 1) => "1er".to_string(),
+        _ => day.to_string(),
+    }
+}
+
+/// A date, its year written only when `year` is given ("12 novembre" of
+/// "entre le 12 novembre et le 31 décembre 2007").
+fn written(lang: Lang, date: &PartialDate, year: Option<i32>) -> String {
     let months = match lang {
         Lang::Fr => &MONTHS,
         Lang::En => &MONTHS_EN,
     };
-    match (date.month, date.day) {
-        (None, _) => date.year.to_string(),
-        (Some(m), None) => format!("{} {}", months[m as usize - 1], date.year),
-        (Some(m), Some(1)) if lang == Lang::Fr => {
-            format!("1er {} {}", months[m as usize - 1], date.year)
+    let mut out = match (date.month, date.day) {
+        (None, _) => return date.year.to_string(),
+        (Some(m), None) => months[m as usize - 1].to_string(),
+        (Some(m), Some(d)) => format!("{} {}", day_of_month(lang, d), months[m as usize - 1]),
+    };
+    if let Some(y) = year {
+        out.push(' ');
+        out.push_str(&y.to_string());
+    }
+    out
+}
+
+/// A record's date as the text gives it: the date ([`date`]), or the
+/// bounds the text sets it within: "au plus tard le 10 juillet 2015", "au
+/// plus tôt en 2007", "entre le 12 novembre et le 31 décembre 2007"; "by
+/// 10 July 2015 at the latest", "on or after 12 November 2007", "between
+/// 12 November and 31 December 2007".
+pub fn when(when: &When) -> String {
+    when_as(lang(), when)
+}
+
+/// A bound worded in a language: the date, whether it is a day's.
+type OneBound = fn(&str, bool) -> String;
+/// Both bounds worded: the start, a day's?, the end, a day's?
+type TwoBounds = fn(&str, bool, &str, bool) -> String;
+
+pub fn when_as(lang: Lang, when: &When) -> String {
+    let (at_latest, at_earliest, between): (OneBound, OneBound, TwoBounds) = match lang {
+        Lang::Fr => (
+            super::fr::date_at_latest,
+            super::fr::date_at_earliest,
+            super::fr::date_between,
+        ),
+        Lang::En => (
+            super::en::date_at_latest,
+            super::en::date_at_earliest,
+            super::en::date_between,
+        ),
+    };
+    let on_a_day = |d: &PartialDate| d.precision() == Precision::Day;
+    match *when {
+        When::On(d) => date_as(lang, &d),
+        When::Between(Bound::Open, Bound::On(d)) => at_latest(&date_as(lang, &d), on_a_day(&d)),
+        When::Between(Bound::On(d), Bound::Open) => at_earliest(&date_as(lang, &d), on_a_day(&d)),
+        When::Between(Bound::On(a), Bound::On(b)) if a == b => date_as(lang, &a),
+        When::Between(Bound::On(a), Bound::On(b)) => {
+            // What the end says already is not said twice: the year, and
+            // the month between two days of it.
+            let same_year = a.year == b.year && a.month.is_some() && b.month.is_some();
+            let same_month = same_year && a.month == b.month && on_a_day(&a) && on_a_day(&b);
+            let start = match a.day {
+                Some(d) if same_month => day_of_month(lang, d),
+                _ => written(lang, &a, (!same_year).then_some(a.year)),
+            };
+            between(&start, on_a_day(&a), &date_as(lang, &b), on_a_day(&b))
         }
-        (Some(m), Some(d)) => format!("{d} {} {}", months[m as usize - 1], date.year),
+        When::Between(Bound::Open, Bound::Open) => match lang {
+            Lang::Fr => super::fr::DATE_UNKNOWN,
+            Lang::En => super::en::DATE_UNKNOWN,
+        }
+        .to_string(),
     }
 }
 
@@ -215,6 +283,81 @@ mod tests {
         assert_eq!(date_as(Lang::En, &d("2007-08-01")), "1 August 2007");
         assert_eq!(date_as(Lang::En, &d("2015-11")), "November 2015");
         assert_eq!(date_as(Lang::Fr, &d("2019-11-21")), "21 novembre 2019");
+    }
+
+    #[test]
+    fn bounded_dates_say_their_bounds_in_both_languages() {
+        let w = |s: &str| When::parse(s).unwrap();
+        for (value, fr, en) in [
+            (
+                "../2015-07-10",
+                "au plus tard le 10 juillet 2015",
+                "by 10 July 2015 at the latest",
+            ),
+            (
+                "../2015-07-01",
+                "au plus tard le 1er juillet 2015",
+                "by 1 July 2015 at the latest",
+            ),
+            (
+                "../2015-11",
+                "au plus tard en novembre 2015",
+                "in November 2015 at the latest",
+            ),
+            ("../2015", "au plus tard en 2015", "in 2015 at the latest"),
+            (
+                "2007-11-12/..",
+                "au plus tôt le 12 novembre 2007",
+                "on or after 12 November 2007",
+            ),
+            (
+                "2007-11/..",
+                "au plus tôt en novembre 2007",
+                "in or after November 2007",
+            ),
+            ("2007/..", "au plus tôt en 2007", "in or after 2007"),
+            (
+                "2007-11-12/2007-12-31",
+                "entre le 12 novembre et le 31 décembre 2007",
+                "between 12 November and 31 December 2007",
+            ),
+            (
+                "2015-11-01/2015-11-30",
+                "entre le 1er et le 30 novembre 2015",
+                "between 1 and 30 November 2015",
+            ),
+            (
+                "2015-11/2015-12",
+                "entre novembre et décembre 2015",
+                "between November and December 2015",
+            ),
+            (
+                "2007-11-12/2008-03",
+                "entre le 12 novembre 2007 et mars 2008",
+                "between 12 November 2007 and March 2008",
+            ),
+            (
+                "2015-11/2015-11-30",
+                "entre novembre et le 30 novembre 2015",
+                "between November and 30 November 2015",
+            ),
+            ("2007/2009", "entre 2007 et 2009", "between 2007 and 2009"),
+            (
+                "2007/2007-12",
+                "entre 2007 et décembre 2007",
+                "between 2007 and December 2007",
+            ),
+            (
+                "2015-12-31/2015-12-31",
+                "31 décembre 2015",
+                "31 December 2015",
+            ),
+            ("2019-11-21", "21 novembre 2019", "21 November 2019"),
+        ] {
+            assert_eq!(when_as(Lang::Fr, &w(value)), fr, "{value}");
+            assert_eq!(when_as(Lang::En, &w(value)), en, "{value}");
+        }
+        assert_eq!(when(&w("../2015-07-10")), "au plus tard le 10 juillet 2015");
     }
 
     #[test]

@@ -82,6 +82,32 @@ pub fn undated_excluded(n: u32) -> String {
         format!("{n} fiches de date inconnue sont écartées par la période.")
     }
 }
+// A date the text only bounds (an EDTF interval), and where an agreement
+// stands (src/wording/format.rs, src/pack/card.rs, src/pack/detail.rs).
+/// "au plus tard le 10 juillet 2015", "au plus tard en novembre 2015";
+/// `on_a_day`: the date is a day's.
+pub fn date_at_latest(date: &str, on_a_day: bool) -> String {
+    format!(
+        "au plus tard {}{date}",
+        if on_a_day { "le " } else { "en " }
+    )
+}
+/// "au plus tôt le 12 novembre 2007", "au plus tôt en 2007".
+pub fn date_at_earliest(date: &str, on_a_day: bool) -> String {
+    format!("au plus tôt {}{date}", if on_a_day { "le " } else { "en " })
+}
+/// "entre le 12 novembre et le 31 décembre 2007", "entre novembre et
+/// décembre 2015": each end as [`crate::wording::format`] shortens it.
+pub fn date_between(start: &str, start_day: bool, end: &str, end_day: bool) -> String {
+    let le = |day: bool| if day { "le " } else { "" };
+    format!("entre {}{start} et {}{end}", le(start_day), le(end_day))
+}
+/// Before the notes of an interval's bounds, in a record's detail.
+pub const DATE_START_NOTE: &str = "Début : ";
+pub const DATE_END_NOTE: &str = "Fin : ";
+pub const D_STATUS: &str = "Statut";
+pub const STATUS_ANNOUNCED: &str = "annoncé";
+pub const STATUS_ANNOUNCED_NOTE: &str = "Le texte l'annonce sans le montrer signé.";
 pub const CLEAR: &str = "Effacer les filtres";
 pub const RESULTS: &str = "Résultats";
 pub const NO_RECORD: &str = "Aucune fiche";
@@ -145,6 +171,7 @@ pub fn field_label(key: &str) -> &str {
         "parties" => "parties",
         "people" => "personnes",
         "date" => "date",
+        "status" => "statut",
         "time" => "horaire",
         "place" => "lieu",
         "territory" => "territoire",

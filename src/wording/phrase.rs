@@ -3,14 +3,16 @@
 //! Done once, when the pack is made, so the page carries none of it.
 
 use crate::data::catalog::{Catalog, RecordRef};
-use crate::data::date::PartialDate;
-use crate::data::model::{DateInfo, Place};
+use crate::data::date::When;
+use crate::data::model::{DateInfo, Place, Status};
 use crate::wording::{lang, say as s, Lang};
 
-/// "21 novembre 2019", or "Date inconnue (« dernièrement »)".
+/// "21 novembre 2019", "au plus tard le 10 juillet 2015" (a date the text
+/// only bounds: [`crate::wording::format::when`]), or "Date inconnue
+/// (« dernièrement »)".
 pub fn date_label(info: &DateInfo) -> String {
-    match info.value.as_deref().map(PartialDate::parse) {
-        Some(Ok(d)) => crate::wording::format::date(&d),
+    match info.value.as_deref().map(When::parse) {
+        Some(Ok(w)) => crate::wording::format::when(&w),
         _ => match &info.text {
             Some(words) => format!(
                 "{} ({}{}{})",
@@ -21,6 +23,15 @@ pub fn date_label(info: &DateInfo) -> String {
             ),
             None => s::DATE_UNKNOWN().to_string(),
         },
+    }
+}
+
+/// Where an agreement stands, when its text does not show it made:
+/// "annoncé" / "announced"; empty when it does.
+pub fn status_label(status: Option<Status>) -> &'static str {
+    match status {
+        None => "",
+        Some(Status::Announced) => s::STATUS_ANNOUNCED(),
     }
 }
 
@@ -103,7 +114,7 @@ mod tests {
         let info = |v: Option<&str>, t: Option<&str>| DateInfo {
             value: v.map(str::to_string),
             text: t.map(str::to_string),
-            note: None,
+            ..DateInfo::default()
         };
         assert_eq!(
             date_label(&info(Some("2019-11-21"), None)),
@@ -115,6 +126,40 @@ mod tests {
         );
         assert_eq!(date_label(&info(None, None)), "Date inconnue");
         assert_eq!(date_label(&info(Some("2019-02-30"), None)), "Date inconnue");
+        // Bounded: the bounds, whatever the text's words.
+        let published = info(Some("../2015-07-10"), Some("Publié le 10 juillet 2015"));
+        assert_eq!(date_label(&published), "au plus tard le 10 juillet 2015");
+        assert_eq!(
+            date_label(&info(Some("2007-11-12/2007-12-31"), None)),
+            "entre le 12 novembre et le 31 décembre 2007"
+        );
+        assert_eq!(
+            date_label(&info(Some("2007-11-12/.."), None)),
+            "au plus tôt le 12 novembre 2007"
+        );
+        assert_eq!(
+            date_label(&info(Some("../.."), Some("jamais"))),
+            "Date inconnue (« jamais »)"
+        );
+        crate::wording::set_lang(Lang::En);
+        let english = (
+            date_label(&published),
+            date_label(&info(Some("2007-11-12/2007-12-31"), None)),
+            date_label(&info(Some("2007-11-12/.."), None)),
+            status_label(Some(Status::Announced)),
+        );
+        crate::wording::set_lang(Lang::Fr);
+        assert_eq!(
+            english,
+            (
+                "by 10 July 2015 at the latest".to_string(),
+                "between 12 November and 31 December 2007".to_string(),
+                "on or after 12 November 2007".to_string(),
+                "announced"
+            )
+        );
+        assert_eq!(status_label(Some(Status::Announced)), "annoncé");
+        assert_eq!(status_label(None), "");
     }
 
     #[test]

@@ -100,6 +100,11 @@ words! {
     DATE_INVALID: &'static str,
     DATE_INVERTED: &'static str,
     DATE_UNKNOWN: &'static str,
+    DATE_START_NOTE: &'static str,
+    DATE_END_NOTE: &'static str,
+    D_STATUS: &'static str,
+    STATUS_ANNOUNCED: &'static str,
+    STATUS_ANNOUNCED_NOTE: &'static str,
     CLEAR: &'static str,
     RESULTS: &'static str,
     NO_RECORD: &'static str,
@@ -244,6 +249,9 @@ speak! {
     fn skipped_records(n: usize) -> String;
     fn undated_option(n: u32) -> String;
     fn undated_excluded(n: u32) -> String;
+    fn date_at_latest(date: &str, on_a_day: bool) -> String;
+    fn date_at_earliest(date: &str, on_a_day: bool) -> String;
+    fn date_between(start: &str, start_day: bool, end: &str, end_day: bool) -> String;
     fn glossary_search(term: &str) -> String;
     fn field_label(key: &str) -> &str;
     fn see_results(count: &str) -> String;
@@ -348,6 +356,11 @@ mod tests {
             both(&|| undated_option(n as u32));
             both(&|| undated_excluded(n as u32));
         }
+        for on_a_day in [false, true] {
+            both(&|| date_at_latest("x", on_a_day));
+            both(&|| date_at_earliest("x", on_a_day));
+            both(&|| date_between("x", on_a_day, "y", on_a_day));
+        }
         let (_, en) = both(&|| records_exported(1750));
         assert!(en.contains("1,750 records"), "{en}");
         let (fr, _) = both(&|| records_exported(1750));
@@ -404,6 +417,7 @@ mod tests {
             "registration",
             "agreements",
             "part_of",
+            "status",
         ] {
             both(&|| field_label(key).to_string());
         }

@@ -4,8 +4,9 @@
 //!
 //! The spread imitates what real data would look like, because the engine's
 //! costs depend on it: regions skewed towards Île-de-France, one to four
-//! themes a record, twenty years of dates at day, month or year precision
-//! and some unknown, French text with accents and ligatures for the folding
+//! themes a record, twenty years of dates at day, month or year precision,
+//! a few only bounded (EDTF intervals, open at one end or closed) and some
+//! unknown, French text with accents and ligatures for the folding
 //! and the search vocabulary, events linked to agreements and to programmes.
 //! Same seed, same bytes: results can be compared run to run.
 
@@ -17,7 +18,7 @@ use vocabulary::{
     PARTIES, ROLES, THEME_WEIGHTS, TOPICS, VENUES,
 };
 
-use crate::data::date::days_in_month;
+use crate::data::date::{days_in_month, PartialDate, Precision};
 use crate::data::model::{
     Agreement, DateInfo, Event, Excerpt, Party, Person, Place, Quantity, RawDataset, Region,
     Registration, Source, Theme, TimeSpan, NATIONAL,
@@ -110,10 +111,13 @@ const TWO_REGIONS_PERCENT: usize = 12;
 
 const FIRST_YEAR: i32 = 2006;
 const YEARS: usize = 20;
-/// Percent of records dated to the day, month or year; the rest have no date.
+/// Percent of records dated to the day, month or year, or only bounded (an
+/// interval: open at its start, open at its end or closed, in turn); the
+/// rest have no date.
 const DAY_PERCENT: usize = 55;
 const MONTH_PERCENT: usize = 20;
 const YEAR_PERCENT: usize = 15;
+const INTERVAL_PERCENT: usize = 4;
 /// Share of records that are agreements; the rest are events.
 const AGREEMENT_PERCENT: usize = 40;
 /// Invented words in each record's description (see [`vocabulary::lexicon`]).
@@ -264,6 +268,7 @@ impl<'a> Generator<'a> {
         let day = 1 + self.rng.below(days_in_month(year, month) as usize) as u8;
         let month_name = crate::wording::format::MONTHS[month as usize - 1];
         let p = self.rng.below(100);
+        let (mut start_note, mut end_note) = (None, None);
         let (value, text, note, known) = if p < DAY_PERCENT {
             (
                 Some(format!("{year}-{month:02}-{day:02}")),
@@ -285,6 +290,41 @@ impl<'a> Generator<'a> {
                 Some("Le texte ne donne que l'année.".to_string()),
                 true,
             )
+        } else if p < DAY_PERCENT + MONTH_PERCENT + YEAR_PERCENT + INTERVAL_PERCENT {
+            // Bounds as texts give them: the day a release reports a
+            // signature at the latest, a month from which something runs,
+            // the day of an announcement and the deadline it sets.
+            let (value, text) = match self.rng.below(3) {
+                0 => {
+                    end_note = Some(format!(
+                        "Le communiqué publié le {day} {month_name} {year} le rapporte comme déjà fait."
+                    ));
+                    (
+                        format!("../{year}-{month:02}-{day:02}"),
+                        format!("au plus tard le {day} {month_name} {year}"),
+                    )
+                }
+                1 => {
+                    start_note = Some(format!(
+                        "Le texte le fait commencer en {month_name} {year}."
+                    ));
+                    (
+                        format!("{year}-{month:02}/.."),
+                        format!("depuis {month_name} {year}"),
+                    )
+                }
+                _ => {
+                    start_note = Some(format!(
+                        "Annoncé au futur par un communiqué du {day} {month_name} {year}."
+                    ));
+                    end_note = Some("L'échéance annoncée, pas un fait constaté.".to_string());
+                    (
+                        format!("{year}-{month:02}-{day:02}/{year}-12-31"),
+                        format!("d'ici la fin de l'année {year}"),
+                    )
+                }
+            };
+            (Some(value), Some(text), None, true)
         } else {
             (
                 None,
@@ -298,7 +338,13 @@ impl<'a> Generator<'a> {
             )
         };
         Dated {
-            info: DateInfo { value, text, note },
+            info: DateInfo {
+                value,
+                text,
+                note,
+                start_note,
+                end_note,
+            },
             year: known.then_some(year),
         }
     }
@@ -417,6 +463,7 @@ impl<'a> Generator<'a> {
             parties,
             people,
             date: date.info,
+            status: None,
             place,
             territory,
             themes: self.theme_ids(&picked),
@@ -467,20 +514,25 @@ impl<'a> Generator<'a> {
         } else {
             Vec::new()
         };
-        let time = (date.info.value.as_ref().is_some_and(|v| v.len() == 10) && self.rng.chance(60))
-            .then(|| {
-                let start = *self.rng.pick(&[
-                    "08:30", "09:00", "09:30", "10:00", "14:00", "14:30", "18:00",
-                ]);
-                let end = self.rng.chance(50).then(|| {
-                    let h: u8 = start[..2].parse().unwrap_or(9);
-                    format!("{:02}:{}", h + 2, &start[3..])
-                });
-                TimeSpan {
-                    start: start.to_string(),
-                    end,
-                }
+        let to_the_day = date
+            .info
+            .value
+            .as_deref()
+            .and_then(|v| PartialDate::parse(v).ok())
+            .is_some_and(|d| d.precision() == Precision::Day);
+        let time = (to_the_day && self.rng.chance(60)).then(|| {
+            let start = *self.rng.pick(&[
+                "08:30", "09:00", "09:30", "10:00", "14:00", "14:30", "18:00",
+            ]);
+            let end = self.rng.chance(50).then(|| {
+                let h: u8 = start[..2].parse().unwrap_or(9);
+                format!("{:02}:{}", h + 2, &start[3..])
             });
+            TimeSpan {
+                start: start.to_string(),
+                end,
+            }
+        });
         let when = date.info.text.clone().unwrap_or_default();
         let excerpt = format!(
             "{} organise {when} un temps d'échange consacré à {topic}, ouvert aux entreprises et aux structures de l'ESS.",
@@ -580,6 +632,24 @@ mod tests {
                 .is_some_and(|d| d.precision() == p)));
         }
         assert!(entries.iter().any(|e| e.date.is_none()));
+        // A few only bounded: open at either end, and closed.
+        use crate::data::date::{Bound, When};
+        let intervals: Vec<When> = entries
+            .iter()
+            .filter_map(|e| e.date.filter(|d| d.date().is_none()))
+            .collect();
+        assert!(
+            (records / 50..records / 12).contains(&intervals.len()),
+            "{} intervals",
+            intervals.len()
+        );
+        for shape in [
+            |w: &When| matches!(w, When::Between(Bound::Open, Bound::On(_))),
+            |w: &When| matches!(w, When::Between(Bound::On(_), Bound::Open)),
+            |w: &When| matches!(w, When::Between(Bound::On(_), Bound::On(_))),
+        ] {
+            assert!(intervals.iter().any(shape));
+        }
         let years: std::collections::BTreeSet<i32> = entries
             .iter()
             .filter_map(|e| e.date.and_then(|d| d.date()).map(|d| d.year))
