@@ -8,21 +8,11 @@ fn main() {
 }
 
 /// What the map and the timeline (src/ui/island/, a module of their own)
-/// read of the page: see src/ui/where_when.rs.
+/// read of the page: a plain export, without glue (src/ui/where_when.rs).
 #[cfg(target_arch = "wasm32")]
-mod island {
-    use passerelles::ui::where_when;
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen(js_name = islandNames)]
-    pub fn names() -> String {
-        where_when::names()
-    }
-
-    #[wasm_bindgen(js_name = islandNumbers)]
-    pub fn numbers(days: bool) -> Vec<u32> {
-        where_when::numbers(days)
-    }
+#[no_mangle]
+pub extern "C" fn island(days: u32) -> *const u32 {
+    passerelles::ui::where_when::island(days != 0)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -205,7 +205,8 @@ fn main() {
     step(html::inline_style(&mut template, &assets.css, &css));
     // The glossary's page runs nothing: all it does (the acronyms' tips)
     // the browser does by itself.
-    let still = template.clone();
+    let mut still = template.clone();
+    step(html::into_head(&mut still, html::PRINT_LINK));
     step(html::into_head(&mut template, &html::loader(&assets)));
     if let Some(public) = public {
         // The embed snippet and "Voir en plein écran" use it (ui::browser).

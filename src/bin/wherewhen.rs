@@ -2,11 +2,11 @@
 //! of its own, without Yew, that the page fetches once its first results
 //! are painted. Trunk builds it beside the page's (`wherewhen.js`,
 //! `wherewhen_bg.wasm`); assets/wherewhen.mjs loads it with its stylesheet
-//! and registers `passerellesWhereWhen(name, ...args)`, which the page
-//! calls (src/ui/where_when.rs):
+//! and feeds it what it reads of the page (src/ui/where_when.rs says how
+//! the two talk):
 //!
-//! - `start(lang, regions, first_day, last_day, intent)`: once per dataset;
-//! - `draw(counts, selected, locked, set, from, to)`: after each render.
+//! - `start(lang, numbers)`: once per dataset;
+//! - `draw(numbers)`: after each render of the page's panel.
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
@@ -18,17 +18,15 @@ mod entry {
     use passerelles::wording::{set_lang, Lang};
     use wasm_bindgen::prelude::*;
 
-    /// The page's language (`fr`, `en`), its regions as `code<TAB>name`
-    /// lines and each record's first then last possible day, as the page's
-    /// `islandNames()` and `islandNumbers(true)` give them.
+    /// The page's language (`fr`, `en`), and its dataset as the page's
+    /// `island(1)` gives it (each record's days, the regions' names).
     #[wasm_bindgen]
-    pub fn start(lang: String, regions: String, days: Vec<u32>) {
+    pub fn start(lang: String, numbers: Vec<u32>) {
         set_lang(Lang::from_code(&lang).unwrap_or_default());
-        island::start(&regions, &days);
+        island::start(&numbers);
     }
 
-    /// Repaints the map and the timeline from the page's
-    /// `islandNumbers(false)`.
+    /// Repaints the map and the timeline from the page's `island(0)`.
     #[wasm_bindgen]
     pub fn draw(numbers: Vec<u32>) {
         island::draw(&numbers);

@@ -34,6 +34,13 @@ pub fn page(
         "<script>if(location.search)document.documentElement.setAttribute('data-other','');\
 document.documentElement.setAttribute('data-offline','')</script>",
     );
+    // Paper too: what the online pages link after their first paint.
+    let print = String::from_utf8(read("print.css")).map_err(|_| "print.css is not UTF-8")?;
+    let head_end = html.find("</head>").ok_or("no </head>")?;
+    html.insert_str(
+        head_end,
+        &format!("<style media=\"print\">{}</style>", print.replace("</", "<\\/")),
+    );
     // The glue, the wasm and the dataset in, then what starts them.
     let glue = String::from_utf8(read(&assets.glue)).map_err(|_| "the glue is not UTF-8")?;
     let body_end = html.rfind("</body>").ok_or("no </body>")?;

@@ -262,6 +262,14 @@ pub fn set_text(id: &str, text: &str) {
     }
 }
 
+/// Says `name` to whatever listens on the window: the page's loader and
+/// the map and the timeline (src/site/html.rs, src/ui/where_when.rs).
+pub fn announce(name: &str) {
+    if let Ok(event) = web_sys::Event::new(name) {
+        let _ = window().dispatch_event(&event);
+    }
+}
+
 /// Reloads the page: what a stale page (a site rebuilt since it opened)
 /// needs, its code and data fetched anew.
 pub fn reload() {

@@ -7,8 +7,10 @@
 //!
 //! - after each render of the panel, the page keeps its context and says
 //!   so with the event `passerelles:drawn` on the window; the island then
-//!   reads what it draws through two functions the page's module exports
-//!   (`islandNames`, `islandNumbers`, src/main.rs);
+//!   reads what it draws with one function the page's module exports as it
+//!   is, without wasm-bindgen's glue (`island`, src/main.rs): it writes the
+//!   numbers into the page's memory, where the island's loader copies them
+//!   from ([`island`] says their layout);
 //! - what the visitor does on the island comes back as the URL, the
 //!   store's mirror: the island writes the new view's address in the
 //!   history (pushed for a click or the first step of a drag, replaced for
@@ -28,6 +30,8 @@ pub const TIMELINE: &str = "timeline";
 thread_local! {
     /// What the panel last rendered.
     static SHOWN: RefCell<Option<Ctx>> = const { RefCell::new(None) };
+    /// What the island last asked for.
+    static BUFFER: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A slot the island fills (`id`: [`MAP`] or [`TIMELINE`]); the stylesheet
@@ -39,68 +43,73 @@ pub fn slot(id: &'static str) -> Html {
 /// After a render of the panel: `ctx` kept for the island, which is told.
 pub fn drawn(ctx: &Ctx) {
     SHOWN.with(|s| *s.borrow_mut() = Some(ctx.clone()));
-    if let Ok(event) = web_sys::Event::new("passerelles:drawn") {
-        let _ = gloo::utils::window().dispatch_event(&event);
+    super::browser::announce("passerelles:drawn");
+}
+
+/// What the island reads, written into a buffer the page keeps until the
+/// next call; the address of its first word, which says how many words
+/// follow. With `days`: how many records, each one's first then last
+/// possible day (as the index holds them, bits of `i32`), then the regions
+/// as `code<TAB>name` lines in the panel's order and the page's language,
+/// a UTF-16 unit a word. Without: which dataset (it changes when the page
+/// opens another, and the island starts again), whether the regions are locked, how many
+/// regions, their counts, which are chosen, the period's ends
+/// (`yyyymmdd`, 0 for a part not given or no end), then the timeline's set
+/// (bitset words, 32 bits each).
+pub fn island(days: bool) -> *const u32 {
+    SHOWN.with(|s| {
+        let s = s.borrow();
+        let mut out = vec![0];
+        if let Some(ctx) = s.as_ref() {
+            if days {
+                write_days(&mut out, ctx);
+            } else {
+                write_state(&mut out, ctx);
+            }
+        }
+        out[0] = out.len() as u32 - 1;
+        BUFFER.with(|b| {
+            let mut b = b.borrow_mut();
+            *b = out;
+            b.as_ptr()
+        })
+    })
+}
+
+fn write_days(out: &mut Vec<u32>, ctx: &Ctx) {
+    let pack = &ctx.data.pack;
+    let index = &pack.index;
+    out.push(index.first_day.len() as u32);
+    for d in index.first_day.iter().chain(&index.last_day) {
+        out.push(*d as u32);
+    }
+    for c in &index.region_codes {
+        let line = format!("{c}\t{}\n", pack.region_name(c).unwrap_or(c));
+        out.extend(line.encode_utf16().map(u32::from));
     }
 }
 
-/// The regions as `code<TAB>name` lines, in the panel's order and the
-/// page's language.
-pub fn names() -> String {
-    SHOWN.with(|s| {
-        let s = s.borrow();
-        let Some(ctx) = s.as_ref() else {
-            return String::new();
-        };
-        let pack = &ctx.data.pack;
-        pack.index
-            .region_codes
-            .iter()
-            .map(|c| format!("{c}\t{}\n", pack.region_name(c).unwrap_or(c)))
-            .collect()
-    })
-}
-
-/// With `days`, each record's first then last possible day (as the index
-/// holds them, bits of `i32`); without, the state drawn: whether the
-/// regions are locked, how many regions, their counts, which are chosen,
-/// the period's ends (`yyyymmdd`, 0 for a part not given or no end), then
-/// the timeline's set (bitset words, 32 bits each).
-pub fn numbers(days: bool) -> Vec<u32> {
-    SHOWN.with(|s| {
-        let s = s.borrow();
-        let Some(ctx) = s.as_ref() else {
-            return Vec::new();
-        };
-        let index = &ctx.data.pack.index;
-        let mut out = Vec::new();
-        if days {
-            for d in index.first_day.iter().chain(&index.last_day) {
-                out.push(*d as u32);
-            }
-            return out;
-        }
-        let f = &ctx.view.filter;
-        let regions = &ctx.outcome.regions;
-        out.push(u32::from(!ctx.view.locks.regions.is_empty()));
-        out.push(regions.len() as u32);
-        for (_, n) in regions {
-            out.push(*n);
-        }
-        for (c, _) in regions {
-            out.push(u32::from(f.regions.contains(c)));
-        }
-        for d in [f.from, f.to] {
-            out.push(d.map_or(0, |d| {
-                d.year as u32 * 10_000
-                    + u32::from(d.month.unwrap_or(0)) * 100
-                    + u32::from(d.day.unwrap_or(0))
-            }));
-        }
-        for w in ctx.outcome.timeline.words() {
-            out.push(*w as u32);
-            out.push((*w >> 32) as u32);
-        }
-        out
-    })
+fn write_state(out: &mut Vec<u32>, ctx: &Ctx) {
+    let f = &ctx.view.filter;
+    let regions = &ctx.outcome.regions;
+    out.push(std::rc::Rc::as_ptr(&ctx.data) as u32);
+    out.push(u32::from(!ctx.view.locks.regions.is_empty()));
+    out.push(regions.len() as u32);
+    for (_, n) in regions {
+        out.push(*n);
+    }
+    for (c, _) in regions {
+        out.push(u32::from(f.regions.contains(c)));
+    }
+    for d in [f.from, f.to] {
+        out.push(d.map_or(0, |d| {
+            d.year as u32 * 10_000
+                + u32::from(d.month.unwrap_or(0)) * 100
+                + u32::from(d.day.unwrap_or(0))
+        }));
+    }
+    for w in ctx.outcome.timeline.words() {
+        out.push(*w as u32);
+        out.push((*w >> 32) as u32);
+    }
 }

@@ -78,7 +78,7 @@ const drawnInOrder = (page, root, text, first, second) =>
 async function assertInert(page, dialogs) {
   const state = await page.evaluate(() => ({
     pwned: typeof window.__pwned,
-    injected: document.querySelectorAll('main img, main script, main svg, main iframe, main [onerror], main [onload], main [onmouseover]').length,
+    injected: document.querySelectorAll('main img, main script, main svg:not(.map-svg), main iframe, main [onerror], main [onload], main [onmouseover]').length,
     badLinks: [...document.querySelectorAll('main a[href]')]
       .map((a) => a.getAttribute('href'))
       .filter((h) => !/^(https?:\/\/|\?|#)/i.test(h)),

@@ -16,6 +16,9 @@ import { ROOT, DIST, startServer, launch, assertAccessible, scenarios } from './
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 /** Generated records: enough for six shards of 500 and a virtual list. */
 const RECORDS = 3000;
+/** The shipped dataset's records, agreements and events. */
+const SHIPPED = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'passerelles.json'), 'utf8'));
+const DATA_RECORDS = SHIPPED.agreements.length + SHIPPED.events.length;
 const BIN = path.join(ROOT, 'target', 'debug');
 
 let server;
@@ -179,7 +182,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     await assertAccessible(page, 'the stalled download panel', { include: '#load-error' });
     await page.click('#retry');
     await page.waitForSelector('#results > li');
-    assert.equal(await countOf(page), 11);
+    assert.equal(await countOf(page), DATA_RECORDS);
   }, { allow: ['stall/passerelles.pack'] });
 
   scenario('an editor\'s JSON file is read in a worker and shows the same records', async (page) => {
@@ -207,7 +210,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     await page.goto(`${partner.url}/frame.html`);
     const frame = await (await page.waitForSelector('#pf')).contentFrame();
     await frame.waitForSelector('#results > li');
-    assert.equal(await frame.evaluate(() => document.querySelectorAll('#results > li').length), 11);
+    assert.equal(await frame.evaluate(() => document.querySelectorAll('#results > li').length), DATA_RECORDS);
   });
 
   for (const [file, text] of [

@@ -191,18 +191,27 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
     }
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.stack || err.message || err}`));
-  // A request cut short because the test navigated away (goto, reload) is not
-  // a failure of the app: count main-frame navigations and forgive ERR_ABORTED
-  // for requests issued before the latest one.
+  // A request cut short because the test navigated away (goto, reload, a
+  // link) is not a failure of the app: count main-frame navigations, started
+  // and committed, and forgive ERR_ABORTED for requests issued before the
+  // latest one started, or by a document that has since been replaced (a
+  // page still running while the next one loads: the map and the timeline
+  // are fetched late, and may be asked for then).
   let navigations = 0;
+  let commits = 0;
   const issuedAt = new WeakMap();
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) commits += 1;
+  });
   page.on('request', (req) => {
     if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
-    issuedAt.set(req, navigations);
+    issuedAt.set(req, [navigations, commits]);
   });
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText ?? '';
-    const leftBehind = error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && issuedAt.get(req) < navigations;
+    const [started, committed] = issuedAt.get(req) ?? [navigations, commits];
+    const leftBehind =
+      error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && (started < navigations || committed < commits);
     if (!leftBehind) problems.push(`requestfailed: ${req.method()} ${req.url()} ${error}`.trim());
   });
   page.on('response', (resp) => {

@@ -178,7 +178,9 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
         const event = JSON.parse(ld[0]);
         assert.equal(event['@type'], 'Event');
         assert.equal(event.name, r.title);
-        assert.ok(event.startDate.startsWith(r.date.value), `${event.startDate} for ${r.date.value}`);
+        // A date the text only bounds has no day for schema.org to start on.
+        if (r.date.value.includes('/')) assert.equal(event.startDate, undefined);
+        else assert.ok(event.startDate.startsWith(r.date.value), `${event.startDate} for ${r.date.value}`);
       } else if (!DATA.events.includes(r)) {
         assert.equal(ld.length, 0, 'no JSON-LD for an agreement');
       }

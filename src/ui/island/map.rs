@@ -242,41 +242,56 @@ impl MapView {
         self.show_tip(regions, counts);
     }
 
+    /// The legend: the empty shade, then the steps as one scale from 1 to
+    /// the largest count (steps are of equal width), each step's counts
+    /// written out for screen readers.
     fn paint_legend(&self, max: u32) {
-        let mut steps = vec![(0, s::MAP_NONE().to_string())];
-        for (k, lo, hi) in legend(max) {
-            let label = if lo == hi {
-                format::count_as(crate::wording::lang(), lo as usize)
-            } else {
-                format!(
-                    "{}–{}",
-                    format::count_as(crate::wording::lang(), lo as usize),
-                    format::count_as(crate::wording::lang(), hi as usize)
-                )
-            };
-            steps.push((k, label));
-        }
-        let key: String = steps.iter().map(|(k, l)| format!("{k}{l};")).collect();
+        let key = max.to_string();
         // Rebuilt only when the steps change.
-        if self.legend.get_attribute("data-key").as_deref() == Some(key.as_str()) {
+        if self.legend.get_attribute("data-max").as_deref() == Some(key.as_str()) {
             return;
         }
-        self.legend.set_inner_html("");
-        for (k, label) in steps {
-            let Some(item) = html("li", "") else { return };
-            let Some(swatch) = html("span", &format!("map-swatch s{k}")) else {
-                return;
-            };
+        self.legend.set_text_content(None);
+        let count = |n: u32| format::count_as(crate::wording::lang(), n as usize);
+        let _ = (|| {
+            let none = html("li", "")?;
+            let swatch = html("span", "map-swatch s0")?;
             set(&swatch, "aria-hidden", "true");
-            let _ = append(&item, &swatch);
-            let Some(words) = html("span", "") else {
-                return;
+            append(&none, &swatch)?;
+            let words = html("span", "")?;
+            text(&words, s::MAP_NONE());
+            append(&none, &words)?;
+            append(&self.legend, &none)?;
+            let steps = legend(max);
+            let (Some(first), Some(last)) = (steps.first(), steps.last()) else {
+                return Some(());
             };
-            text(&words, &label);
-            let _ = append(&item, &words);
-            let _ = append(&self.legend, &item);
-        }
-        set(&self.legend, "data-key", &key);
+            // The ends of the scale are for the eye; each step says its
+            // counts to a screen reader.
+            let end = |n: u32, class: &str| {
+                let label = html("span", class)?;
+                set(&label, "aria-hidden", "true");
+                text(&label, &count(n));
+                Some(label)
+            };
+            let scale = html("li", "map-scale")?;
+            append(&scale, &end(first.1, "lo")?)?;
+            for (k, lo, hi) in &steps {
+                let swatch = html("span", &format!("map-swatch s{k}"))?;
+                let range = html("span", "visually-hidden")?;
+                let words = if lo == hi {
+                    count(*lo)
+                } else {
+                    format!("{}–{}", count(*lo), count(*hi))
+                };
+                text(&range, &words);
+                append(&swatch, &range)?;
+                append(&scale, &swatch)?;
+            }
+            append(&scale, &end(last.2, "")?)?;
+            append(&self.legend, &scale)
+        })();
+        set(&self.legend, "data-max", &key);
     }
 
     /// The outlines above the shapes: every chosen region (fixed ones

@@ -123,16 +123,23 @@ fn send(intent: Intent) {
     }
 }
 
-/// Starts the island for a dataset: its regions as `code<TAB>name` lines
-/// in the vocabulary's order, and each record's first then last possible
-/// day (the index's days, as `u32` bits).
-pub fn start(regions: &str, days: &[u32]) {
-    let regions = regions
+/// Starts the island for a dataset, from the page's `island(1)`
+/// (src/ui/where_when.rs): how many records, each one's first then last
+/// possible day (the index's days, as `u32` bits), then the regions as
+/// `code<TAB>name` lines in the vocabulary's order, a UTF-16 unit a word.
+pub fn start(numbers: &[u32]) {
+    let Some((&n, rest)) = numbers.split_first() else {
+        return;
+    };
+    let n = (n as usize).min(rest.len() / 2);
+    let (first, rest) = rest.split_at(n);
+    let (last, names) = rest.split_at(n);
+    let names = String::from_utf16_lossy(&names.iter().map(|&u| u as u16).collect::<Vec<u16>>());
+    let regions = names
         .lines()
         .filter_map(|line| line.split_once('\t'))
         .map(|(code, name)| (code.to_string(), name.to_string()))
         .collect();
-    let (first, last) = days.split_at(days.len() / 2);
     let day = |d: &[u32]| d.iter().map(|&d| d as i32).collect::<Vec<i32>>();
     ISLAND.with(|cell| {
         *cell.borrow_mut() = Some(Island {
@@ -147,13 +154,14 @@ pub fn start(regions: &str, days: &[u32]) {
     });
 }
 
-/// Paints the island from the page's state, as `islandNumbers` gives it
-/// (src/ui/where_when.rs): whether the host page locked the regions, the
-/// region facet's counts and which regions are chosen (in vocabulary
-/// order), the period's ends, the timeline's set of records.
+/// Paints the island from the page's state, as its `island(0)` gives it
+/// (src/ui/where_when.rs): which dataset, whether the host page locked the
+/// regions, the region facet's counts and which regions are chosen (in
+/// vocabulary order), the period's ends, the timeline's set of records.
 pub fn draw(numbers: &[u32]) {
     with(|island| {
-        let (&locked, rest) = numbers.split_first()?;
+        let (_dataset, rest) = numbers.split_first()?;
+        let (&locked, rest) = rest.split_first()?;
         let (&n, rest) = rest.split_first()?;
         let n = n as usize;
         let (counts, rest) = rest.split_at_checked(n)?;

@@ -55,9 +55,15 @@ impl TimelineView {
         set(&unknown, "role", "img");
         append(&plot, &unknown)?;
         append(&root, &plot)?;
+        let axis_row = html("div", "tl-axis")?;
+        set(&axis_row, "aria-hidden", "true");
         let ticks = html("div", "tl-ticks")?;
-        set(&ticks, "aria-hidden", "true");
-        append(&root, &ticks)?;
+        append(&axis_row, &ticks)?;
+        // Under the bar of unknown dates.
+        let unknown_tick = html("span", "tl-tick-unknown")?;
+        text(&unknown_tick, "?");
+        append(&axis_row, &unknown_tick)?;
+        append(&root, &axis_row)?;
         let empty = html("p", "tl-empty")?;
         text(&empty, s::TIMELINE_EMPTY());
         set(&empty, "hidden", "");
