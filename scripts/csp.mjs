@@ -43,7 +43,7 @@ const scripts = (page) =>
 const hashes = scripts(markup);
 if (hashes.length === 0) fail('no inline loader script found: has the prerender (src/site/html.rs) changed?');
 // The stylesheet is inlined in every page (src/site/html.rs): its hash.
-const styles = (page) => [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]));
+const styles = (page) => [...page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]));
 const styleHashes = styles(markup);
 if (styleHashes.length === 0) fail('no inline stylesheet found: has the prerender (src/site/html.rs) changed?');
 const offline = path.join(dir, 'passerelles.html');

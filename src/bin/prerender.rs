@@ -295,6 +295,7 @@ fn main() {
             let mut w = passerelles::wire::Writer::new();
             pack::glossary::write_view(&mut w, &loaded.catalog.glossary);
             let mut page = still.clone();
+            step(html::into_head(&mut page, html::GLOSSARY_LINK));
             step(html::drop_noscript(&mut page));
             // No app will take this view over: it is the page (the tests wait
             // for a take-over on every other page).

@@ -177,6 +177,10 @@ d.readyState==='loading'?d.addEventListener('DOMContentLoaded',go):go()}})(docum
 /// the pages without a loader (the glossary's) link it in their head.
 pub const PRINT_LINK: &str = "<link rel=\"stylesheet\" media=\"print\" href=\"print.css\">";
 
+/// The glossary page's own rules (styles/glossary.css): no other page
+/// carries them.
+pub const GLOSSARY_LINK: &str = "<link rel=\"stylesheet\" href=\"glossary.css\">";
+
 /// A JavaScript string literal (the asset names are trunk's: letters,
 /// digits, `-`, `_`, `.`, `/`; anything else is escaped anyway).
 fn js_string(s: &str) -> String {

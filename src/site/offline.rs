@@ -39,7 +39,10 @@ document.documentElement.setAttribute('data-offline','')</script>",
     let head_end = html.find("</head>").ok_or("no </head>")?;
     html.insert_str(
         head_end,
-        &format!("<style media=\"print\">{}</style>", print.replace("</", "<\\/")),
+        &format!(
+            "<style media=\"print\">{}</style>",
+            print.replace("</", "<\\/")
+        ),
     );
     // The glue, the wasm and the dataset in, then what starts them.
     let glue = String::from_utf8(read(&assets.glue)).map_err(|_| "the glue is not UTF-8")?;

@@ -422,12 +422,14 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         html! { <div class="view-tools">{ for opener }</div> }
     };
     // The list is complete once rendered; a detail says when it is (its
-    // details may have to be fetched first).
+    // details may have to be fetched first). The map and the timeline
+    // follow every render of the list's panel.
     {
-        let listing = view.detail.is_none();
+        let listing = view.detail.is_none().then(|| ctx.clone());
         use_effect(move || {
-            if listing {
+            if let Some(ctx) = listing {
                 super::take_over();
+                super::where_when::drawn(&ctx);
             }
         });
     }

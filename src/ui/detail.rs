@@ -221,7 +221,7 @@ pub(super) fn approximate(ctx: &Ctx, index: usize) -> Html {
     if !ctx.outcome.approximate.contains(index) {
         return Html::default();
     }
-    html! { <>{ " " }<span class="badge badge-approx">{ s::DATE_APPROXIMATE() }</span></> }
+    html! { <span class="badge badge-approx">{ s::DATE_APPROXIMATE() }</span> }
 }
 
 pub(super) fn facts(ctx: &Ctx, texts: &Texts, facts: &[Fact]) -> Html {

@@ -28,8 +28,6 @@ pub fn panel(props: &PanelProps) -> Html {
     let f = &view.filter;
     let locks = &view.locks;
     let show_all_regions = use_state(|| false);
-    // The map and the timeline follow every render of the panel.
-    use_effect_with(props.ctx.clone(), |ctx| where_when::drawn(ctx));
 
     let typing = {
         let dispatch = dispatch.clone();
@@ -157,10 +155,8 @@ pub fn panel(props: &PanelProps) -> Html {
                 if inverted { <p class="warning">{ s::DATE_INVERTED() }</p> }
                 if f.date_active() {
                     <div class="switch">
-                        <input type="checkbox" id="strict" name="strict" checked={f.strict}
-                            aria-describedby="strict-hint" />
+                        <input type="checkbox" id="strict" name="strict" checked={f.strict} />
                         <label for="strict">{ s::STRICT_SWITCH() }</label>
-                        <p class="hint" id="strict-hint">{ s::STRICT_HINT() }</p>
                     </div>
                 }
                 if f.date_active() && undated_total > 0 {

@@ -84,8 +84,9 @@ fn write_days(out: &mut Vec<u32>, ctx: &Ctx) {
         out.push(*d as u32);
     }
     for c in &index.region_codes {
-        let line = format!("{c}\t{}\n", pack.region_name(c).unwrap_or(c));
-        out.extend(line.encode_utf16().map(u32::from));
+        for part in [c, "\t", pack.region_name(c).unwrap_or(c), "\n"] {
+            out.extend(part.encode_utf16().map(u32::from));
+        }
     }
 }
 

@@ -367,9 +367,8 @@ pub const EXPORT_UNAVAILABLE: &str =
 pub const EXPORT_RELOAD: &str = "The export file no longer matches the page's data (the site has probably been updated since it was opened) or arrived damaged. Reload the page.";
 // The period's approximate records and the strict switch (the page).
 pub const DATE_APPROXIMATE: &str = "approximate date";
-pub const STRICT_SWITCH: &str = "Only dates certainly within the period";
-pub const STRICT_HINT: &str =
-    "Leaves out the records whose approximate date might fall outside the period.";
+/// The strict switch: leaves out what the badge above marks.
+pub const STRICT_SWITCH: &str = "Leave out approximate dates";
 // The map and the timeline (their own module, src/ui/island/).
 pub const MAP_LABEL: &str = "Map of the regions";
 pub const MAP_KEY: &str = "Records per region";

@@ -365,9 +365,8 @@ pub const EXPORT_UNAVAILABLE: &str =
 pub const EXPORT_RELOAD: &str = "Le fichier d'export ne correspond plus aux données de la page (le site a sans doute été mis à jour depuis son ouverture) ou est arrivé endommagé. Rechargez la page.";
 // The period's approximate records and the strict switch (the page).
 pub const DATE_APPROXIMATE: &str = "date approximative";
-pub const STRICT_SWITCH: &str = "Seulement les dates certainement dans la période";
-pub const STRICT_HINT: &str =
-    "Écarte les fiches dont la date, approchée, pourrait tomber hors de la période.";
+/// The strict switch: leaves out what the badge above marks.
+pub const STRICT_SWITCH: &str = "Écarter les dates approximatives";
 // The map and the timeline (their own module, src/ui/island/).
 pub const MAP_LABEL: &str = "Carte des régions";
 pub const MAP_KEY: &str = "Fiches par région";

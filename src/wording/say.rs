@@ -212,7 +212,6 @@ words! {
     EXPORT_RELOAD: &'static str,
     DATE_APPROXIMATE: &'static str,
     STRICT_SWITCH: &'static str,
-    STRICT_HINT: &'static str,
     MAP_LABEL: &'static str,
     MAP_KEY: &'static str,
     MAP_NONE: &'static str,

@@ -21,10 +21,10 @@ import { DIST, startServer, launch, newPage } from './harness.mjs';
  * The English interface (issue 13) added 3,998 bytes to the French visit
  * (157,445 -> 161,443: its words and the language's machinery in the wasm,
  * the switch, the hreflang links and the loader's redirect in the page). */
-const BUDGET = 158 * 1024;
+const BUDGET = 160 * 1024;
 const CAP = 160 * 1024;
 /** The map and the timeline, fetched after the first paint (issue 15). */
-const AFTER_BUDGET = 44 * 1024;
+const AFTER_BUDGET = 50 * 1024;
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));

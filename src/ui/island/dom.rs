@@ -69,3 +69,10 @@ pub fn replace_children(slot: &Element, child: &Element) -> Option<()> {
     slot.set_text_content(None);
     append(slot, child)
 }
+
+/// `part` of `whole` as a CSS percentage to a tenth ("37.5%"), in integers:
+/// the module carries no float formatting.
+pub fn percent(part: u32, whole: u32) -> String {
+    let tenths = u64::from(part) * 1000 / u64::from(whole.max(1));
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}

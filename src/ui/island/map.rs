@@ -334,12 +334,12 @@ impl MapView {
         dom::style(
             &self.tip,
             "--x",
-            &format!("{}%", f64::from(x) * 100.0 / f64::from(w)),
+            &dom::percent(x.max(0) as u32, w.max(1) as u32),
         );
         dom::style(
             &self.tip,
             "--y",
-            &format!("{}%", f64::from(y) * 100.0 / f64::from(h)),
+            &dom::percent(y.max(0) as u32, h.max(1) as u32),
         );
         let _ = self.tip.remove_attribute("hidden");
     }

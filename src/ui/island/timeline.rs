@@ -243,7 +243,7 @@ impl TimelineView {
             .max()
             .unwrap_or(0)
             .max(1);
-        let share = |n: u32| format!("{}%", f64::from(n) * 100.0 / f64::from(top));
+        let share = |n: u32| dom::percent(n, top);
         if let Some(axis) = axis {
             for (k, (bar, counts)) in self.bars.iter().zip(&hist.bars).enumerate() {
                 dom::style(bar, "--c", &share(counts.certain));
