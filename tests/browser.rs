@@ -240,3 +240,77 @@ async fn a_long_list_keeps_only_the_rows_in_view_in_the_dom() {
     assert!(height > 3000.0 * 100.0, "list height {height}");
     root.remove();
 }
+
+/// What the page hands the island (`island(days)`, src/ui/where_when.rs):
+/// the words after the count the buffer starts with.
+fn island_numbers(days: bool) -> Vec<u32> {
+    let at = passerelles::ui::where_when::island(days);
+    // The page's own buffer, read where the island's loader reads it.
+    unsafe { std::slice::from_raw_parts(at.add(1), *at as usize).to_vec() }
+}
+
+#[wasm_bindgen_test]
+async fn the_map_and_the_timeline_draw_the_page_state_and_answer_through_the_url() {
+    use passerelles::ui::island;
+    // Slots of earlier tests' explorers out of the way: the island draws
+    // into the page's one #map and #timeline.
+    for id in ["map", "timeline"] {
+        while let Some(old) = document().get_element_by_id(id) {
+            old.remove();
+        }
+    }
+    let root = mount().await;
+    island::start(&island_numbers(true));
+    island::draw(&island_numbers(false));
+    let regions = root.query_selector_all("#map [data-region]").unwrap();
+    assert_eq!(regions.length(), 18);
+    let reunion = root
+        .query_selector("#map [data-region='04']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        reunion.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        reunion.get_attribute("aria-label").unwrap(),
+        format!("La Réunion : {} fiches", facet_count(&root, "region-04"))
+    );
+    // Bars from 2007 to 2019, and the unknown date's.
+    let bars = root.query_selector_all("#timeline [data-period]").unwrap();
+    assert_eq!(bars.length(), 13);
+    assert!(root
+        .query_selector("#timeline [data-period='2007']")
+        .unwrap()
+        .is_some());
+
+    // A click on La Réunion: the address says it, the page adopts it.
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    reunion.dispatch_event(&click).unwrap();
+    yew::scheduler::flush().await;
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .ends_with("region=04"));
+    let checkbox: HtmlInputElement = root
+        .query_selector("#region-04")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(checkbox.checked());
+    assert_eq!(cards(&root).len() as u32, facet_count(&root, "region-04"));
+    // Drawn again from the page's new state: pressed.
+    island::draw(&island_numbers(false));
+    assert_eq!(
+        reunion.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+}

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 
 use passerelles::data::catalog::{load_json, Entry, RecordType};
-use passerelles::data::date::{PartialDate, When};
+use passerelles::data::date::{civil, day_number, days_in_month, PartialDate, When};
 use passerelles::data::model::NATIONAL;
 use passerelles::engine::analyze;
 use passerelles::engine::bitset::Bitset;
@@ -19,6 +19,7 @@ use passerelles::engine::fold;
 use passerelles::engine::index::Index;
 use passerelles::engine::search::{QueryWord, Synonym, Synonyms};
 use passerelles::engine::set::Set;
+use passerelles::engine::timeline::{histogram, Months, Scale};
 use std::collections::BTreeSet;
 
 /// A record's searchable text: strong fields, the rest.
@@ -519,6 +520,100 @@ prop_compose! {
             include_national,
             sort,
         }
+    }
+}
+
+/// The timeline's counts the plain way: the bars from the first to the
+/// last known month of the set (whole years of months over three years or
+/// less, else years), and for each bar and record, its days compared with
+/// the bar's, one by one; an open end reaches past every bar.
+fn timeline_reference(
+    dates: &[Option<When>],
+    set: &[usize],
+) -> (Option<(Scale, usize, String)>, Vec<(u32, u32)>, u32) {
+    let bounds = |d: When| match d {
+        When::On(d) => (Some(d), Some(d)),
+        When::Between(a, b) => (a.date(), b.date()),
+    };
+    let unknown = set.iter().filter(|&&i| dates[i].is_none()).count() as u32;
+    // Known months as (year, month) of every closed end.
+    let mut known = Vec::new();
+    for &i in set {
+        if let Some(d) = dates[i] {
+            let (a, b) = bounds(d);
+            if let Some(a) = a {
+                let (y, m, _) = civil(a.first_day());
+                known.push((y, m));
+            }
+            if let Some(b) = b {
+                let (y, m, _) = civil(b.last_day());
+                known.push((y, m));
+            }
+        }
+    }
+    let (Some(&lo), Some(&hi)) = (known.iter().min(), known.iter().max()) else {
+        return (None, Vec::new(), unknown);
+    };
+    let months = hi.0 - lo.0 < 3;
+    let bars: Vec<(i32, i32)> = if months {
+        (lo.0..=hi.0)
+            .flat_map(|y| {
+                (1..=12u8)
+                    .map(move |m| (day_number(y, m, 1), day_number(y, m, days_in_month(y, m))))
+            })
+            .collect()
+    } else {
+        (lo.0..=hi.0)
+            .map(|y| (day_number(y, 1, 1), day_number(y, 12, 31)))
+            .collect()
+    };
+    let first_label = if months {
+        format!("{}-01", lo.0)
+    } else {
+        lo.0.to_string()
+    };
+    let counts = bars
+        .iter()
+        .map(|&(start, end)| {
+            let (mut certain, mut possible) = (0, 0);
+            for &i in set {
+                let Some(d) = dates[i] else { continue };
+                let (a, b) = bounds(d);
+                // Days of the record, open ends reaching past the axis.
+                let from = a.map_or(i32::MIN, |a| a.first_day());
+                let to = b.map_or(i32::MAX, |b| b.last_day());
+                let inside = (from..=to).contains(&start) || (start..=end).contains(&from);
+                let within = from >= start && to <= end;
+                if within {
+                    certain += 1;
+                } else if inside {
+                    possible += 1;
+                }
+            }
+            (certain, possible)
+        })
+        .collect();
+    let scale = if months { Scale::Month } else { Scale::Year };
+    (Some((scale, bars.len(), first_label)), counts, unknown)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_timeline_counts_as_the_reference(
+        dates in prop::collection::vec(prop::option::of(when(2014..=2020)), 0..40),
+        picks in prop::collection::vec(any::<bool>(), 40),
+    ) {
+        let first: Vec<i32> = dates.iter().map(|d| d.map_or(i32::MAX, |d| d.first_day())).collect();
+        let last: Vec<i32> = dates.iter().map(|d| d.map_or(i32::MIN, |d| d.last_day())).collect();
+        let set: Vec<usize> = (0..dates.len()).filter(|&i| picks[i]).collect();
+        let got = histogram(&Months::new(&first, &last), &Bitset::from_positions(dates.len(), set.iter().copied()));
+        let (axis, counts, unknown) = timeline_reference(&dates, &set);
+        prop_assert_eq!(got.unknown, unknown);
+        prop_assert_eq!(got.axis.map(|a| (a.scale, a.len, a.date(0).to_string())), axis);
+        let bars: Vec<(u32, u32)> = got.bars.iter().map(|b| (b.certain, b.possible)).collect();
+        prop_assert_eq!(bars, counts);
     }
 }
 
