@@ -89,7 +89,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     const offline = fs.readFileSync(path.join(DIST, 'passerelles.html'), 'utf8');
     const hashes = [...new Set([loader, scripts('passerelles.html')].flat().map((m) => sha(m[2])))];
     // The stylesheet, inlined in every page: the offline file's is the same.
-    const styles = [...new Set([html, offline].flatMap((p) => [...p.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]))))];
+    const styles = [...new Set([html, offline].flatMap((p) => [...p.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]))))];
     assert.equal(
       csp,
       `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}; style-src 'self' ${styles.join(' ')}; img-src 'self' data:; frame-ancestors *`,

@@ -198,20 +198,22 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
   // page still running while the next one loads: the map and the timeline
   // are fetched late, and may be asked for then).
   let navigations = 0;
-  let commits = 0;
+  // Documents committed, per frame (an embed's iframe has its own).
+  const commits = new WeakMap();
+  const committed = (frame) => commits.get(frame) ?? 0;
   const issuedAt = new WeakMap();
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) commits += 1;
-  });
+  page.on('framenavigated', (frame) => commits.set(frame, committed(frame) + 1));
   page.on('request', (req) => {
     if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
-    issuedAt.set(req, [navigations, commits]);
+    issuedAt.set(req, [navigations, committed(req.frame()), committed(page.mainFrame())]);
   });
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText ?? '';
-    const [started, committed] = issuedAt.get(req) ?? [navigations, commits];
-    const leftBehind =
-      error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && (started < navigations || committed < commits);
+    const frame = req.frame();
+    const [started, own, main] = issuedAt.get(req) ?? [navigations, committed(frame), committed(page.mainFrame())];
+    // Its document replaced, or its frame gone with the page around it.
+    const replaced = own < committed(frame) || main < committed(page.mainFrame()) || frame.isDetached();
+    const leftBehind = error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && (started < navigations || replaced);
     if (!leftBehind) problems.push(`requestfailed: ${req.method()} ${req.url()} ${error}`.trim());
   });
   page.on('response', (resp) => {
