@@ -523,14 +523,14 @@ prop_compose! {
     }
 }
 
+/// The axis (scale, bars, first bar), each bar's (certain, possible), the unknown dates.
+type Counted = (Option<(Scale, usize, String)>, Vec<(u32, u32)>, u32);
+
 /// The timeline's counts the plain way: the bars from the first to the
 /// last known month of the set (whole years of months over three years or
 /// less, else years), and for each bar and record, its days compared with
 /// the bar's, one by one; an open end reaches past every bar.
-fn timeline_reference(
-    dates: &[Option<When>],
-    set: &[usize],
-) -> (Option<(Scale, usize, String)>, Vec<(u32, u32)>, u32) {
+fn timeline_reference(dates: &[Option<When>], set: &[usize]) -> Counted {
     let bounds = |d: When| match d {
         When::On(d) => (Some(d), Some(d)),
         When::Between(a, b) => (a.date(), b.date()),

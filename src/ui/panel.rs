@@ -1,4 +1,5 @@
-//! The facet panel: search, type, theme, territory and period, with counts.
+//! The facet panel: search, type, theme, period (with the timeline) and
+//! territory (with the map), with counts.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -117,6 +118,35 @@ pub fn panel(props: &PanelProps) -> Html {
             } else {
                 { locked("theme", s::FACET_THEME(), locks.themes.iter().map(|t| data.pack.theme_label(t).unwrap_or(t).to_string())) }
             }
+            // When, then where: the timeline, then the map with the
+            // region list under it.
+            <fieldset class="facet" data-facet="dates">
+                <legend>{ s::FACET_DATES() }</legend>
+                { where_when::slot(where_when::TIMELINE) }
+                <p class="hint" id="date-hint">{ s::DATE_HINT() }</p>
+                <div class="dates">
+                    <DateInput id="date-from" label={s::DATE_FROM()} value={f.from}
+                        on_change={dispatch.reform(Action::SetFrom)} />
+                    <DateInput id="date-to" label={s::DATE_TO()} value={f.to}
+                        on_change={dispatch.reform(Action::SetTo)} />
+                </div>
+                if inverted { <p class="warning">{ s::DATE_INVERTED() }</p> }
+                if f.date_active() {
+                    <div class="switch">
+                        <input type="checkbox" id="strict" name="strict" checked={f.strict} />
+                        <label for="strict">{ s::STRICT_SWITCH() }</label>
+                    </div>
+                    if undated_total > 0 {
+                        <div class="switch">
+                            <input type="checkbox" id="undated" name="undated" checked={f.include_undated} />
+                            <label for="undated">{ s::undated_option(undated_total) }</label>
+                        </div>
+                        if outcome.undated_excluded > 0 {
+                            <p class="hint">{ s::undated_excluded(outcome.undated_excluded) }</p>
+                        }
+                    }
+                }
+            </fieldset>
             <fieldset class="facet" data-facet="region">
                 <legend>{ s::FACET_REGION() }</legend>
                 { where_when::slot(where_when::MAP) }
@@ -141,33 +171,6 @@ pub fn panel(props: &PanelProps) -> Html {
                         }
                     </p>
                 </div>
-            </fieldset>
-            <fieldset class="facet" data-facet="dates">
-                <legend>{ s::FACET_DATES() }</legend>
-                { where_when::slot(where_when::TIMELINE) }
-                <p class="hint" id="date-hint">{ s::DATE_HINT() }</p>
-                <div class="dates">
-                    <DateInput id="date-from" label={s::DATE_FROM()} value={f.from}
-                        on_change={dispatch.reform(Action::SetFrom)} />
-                    <DateInput id="date-to" label={s::DATE_TO()} value={f.to}
-                        on_change={dispatch.reform(Action::SetTo)} />
-                </div>
-                if inverted { <p class="warning">{ s::DATE_INVERTED() }</p> }
-                if f.date_active() {
-                    <div class="switch">
-                        <input type="checkbox" id="strict" name="strict" checked={f.strict} />
-                        <label for="strict">{ s::STRICT_SWITCH() }</label>
-                    </div>
-                }
-                if f.date_active() && undated_total > 0 {
-                    <div class="switch">
-                        <input type="checkbox" id="undated" name="undated" checked={f.include_undated} />
-                        <label for="undated">{ s::undated_option(undated_total) }</label>
-                    </div>
-                    if outcome.undated_excluded > 0 {
-                        <p class="hint">{ s::undated_excluded(outcome.undated_excluded) }</p>
-                    }
-                }
             </fieldset>
             <button type="button" id="clear" class="button" onclick={on_clear} disabled={!view.can_clear()}>{ s::CLEAR() }</button>
         </section>

@@ -51,7 +51,7 @@ pub fn skipped_records(n: usize) -> String {
     if n == 1 {
         "1 record left out as invalid".into()
     } else {
-        format!("{} records left out as invalid", num(n as usize))
+        format!("{} records left out as invalid", num(n))
     }
 }
 pub const SHOW_REASONS: &str = "See why";
@@ -214,11 +214,11 @@ pub fn data_problems(n: usize) -> String {
     if n == 1 {
         "1 problem in the data".into()
     } else {
-        format!("{} problems in the data", num(n as usize))
+        format!("{} problems in the data", num(n))
     }
 }
 pub fn more_problems(n: usize) -> String {
-    format!("… and {} more", num(n as usize))
+    format!("… and {} more", num(n))
 }
 pub fn at_position(line: usize, column: usize) -> String {
     format!("line {line}, column {column}")
@@ -325,7 +325,7 @@ pub fn calendar_exported(n: usize) -> String {
     out
 }
 fn counted(out: &mut String, n: usize, one: &str, many: &str) {
-    out.push_str(&num(n as usize));
+    out.push_str(&num(n));
     out.push(' ');
     out.push_str(if n == 1 { one } else { many });
 }
@@ -353,7 +353,7 @@ pub fn calendar_left_out(month: usize, year: usize, bounded: usize, undated: usi
                 out.push(',');
             }
             out.push(' ');
-            out.push_str(&num(n as usize));
+            out.push_str(&num(n));
             out.push(' ');
             out.push_str(what);
         }
@@ -380,6 +380,8 @@ pub const TIMELINE_HELP: &str = "Drag across the bars to choose a period. With t
 pub const TIMELINE_KNOWN: &str = "known date";
 pub const TIMELINE_APPROXIMATE: &str = "approximate date, counted in every bar it may fall in";
 pub const TIMELINE_EMPTY: &str = "None of these records has a known date.";
+/// Beside "?", under the bar of unknown dates.
+pub const TIMELINE_UNKNOWN: &str = "unknown date";
 /// "9 records", "no record" within a sentence.
 fn records(n: u32) -> String {
     match n {

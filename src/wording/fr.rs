@@ -379,6 +379,8 @@ pub const TIMELINE_KNOWN: &str = "date connue";
 pub const TIMELINE_APPROXIMATE: &str =
     "date approchée, comptée dans chaque barre où elle peut tomber";
 pub const TIMELINE_EMPTY: &str = "Aucune de ces fiches n'a de date connue.";
+/// Beside "?", under the bar of unknown dates.
+pub const TIMELINE_UNKNOWN: &str = "date inconnue";
 /// "9 fiches", "aucune fiche" within a sentence.
 fn fiches(n: u32) -> String {
     use super::{format::records_count_as, Lang};

@@ -222,6 +222,7 @@ words! {
     TIMELINE_KNOWN: &'static str,
     TIMELINE_APPROXIMATE: &'static str,
     TIMELINE_EMPTY: &'static str,
+    TIMELINE_UNKNOWN: &'static str,
 }
 
 /// The columns of a CSV export (written at build time only).
@@ -368,7 +369,8 @@ mod tests {
         both(&|| glossary_search("IAE"));
         both(&|| see_results("3"));
         both(&|| at_position(3, 4));
-        for url in ["data/x.pack"] {
+        {
+            let url = "data/x.pack";
             let (fr, en) = both(&|| not_found(url));
             assert!(fr.contains(url) && en.contains(url));
             both(&|| http_status(500, url));

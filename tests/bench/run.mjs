@@ -111,7 +111,8 @@ function nativeRows(file) {
     const ms = toMs(cells[2].trim());
     const [bench, ...args] = stack;
     const size = args.find((a) => /^\d+$/.test(a));
-    const label = { 1000: '1k', 10000: '10k', 100000: '100k' }[size] ?? size;
+    // A bench without a record count (the 50,000-problem file) has no size.
+    const label = { 1000: '1k', 10000: '10k', 100000: '100k' }[size] ?? size ?? '–';
     const what = args.filter((a) => a !== size).map((a) => a.replace(/^"|"$/g, '')).join(' ');
     const names = { load: 'JSON load (parse + validate)', pack_write: 'pack write (build time)', pack_open: 'pack open (page load)', filter_and_counts: 'filter + all counts', text_search: 'text search + all counts', fuzzy_vocabulary: 'typo tolerance alone (vocabulary walk)' };
     const target = bench === 'filter_and_counts' && size === '100000' ? '≤ 2 ms (browser)' : '';

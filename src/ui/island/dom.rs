@@ -49,10 +49,14 @@ pub fn append(parent: &Element, child: &Element) -> Option<()> {
 }
 
 /// A custom property through the style object (allowed by the page's CSP,
-/// which refuses `style` attributes).
+/// which refuses `style` attributes), set only when it changed, so that a
+/// repaint restyles only what moved.
 pub fn style(e: &Element, property: &str, value: &str) {
     if let Some(e) = e.dyn_ref::<HtmlElement>() {
-        let _ = e.style().set_property(property, value);
+        let style = e.style();
+        if style.get_property_value(property).ok().as_deref() != Some(value) {
+            let _ = style.set_property(property, value);
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
-use super::dom::{self, append, html, set, svg, text, update};
+use super::dom::{self, append, html, set, svg, text};
 use super::{with, Intent};
 use crate::data::model::NATIONAL;
 use crate::state::map::{legend, shade, Geometry};
@@ -32,6 +32,12 @@ pub struct MapView {
     /// The region under the pointer, and the one with the focus.
     hovered: Option<usize>,
     focused: Option<usize>,
+    /// What each shape (and the national button) shows now: a repaint
+    /// touches only what changed (each DOM call crosses from wasm).
+    painted: Vec<Option<(u32, u32, bool, bool)>>,
+    national_painted: Option<(u32, bool, bool)>,
+    legend_max: Option<u32>,
+    marks_key: String,
     _listeners: Vec<EventListener>,
 }
 
@@ -180,6 +186,10 @@ impl MapView {
             legend,
             hovered: None,
             focused: None,
+            painted: vec![None; regions.len()],
+            national_painted: None,
+            legend_max: None,
+            marks_key: String::new(),
             _listeners: listeners,
         })
     }
@@ -198,43 +208,47 @@ impl MapView {
         // regions' shades when it is the largest.
         let max = self.paths.iter().map(|(k, _)| count(*k)).max().unwrap_or(0);
         for (k, path) in &self.paths {
-            let n = count(*k);
-            let mut class = format!("map-region s{}", shade(n, max));
-            if chosen(*k) {
-                class.push_str(" on");
+            let (n, on) = (count(*k), chosen(*k));
+            let now = (n, shade(n, max), on, locked);
+            // Each attribute written only when what it says changed.
+            let (look, label, lock) = match self.painted[*k].replace(now) {
+                None => (true, true, true),
+                Some(b) => ((b.1, b.2) != (now.1, now.2), b.0 != n, b.3 != locked),
+            };
+            if look {
+                let class = format!("map-region s{}{}", now.1, if on { " on" } else { "" });
+                set(path, "class", &class);
+                set(path, "aria-pressed", if on { "true" } else { "false" });
             }
-            update(path, "class", &class);
-            update(
-                path,
-                "aria-pressed",
-                if chosen(*k) { "true" } else { "false" },
-            );
-            update(path, "aria-label", &s::map_region(&regions[*k].1, n));
-            if locked {
-                update(path, "aria-disabled", "true");
-            } else if path.has_attribute("aria-disabled") {
-                let _ = path.remove_attribute("aria-disabled");
+            if label {
+                set(path, "aria-label", &s::map_region(&regions[*k].1, n));
+            }
+            if lock {
+                if locked {
+                    set(path, "aria-disabled", "true");
+                } else {
+                    let _ = path.remove_attribute("aria-disabled");
+                }
             }
         }
         if let Some((k, button)) = &self.national {
-            let n = count(*k);
-            text(
-                button,
-                &format!(
-                    "{} · {}",
-                    regions[*k].1,
-                    format::count_as(crate::wording::lang(), n as usize)
-                ),
-            );
-            update(
-                button,
-                "aria-pressed",
-                if chosen(*k) { "true" } else { "false" },
-            );
-            if locked {
-                set(button, "disabled", "");
-            } else if button.has_attribute("disabled") {
-                let _ = button.remove_attribute("disabled");
+            let (n, on) = (count(*k), chosen(*k));
+            if self.national_painted != Some((n, on, locked)) {
+                self.national_painted = Some((n, on, locked));
+                text(
+                    button,
+                    &format!(
+                        "{} · {}",
+                        regions[*k].1,
+                        format::count_as(crate::wording::lang(), n as usize)
+                    ),
+                );
+                set(button, "aria-pressed", if on { "true" } else { "false" });
+                if locked {
+                    set(button, "disabled", "");
+                } else {
+                    let _ = button.remove_attribute("disabled");
+                }
             }
         }
         self.paint_legend(max);
@@ -245,10 +259,9 @@ impl MapView {
     /// The legend: the empty shade, then the steps as one scale from 1 to
     /// the largest count (steps are of equal width), each step's counts
     /// written out for screen readers.
-    fn paint_legend(&self, max: u32) {
-        let key = max.to_string();
+    fn paint_legend(&mut self, max: u32) {
         // Rebuilt only when the steps change.
-        if self.legend.get_attribute("data-max").as_deref() == Some(key.as_str()) {
+        if self.legend_max.replace(max) == Some(max) {
             return;
         }
         self.legend.set_text_content(None);
@@ -291,13 +304,11 @@ impl MapView {
             append(&scale, &end(last.2, "")?)?;
             append(&self.legend, &scale)
         })();
-        set(&self.legend, "data-max", &key);
     }
 
     /// The outlines above the shapes: every chosen region (fixed ones
     /// apart), then the focused one.
-    fn show_marks(&self, selected: &[bool], locked: bool) {
-        self.marks.set_inner_html("");
+    fn show_marks(&mut self, selected: &[bool], locked: bool) {
         let region = |k: usize| self.paths.iter().find(|(j, _)| *j == k);
         let chosen = self
             .paths
@@ -305,7 +316,18 @@ impl MapView {
             .filter(|(k, _)| selected.get(*k).copied().unwrap_or(false))
             .map(|(k, _)| (*k, if locked { "map-fixed" } else { "map-on" }));
         let focused = self.focused.map(|k| (k, "map-focus"));
-        for (k, class) in chosen.chain(focused) {
+        let marks: Vec<(usize, &str)> = chosen.chain(focused).collect();
+        // Redrawn only when they change.
+        let key: String = marks
+            .iter()
+            .map(|(k, class)| format!("{k}{class} "))
+            .collect();
+        if self.marks_key == key {
+            return;
+        }
+        self.marks_key = key;
+        self.marks.set_inner_html("");
+        for (k, class) in marks {
             let (Some((_, path)), Some(mark)) = (region(k), svg("use", class)) else {
                 continue;
             };

@@ -64,6 +64,9 @@ struct Island {
     counts: Vec<u32>,
     selected: Vec<bool>,
     locked: bool,
+    /// What the last repaint drew: a render that changed none of it costs
+    /// nothing more.
+    drawn: Vec<u32>,
     map: Option<map::MapView>,
     timeline: Option<timeline::TimelineView>,
 }
@@ -148,6 +151,7 @@ pub fn start(numbers: &[u32]) {
             counts: Vec::new(),
             selected: Vec::new(),
             locked: false,
+            drawn: Vec::new(),
             map: None,
             timeline: None,
         });
@@ -160,6 +164,26 @@ pub fn start(numbers: &[u32]) {
 /// vocabulary order), the period's ends, the timeline's set of records.
 pub fn draw(numbers: &[u32]) {
     with(|island| {
+        let document = dom::document();
+        let (map_slot, timeline_slot) = (
+            document.get_element_by_id(MAP_SLOT),
+            document.get_element_by_id(TIMELINE_SLOT),
+        );
+        // Nothing new, and both drawn where they stand.
+        let in_place = island
+            .map
+            .as_ref()
+            .zip(map_slot.as_ref())
+            .is_some_and(|(m, s)| m.is_in(s))
+            && island
+                .timeline
+                .as_ref()
+                .zip(timeline_slot.as_ref())
+                .is_some_and(|(t, s)| t.is_in(s));
+        if in_place && island.drawn == numbers {
+            return Some(());
+        }
+        island.drawn = numbers.to_vec();
         let (_dataset, rest) = numbers.split_first()?;
         let (&locked, rest) = rest.split_first()?;
         let (&n, rest) = rest.split_first()?;
@@ -171,8 +195,7 @@ pub fn draw(numbers: &[u32]) {
         island.counts = counts.to_vec();
         island.selected = selected.iter().map(|&b| b != 0).collect();
         island.locked = locked;
-        let document = dom::document();
-        if let Some(slot) = document.get_element_by_id(MAP_SLOT) {
+        if let Some(slot) = map_slot {
             if !island.map.as_ref().is_some_and(|m| m.is_in(&slot)) {
                 island.map = map::MapView::build(&slot, &island.regions);
             }
@@ -180,7 +203,7 @@ pub fn draw(numbers: &[u32]) {
                 m.paint(&island.regions, &island.counts, &island.selected, locked);
             }
         }
-        if let Some(slot) = document.get_element_by_id(TIMELINE_SLOT) {
+        if let Some(slot) = timeline_slot {
             if !island.timeline.as_ref().is_some_and(|t| t.is_in(&slot)) {
                 island.timeline = timeline::TimelineView::build(&slot);
             }

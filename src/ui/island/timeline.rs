@@ -20,6 +20,17 @@ use crate::engine::timeline::{Axis, Histogram, Scale};
 use crate::state::brush::{bar_at, Brush, Step};
 use crate::wording::{format, say as s};
 
+/// What a bar shows: its counts against the tallest bar, and whether the
+/// period covers it, in whole or in part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Painted {
+    certain: u32,
+    possible: u32,
+    top: u32,
+    on: bool,
+    part: bool,
+}
+
 pub struct TimelineView {
     root: Element,
     list: Element,
@@ -34,6 +45,12 @@ pub struct TimelineView {
     fresh: bool,
     /// The pointer dragging across the bars, and where the bars lie.
     drag: Option<(i32, f64, f64)>,
+    /// What each bar shows now (its counts, the tallest bar, chosen,
+    /// chosen in part), the active bar, the unknown dates' bar: a repaint
+    /// touches only what changed (each DOM call crosses from wasm).
+    painted: Vec<Option<Painted>>,
+    active: Option<usize>,
+    unknown_painted: Option<(u32, u32)>,
     _listeners: Vec<EventListener>,
 }
 
@@ -72,6 +89,7 @@ impl TimelineView {
         for (class, words) in [
             ("tl-key-c", s::TIMELINE_KNOWN()),
             ("tl-key-p", s::TIMELINE_APPROXIMATE()),
+            ("tl-key-u", s::TIMELINE_UNKNOWN()),
         ] {
             let swatch = html("span", class)?;
             set(&swatch, "aria-hidden", "true");
@@ -214,6 +232,9 @@ impl TimelineView {
             brush: None,
             fresh: true,
             drag: None,
+            painted: Vec::new(),
+            active: None,
+            unknown_painted: None,
             _listeners: listeners,
         })
     }
@@ -246,27 +267,47 @@ impl TimelineView {
         let share = |n: u32| dom::percent(n, top);
         if let Some(axis) = axis {
             for (k, (bar, counts)) in self.bars.iter().zip(&hist.bars).enumerate() {
-                dom::style(bar, "--c", &share(counts.certain));
-                dom::style(bar, "--p", &share(counts.possible));
-                let when = format::date(&axis.date(k));
-                update(
-                    bar,
-                    "aria-label",
-                    &s::timeline_bar(&when, counts.certain, counts.possible),
-                );
                 let (on, part) = match covered {
                     Some((a, b, whole)) if (a..=b).contains(&k) => {
                         (true, !whole && (k == a || k == b))
                     }
                     _ => (false, false),
                 };
-                update(bar, "aria-selected", if on { "true" } else { "false" });
-                let class = match (on, part) {
-                    (true, true) => "tl-bar on part",
-                    (true, false) => "tl-bar on",
-                    _ => "tl-bar",
+                let now = Painted {
+                    certain: counts.certain,
+                    possible: counts.possible,
+                    top,
+                    on,
+                    part,
                 };
-                update(bar, "class", class);
+                let before = self.painted.get(k).copied().flatten();
+                if before == Some(now) {
+                    continue;
+                }
+                if before.is_none_or(|b| {
+                    (b.certain, b.possible, b.top) != (now.certain, now.possible, top)
+                }) {
+                    dom::style(bar, "--c", &share(counts.certain));
+                    dom::style(bar, "--p", &share(counts.possible));
+                    let when = format::date(&axis.date(k));
+                    set(
+                        bar,
+                        "aria-label",
+                        &s::timeline_bar(&when, counts.certain, counts.possible),
+                    );
+                }
+                if before.is_none_or(|b| (b.on, b.part) != (on, part)) {
+                    set(bar, "aria-selected", if on { "true" } else { "false" });
+                    let class = match (on, part) {
+                        (true, true) => "tl-bar on part",
+                        (true, false) => "tl-bar on",
+                        _ => "tl-bar",
+                    };
+                    set(bar, "class", class);
+                }
+                if let Some(slot) = self.painted.get_mut(k) {
+                    *slot = Some(now);
+                }
             }
         }
         // The brush follows the period unless it already covers it (a
@@ -280,35 +321,42 @@ impl TimelineView {
             .brush
             .map(|b| b.head)
             .or(self.bars.len().checked_sub(1));
-        for (k, bar) in self.bars.iter().enumerate() {
-            if Some(k) == active {
-                update(bar, "data-active", "");
-            } else if bar.has_attribute("data-active") {
+        let before = std::mem::replace(&mut self.active, active);
+        if before != active {
+            if let Some(bar) = before.and_then(|k| self.bars.get(k)) {
                 let _ = bar.remove_attribute("data-active");
             }
-        }
-        match active.and_then(|k| self.bars.get(k)) {
-            Some(bar) => update(&self.list, "aria-activedescendant", &bar.id()),
-            None => {
-                let _ = self.list.remove_attribute("aria-activedescendant");
+            match active.and_then(|k| self.bars.get(k)) {
+                Some(bar) => {
+                    set(bar, "data-active", "");
+                    set(&self.list, "aria-activedescendant", &bar.id());
+                }
+                None => {
+                    let _ = self.list.remove_attribute("aria-activedescendant");
+                }
             }
         }
-        dom::style(&self.unknown, "--c", &share(hist.unknown));
-        update(
-            &self.unknown,
-            "aria-label",
-            &s::timeline_unknown(hist.unknown),
-        );
-        if hist.unknown == 0 {
-            set(&self.unknown, "hidden", "");
-        } else {
-            let _ = self.unknown.remove_attribute("hidden");
+        if self.unknown_painted != Some((hist.unknown, top)) {
+            self.unknown_painted = Some((hist.unknown, top));
+            dom::style(&self.unknown, "--c", &share(hist.unknown));
+            set(
+                &self.unknown,
+                "aria-label",
+                &s::timeline_unknown(hist.unknown),
+            );
+            if hist.unknown == 0 {
+                set(&self.unknown, "hidden", "");
+            } else {
+                let _ = self.unknown.remove_attribute("hidden");
+            }
         }
     }
 
     /// New bars for a new axis: a bar an option, the ticks under them.
     fn rebuild(&mut self, axis: Option<Axis>) {
         self.axis = axis;
+        self.painted = vec![None; axis.map_or(0, |a| a.len)];
+        self.active = None;
         self.list.set_text_content(None);
         self.ticks.set_text_content(None);
         self.bars.clear();
