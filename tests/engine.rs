@@ -13,7 +13,7 @@ use passerelles::data::date::{civil, day_number, days_in_month, PartialDate, Whe
 use passerelles::data::model::NATIONAL;
 use passerelles::engine::analyze;
 use passerelles::engine::bitset::Bitset;
-use passerelles::engine::facets::{run, Outcome};
+use passerelles::engine::facets::{approximate, run, Outcome};
 use passerelles::engine::filter::{FilterState, Sort};
 use passerelles::engine::fold;
 use passerelles::engine::index::Index;
@@ -102,7 +102,9 @@ fn synonym_words_of(text: &str, glossary: &[Synonym]) -> BTreeSet<String> {
     out
 }
 
-/// What `run` must answer, computed without the index.
+/// What `run` must answer, computed without the index, and for each
+/// record whether the date range keeps it only maybe (what
+/// `facets::approximate` must say).
 fn reference(
     entries: &[Entry],
     texts: &[Text],
@@ -110,7 +112,7 @@ fn reference(
     codes: &[String],
     themes: &[String],
     s: &FilterState,
-) -> Outcome {
+) -> (Outcome, Vec<bool>) {
     let strong: Vec<BTreeSet<String>> = texts
         .iter()
         .map(|t| analyze::words(&t.0).into_iter().collect())
@@ -315,26 +317,47 @@ fn reference(
         Sort::Title => results.sort_by_key(|&i| (title(i), entries[i].id.clone(), i)),
     }
     let n = entries.len();
-    let approximate = Bitset::from_positions(
-        n,
-        (0..n).filter(|&i| by_date[i].is_some_and(|(_, approximate)| approximate)),
-    );
+    let approximate = (0..n)
+        .map(|i| by_date[i].is_some_and(|(_, approximate)| approximate))
+        .collect();
     let timeline = Bitset::from_positions(
         n,
         (0..n).filter(|&i| {
             text_ok(i) && region_ok(i, &s.regions) && theme_ok(i, &s.themes) && type_ok(i, &s.types)
         }),
     );
-    Outcome {
+    let outcome = Outcome {
         results: results.into_iter().map(|i| i as u32).collect(),
         regions,
         themes: theme_counts,
         types,
         undated_excluded,
         words,
-        approximate,
         timeline,
+    };
+    (outcome, approximate)
+}
+
+/// `run` and `approximate` against the reference: the outcome, or what
+/// differs.
+fn check_against(
+    index: &Index,
+    s: &FilterState,
+    (want, approx): (Outcome, Vec<bool>),
+) -> Result<Outcome, String> {
+    let got = run(index, s);
+    if got != want {
+        return Err(format!("{s:?}\n got {got:?}\nwant {want:?}"));
     }
+    for &i in &got.results {
+        if approximate(index, s, i as usize) != approx[i as usize] {
+            return Err(format!(
+                "{s:?}: record {i} approximate should be {}",
+                approx[i as usize]
+            ));
+        }
+    }
+    Ok(got)
 }
 
 const CODES: [&str; 4] = ["FR", "11", "84", "04"];
@@ -630,7 +653,8 @@ proptest! {
         let glossary = glossary();
         let index = index_of(&entries, &texts, &glossary);
         for s in &states {
-            prop_assert_eq!(run(&index, s), reference(&entries, &texts, &glossary, &codes, &themes, s), "state {:?}", s);
+            let checked = check_against(&index, s, reference(&entries, &texts, &glossary, &codes, &themes, s));
+            prop_assert!(checked.is_ok(), "{}", checked.unwrap_err());
         }
     }
 }
@@ -723,11 +747,13 @@ fn large_dataset_matches_the_reference() {
                 from: PartialDate::parse("2015-06").ok(),
                 ..Default::default()
             };
-            assert_eq!(
-                run(&index, &s),
+            if let Err(e) = check_against(
+                &index,
+                &s,
                 reference(&entries, &texts, &glossary, &codes, &themes, &s),
-                "{q:?}"
-            );
+            ) {
+                panic!("{q:?}: {e}");
+            }
         }
     }
 }
@@ -757,13 +783,12 @@ fn bundled_dataset_answers_like_the_reference() {
     let codes: Vec<String> = catalog.regions.iter().map(|r| r.code.clone()).collect();
     let themes: Vec<String> = catalog.themes.iter().map(|t| t.id.clone()).collect();
     let check = |s: &FilterState| {
-        let got = run(&index, s);
-        assert_eq!(
-            got,
+        check_against(
+            &index,
+            s,
             reference(&catalog.entries, &texts, &glossary, &codes, &themes, s),
-            "{s:?}"
-        );
-        got
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     };
 
     let all = check(&FilterState::default());

@@ -155,10 +155,11 @@ fn the_reader_opens_the_golden_pack() {
         ]
     );
     assert_eq!(pack.card(0).date, "21 novembre 2019");
-    assert_eq!(pack.card(0).status, "");
     // An agreement announced, dated by the bounds its text gives.
-    assert_eq!(pack.card(1).status, s::STATUS_ANNOUNCED);
-    assert_eq!(pack.card(1).date, "entre le 2 mars et le 31 décembre 2020");
+    assert_eq!(
+        pack.card(1).date,
+        "Annoncé · entre le 2 mars et le 31 décembre 2020"
+    );
     assert_eq!(pack.position("ev-2020-atelier"), Some(3));
     let found = facets::run(
         &pack.index,

@@ -18,8 +18,7 @@
 //!   on (a whole year or month for a reduced-precision date, the days between
 //!   its bounds for an interval, without end on an open side), overlaps the
 //!   range, bounds included. Such a record whose period is not wholly within
-//!   the range is *approximate* ([`Outcome::approximate`]): it may lie
-//!   outside. With `strict` on, only records wholly within match. A range
+//!   the range is *approximate* ([`approximate`]): it may lie outside. With `strict` on, only records wholly within match. A range
 //!   whose start is after its end matches no dated record. An undated record
 //!   matches only when `include_undated` is on, whatever the range.
 //! - **Text**: the query is analysed as the records were
@@ -73,9 +72,6 @@ pub struct Outcome {
     pub undated_excluded: u32,
     /// The query's words, each with its corrections when it matched no word.
     pub words: Vec<QueryWord>,
-    /// Records the date range keeps that may lie outside it (empty when no
-    /// range is active, or with `strict`).
-    pub approximate: Bitset,
     /// Records matching every filter but the date.
     pub timeline: Bitset,
 }
@@ -85,10 +81,7 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
     let sort = state.effective_sort();
     let matched = index.text_matches(&state.query, sort == Sort::Relevance);
     let text = matched.as_ref().map(|m| m.all.clone());
-    let (dates, approximate) = match date_matches(index, state) {
-        Some((set, approximate)) => (Some(set), approximate),
-        None => (None, Bitset::new(n)),
-    };
+    let dates = date_matches(index, state);
     let region = region_matches(index, state);
     let theme = union_of(
         n,
@@ -169,7 +162,6 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
         types: type_counts,
         undated_excluded,
         words,
-        approximate,
         timeline,
     }
 }
@@ -241,45 +233,57 @@ fn region_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
     Some(set)
 }
 
-/// The records the date range keeps, and those of them that may lie
-/// outside it; `None` when no range is active.
-fn date_matches(index: &Index, state: &FilterState) -> Option<(Bitset, Bitset)> {
+/// The bounds of the date range as day numbers, an unset side open.
+fn range(state: &FilterState) -> (i32, i32) {
+    (
+        state.from.map_or(i32::MIN, |d| d.first_day()),
+        state.to.map_or(i32::MAX, |d| d.last_day()),
+    )
+}
+
+/// The records the date range keeps; `None` when no range is active.
+fn date_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
     if !state.date_active() {
         return None;
     }
     // An unset side is open: the open ends of records (`OPEN_START`,
     // `OPEN_END`, the extreme integers) are within it.
-    let lo = state.from.map_or(i32::MIN, |d| d.first_day());
-    let hi = state.to.map_or(i32::MAX, |d| d.last_day());
-    let n = index.len();
-    let mut set = Bitset::new(n);
-    let mut approximate = Bitset::new(n);
+    let (lo, hi) = range(state);
+    let mut set = Bitset::new(index.len());
     if lo <= hi {
         let (first, last) = (&index.first_day, &index.last_day);
-        let words = set.words_mut().iter_mut().zip(approximate.words_mut());
-        for (w, (kept, approx)) in words.enumerate() {
+        for (w, word) in set.words_mut().iter_mut().enumerate() {
             let start = w * 64;
             let end = (start + 64).min(first.len());
-            let (mut overlap, mut within) = (0u64, 0u64);
+            let mut bits = 0u64;
             for (b, (f, l)) in first[start..end].iter().zip(&last[start..end]).enumerate() {
-                overlap |= u64::from(*f <= hi && *l >= lo) << b;
-                within |= u64::from(*f >= lo && *l <= hi) << b;
+                // Overlapping, or with `strict` wholly within.
+                let kept = if state.strict {
+                    *f >= lo && *l <= hi
+                } else {
+                    *f <= hi && *l >= lo
+                };
+                bits |= u64::from(kept) << b;
             }
-            // Undated records hold an empty period: never within, never overlapping.
-            let within = within & overlap;
-            (*kept, *approx) = if state.strict {
-                (within, 0)
-            } else {
-                (overlap, overlap & !within)
-            };
+            *word = bits;
         }
         set.and_with(&index.dated);
-        approximate.and_with(&index.dated);
     }
     if state.include_undated {
         set.or_with(&index.dated.not());
     }
-    Some((set, approximate))
+    Some(set)
+}
+
+/// Whether record `i`, which the date range keeps, may lie outside it: a
+/// date known only to the year or the month, or by bounds, that the range
+/// does not wholly hold. Never with `strict`, never without a range.
+pub fn approximate(index: &Index, state: &FilterState, i: usize) -> bool {
+    let (lo, hi) = range(state);
+    state.date_active()
+        && !state.strict
+        && index.dated.contains(i)
+        && (index.first_day[i] < lo || index.last_day[i] > hi)
 }
 
 #[cfg(test)]
@@ -449,11 +453,13 @@ mod tests {
             entry("f", Event, Some("2014/.."), &["11"], &[]),
         ];
         let ix = Index::from_parts(&entries, &[], &[], &Default::default(), |_, _, _| {});
-        let marked = |o: &Outcome| {
-            o.approximate
+        let marked = |o: &Outcome, s: &FilterState| {
+            o.results
                 .iter()
-                .map(|i| entries[i].id.as_str())
-                .collect::<String>()
+                .filter(|&&i| approximate(&ix, s, i as usize))
+                .map(|&i| entries[i as usize].id.as_str())
+                .collect::<Vec<_>>()
+                .concat()
         };
         let mut s = FilterState {
             from: Some(date("2015")),
@@ -464,13 +470,13 @@ mod tests {
         let o = run(&ix, &s);
         // a may be in 2015 (at the latest on 10 July), f may be (from 2014 on).
         assert_eq!(ids(&entries, &o), "fabc");
-        assert_eq!(marked(&o), "af");
+        assert_eq!(marked(&o, &s), "fa");
         // The timeline's set ignores the period.
         assert_eq!(o.timeline.count(), 6);
         s.strict = true;
         let o = run(&ix, &s);
         assert_eq!(ids(&entries, &o), "bc");
-        assert_eq!(marked(&o), "");
+        assert_eq!(marked(&o, &s), "");
         // Before 2008: d is certainly within (ends 31 December 2007); a is
         // open at its start and ends after: only maybe.
         s.strict = false;
@@ -478,10 +484,11 @@ mod tests {
         s.to = Some(date("2007"));
         let o = run(&ix, &s);
         assert_eq!(ids(&entries, &o), "da");
-        assert_eq!(marked(&o), "a");
+        assert_eq!(marked(&o, &s), "a");
         // Without a period nothing is approximate.
-        let o = run(&ix, &FilterState::default());
-        assert!(o.approximate.is_clear());
+        let all = FilterState::default();
+        let o = run(&ix, &all);
+        assert_eq!(marked(&o, &all), "");
         assert_eq!(o.results.len(), 6);
     }
 

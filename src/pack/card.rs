@@ -1,11 +1,11 @@
 //! A record as the result list shows it, worded once when the pack is made:
-//! its id, title, type, kind, status, date, place, who is behind it and
-//! its themes.
+//! its id, title, type, kind, date (an agreement a text only announces
+//! says so first: "Annoncé · entre le 12 novembre et le 31 décembre
+//! 2007"), place, who is behind it and its themes.
 //!
 //! ```text
 //! card := str id, str title, u8 type (0 agreement, 1 event), str kind,
-//!         str status, str date, str place, count × str actor,
-//!         count × varint theme
+//!         str date, str place, count × str actor, count × varint theme
 //! ```
 //! Strings are a varint length and UTF-8 bytes ([`crate::wire`]); a theme
 //! is its position in the pack's theme vocabulary.
@@ -22,12 +22,10 @@ pub struct Card<'a> {
     pub record_type: RecordType,
     /// "Convention de partenariat", capitalised.
     pub kind: &'a str,
-    /// Where an agreement stands when its text does not show it made
-    /// ("annoncé", in the pack's language); empty when it does, and for an
-    /// event.
-    pub status: &'a str,
-    /// "21 novembre 2019", "au plus tard le 10 juillet 2015", or "Date
-    /// inconnue (« dernièrement »)".
+    /// "21 novembre 2019", "au plus tard le 10 juillet 2015", "Date
+    /// inconnue (« dernièrement »)"; for an agreement a text only
+    /// announces, its status first ("Annoncé · …", in the pack's
+    /// language).
     pub date: &'a str,
     /// The most precise place the text gives, else the territory; may be empty.
     pub place: &'a str,
@@ -50,8 +48,11 @@ pub fn write_card(w: &mut Writer, catalog: &Catalog, index: usize) {
     w.str(&entry.title);
     w.u8(type_code(entry.record_type));
     w.str(&phrase::capitalised(kind));
-    w.str(phrase::status_label(status));
-    w.str(&phrase::date_label(date));
+    let date = phrase::date_label(date);
+    w.str(&match phrase::status_label(status) {
+        "" => date,
+        status => format!("{} · {date}", phrase::capitalised(status)),
+    });
     let place = match place {
         Some(p) => phrase::place_label(p, catalog),
         None => phrase::territory_label(&entry.territory, catalog),
@@ -90,7 +91,6 @@ pub fn read_card(bytes: &[u8]) -> wire::Result<Card<'_>> {
         _ => return Err(Corrupt),
     };
     let kind = r.str()?;
-    let status = r.str()?;
     let date = r.str()?;
     let place = r.str()?;
     let actors = r.list(Reader::str)?;
@@ -103,7 +103,6 @@ pub fn read_card(bytes: &[u8]) -> wire::Result<Card<'_>> {
         title,
         record_type,
         kind,
-        status,
         date,
         place,
         actors,
@@ -134,7 +133,6 @@ mod tests {
         assert_eq!(card.record_type, RecordType::Agreement);
         assert_eq!(card.kind, "Convention de partenariat");
         assert_eq!(card.date, "21 novembre 2019");
-        assert_eq!(card.status, "");
         assert_eq!(card.actors, ["CPME Réunion", "URSIAE Réunion-Mayotte"]);
         assert!(card.place.contains("Saint-André"), "{}", card.place);
         let labels: Vec<&str> = card
@@ -155,15 +153,14 @@ mod tests {
         };
         let bytes = card_of("ag-2007-usgeres-accord-diversite");
         let card = read_card(&bytes).unwrap();
-        assert_eq!(card.status, "annoncé");
-        assert_eq!(card.date, "entre le 12 novembre et le 31 décembre 2007");
+        assert_eq!(
+            card.date,
+            "Annoncé · entre le 12 novembre et le 31 décembre 2007"
+        );
         assert_eq!(card.actors, ["USGERES", "les pouvoirs publics"]);
         let bytes = card_of("ag-2015-prefecture-idf-cgpme-idf");
         let card = read_card(&bytes).unwrap();
-        assert_eq!(
-            (card.status, card.date),
-            ("", "au plus tard le 10 juillet 2015")
-        );
+        assert_eq!(card.date, "au plus tard le 10 juillet 2015");
         let bytes = card_of("ev-2015-rencontre-structures-iae");
         assert_eq!(
             read_card(&bytes).unwrap().date,
@@ -174,8 +171,8 @@ mod tests {
         crate::wording::set_lang(crate::wording::Lang::Fr);
         let card = read_card(&bytes).unwrap();
         assert_eq!(
-            (card.status, card.date),
-            ("announced", "between 12 November and 31 December 2007")
+            card.date,
+            "Announced · between 12 November and 31 December 2007"
         );
         for cut in 0..bytes.len() {
             assert!(read_card(&bytes[..cut]).is_err());

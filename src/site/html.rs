@@ -135,10 +135,10 @@ fn find_link(html: &str, keep: impl Fn(&str) -> bool) -> Option<usize> {
 /// page back to the root, before anything is drawn. A click on the
 /// header's language switch points it at the page the address shows, in
 /// the other language (same path, same query, `lang` the other). What the
-/// first paint does without comes after it: once the app has taken over
-/// (`passerelles:live`) and that frame is painted, the print stylesheet
-/// ([`PRINT_LINK`]); once it has drawn its panel (`passerelles:drawn`), the
-/// map and the timeline (assets/wherewhen.mjs; src/ui/where_when.rs).
+/// first paint does without comes after it: once the app has drawn
+/// (`passerelles:drawn`) and that frame is painted, the print stylesheet
+/// ([`PRINT_LINK`]); once it has drawn the list's panel, the map and the
+/// timeline (assets/wherewhen.mjs; src/ui/where_when.rs).
 pub fn loader(assets: &Assets) -> String {
     format!(
         "<script>(function(d,l){{var h=d.documentElement;\
@@ -160,21 +160,23 @@ a.href=b+(o?p.slice(3):'en/'+p)+t+(t?'&':'?')+'lang='+(o?'fr':'en')}}}},true)}}\
 if(s)h.setAttribute('data-other','');\
 if(em)h.setAttribute('data-embed','');\
 var w=fetch({wasm}),g=import({glue});\
-function later(e,f){{addEventListener(e,function(){{requestAnimationFrame(function(){{setTimeout(f)}})}},{{once:true}})}}\
-function go(){{later('passerelles:live',function(){{var p=d.createElement('link');p.rel='stylesheet';p.media='print';p.href='print.css';d.head.append(p)}});\
-later('passerelles:drawn',function(){{import('./wherewhen.mjs').catch(function(){{}})}});\
+function go(){{var p,i;addEventListener('passerelles:drawn',function n(){{requestAnimationFrame(function(){{setTimeout(function(){{\
+if(!p){{p=1;d.head.insertAdjacentHTML('beforeend','{print}')}}\
+if(!i&&d.getElementById('map')){{i=1;removeEventListener('passerelles:drawn',n);import('./wherewhen.mjs').catch(function(){{}})}}}})}})}});\
 var a=d.getElementById('app');if(a){{if(h.hasAttribute('data-other'))a.remove();else a.inert=true}}\
 g.then(function(m){{return m.default({{module_or_path:w}}).then(function(x){{window.wasmBindings=m;window.passerellesWasm=x;\
 dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm:x}}}}))}})}})}}\
 d.readyState==='loading'?d.addEventListener('DOMContentLoaded',go):go()}})(document,location)</script>",
         wasm = js_string(&assets.wasm),
         glue = js_string(&assets.glue),
+        print = PRINT_LINK,
     )
 }
 
 /// The print stylesheet (styles/print.css): never needed for the first
-/// paint, so the loader links it once the app has drawn (as this link);
-/// the pages without a loader (the glossary's) link it in their head.
+/// paint, so the loader links it once the app has drawn (this link, in a
+/// single-quoted string of the loader: no `'` in it); the pages without a
+/// loader (the glossary's) link it in their head.
 pub const PRINT_LINK: &str = "<link rel=\"stylesheet\" media=\"print\" href=\"print.css\">";
 
 /// The glossary page's own rules (styles/glossary.css): no other page

@@ -422,15 +422,17 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         html! { <div class="view-tools">{ for opener }</div> }
     };
     // The list is complete once rendered; a detail says when it is (its
-    // details may have to be fetched first). The map and the timeline
-    // follow every render of the list's panel.
+    // details may have to be fetched first). After every render, the page
+    // says so: its loader fetches what the first paint did without, and
+    // the map and the timeline follow the list's panel.
     {
         let listing = view.detail.is_none().then(|| ctx.clone());
         use_effect(move || {
             if let Some(ctx) = listing {
                 super::take_over();
-                super::where_when::drawn(&ctx);
+                super::where_when::keep(ctx);
             }
+            super::browser::announce("passerelles:drawn");
         });
     }
     let body = match &view.detail {

@@ -218,7 +218,7 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
 /// "date approximative" beside a record the period keeps that may lie
 /// outside it (see [`crate::engine::facets`]).
 pub(super) fn approximate(ctx: &Ctx, index: usize) -> Html {
-    if !ctx.outcome.approximate.contains(index) {
+    if !crate::engine::facets::approximate(&ctx.data.pack.index, &ctx.view.filter, index) {
         return Html::default();
     }
     html! { <span class="badge badge-approx">{ s::DATE_APPROXIMATE() }</span> }

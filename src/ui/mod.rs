@@ -202,7 +202,5 @@ fn take_over() {
         if let Some(root) = document.document_element() {
             let _ = root.remove_attribute("data-other");
         }
-        // The loader links what the first paint did without (print).
-        browser::announce("passerelles:live");
     }
 }

@@ -136,14 +136,14 @@ pub fn panel(props: &PanelProps) -> Html {
                         <input type="checkbox" id="strict" name="strict" checked={f.strict} />
                         <label for="strict">{ s::STRICT_SWITCH() }</label>
                     </div>
-                    if undated_total > 0 {
-                        <div class="switch">
-                            <input type="checkbox" id="undated" name="undated" checked={f.include_undated} />
-                            <label for="undated">{ s::undated_option(undated_total) }</label>
-                        </div>
-                        if outcome.undated_excluded > 0 {
-                            <p class="hint">{ s::undated_excluded(outcome.undated_excluded) }</p>
-                        }
+                }
+                if f.date_active() && undated_total > 0 {
+                    <div class="switch">
+                        <input type="checkbox" id="undated" name="undated" checked={f.include_undated} />
+                        <label for="undated">{ s::undated_option(undated_total) }</label>
+                    </div>
+                    if outcome.undated_excluded > 0 {
+                        <p class="hint">{ s::undated_excluded(outcome.undated_excluded) }</p>
                     }
                 }
             </fieldset>

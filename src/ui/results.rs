@@ -203,9 +203,6 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
             <p class="card-kind">
                 <span class={badge_class(card.record_type)}>{ badge }</span>
                 { " " }<span lang="fr">{ card.kind.to_string() }</span>
-                if !card.status.is_empty() {
-                    { " " }<span class="badge badge-status">{ card.status.to_string() }</span>
-                }
             </p>
             <h3 lang="fr"><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
             <p class="card-meta">

@@ -5,8 +5,8 @@
 //! The page's wasm pays for as little as it can, so the two talk through
 //! what the page has anyway:
 //!
-//! - after each render of the panel, the page keeps its context and says
-//!   so with the event `passerelles:drawn` on the window; the island then
+//! - after each render, the page keeps the list's context and says so
+//!   with the event `passerelles:drawn` on the window; the island then
 //!   reads what it draws with one function the page's module exports as it
 //!   is, without wasm-bindgen's glue (`island`, src/main.rs): it writes the
 //!   numbers into the page's memory, where the island's loader copies them
@@ -40,10 +40,10 @@ pub fn slot(id: &'static str) -> Html {
     html! { <div {id} class="island-slot"></div> }
 }
 
-/// After a render of the panel: `ctx` kept for the island, which is told.
-pub fn drawn(ctx: &Ctx) {
-    SHOWN.with(|s| *s.borrow_mut() = Some(ctx.clone()));
-    super::browser::announce("passerelles:drawn");
+/// After a render of the list: its context, for the island to read once
+/// the page has said `passerelles:drawn`.
+pub fn keep(ctx: Ctx) {
+    SHOWN.with(|s| *s.borrow_mut() = Some(ctx));
 }
 
 /// What the island reads, written into a buffer the page keeps until the

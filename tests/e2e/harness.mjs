@@ -207,15 +207,20 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
     if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
     issuedAt.set(req, [navigations, committed(req.frame()), committed(page.mainFrame())]);
   });
+  // An abort is judged when the problems are read, not when it is
+  // reported: the commit of the next document may be reported after it.
+  const aborted = [];
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText ?? '';
     const frame = req.frame();
     const [started, own, main] = issuedAt.get(req) ?? [navigations, committed(frame), committed(page.mainFrame())];
-    // Its document replaced, or its frame gone with the page around it.
-    const replaced = own < committed(frame) || main < committed(page.mainFrame()) || frame.isDetached();
-    const leftBehind = error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && (started < navigations || replaced);
-    if (!leftBehind) problems.push(`requestfailed: ${req.method()} ${req.url()} ${error}`.trim());
+    const text = `requestfailed: ${req.method()} ${req.url()} ${error}`.trim();
+    if (error !== 'net::ERR_ABORTED' || req.isNavigationRequest()) problems.push(text);
+    else if (started >= navigations) aborted.push({ frame, own, main, text });
   });
+  // Its document replaced, or its frame gone with the page around it.
+  const leftBehind = (a) => a.own < committed(a.frame) || a.main < committed(page.mainFrame()) || a.frame.isDetached();
+  const allProblems = () => [...problems, ...aborted.filter((a) => !leftBehind(a)).map((a) => a.text)];
   page.on('response', (resp) => {
     if (resp.status() >= 400) problems.push(`HTTP ${resp.status()}: ${resp.request().method()} ${resp.url()}`);
   });
@@ -245,11 +250,19 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
     };
   }
   const assertNoProblems = () => {
-    if (problems.length > 0) {
-      throw new Error(`the page reported ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
+    const found = allProblems();
+    if (found.length > 0) {
+      throw new Error(`the page reported ${found.length} problem(s):\n  - ${found.join('\n  - ')}`);
     }
   };
-  return { context, page, problems, assertNoProblems };
+  return {
+    context,
+    page,
+    get problems() {
+      return allProblems();
+    },
+    assertNoProblems,
+  };
 }
 
 /** The ids of the listed records, in the list's order, once the results
