@@ -202,25 +202,37 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
   const commits = new WeakMap();
   const committed = (frame) => commits.get(frame) ?? 0;
   const issuedAt = new WeakMap();
-  page.on('framenavigated', (frame) => commits.set(frame, committed(frame) + 1));
+  page.on('framenavigated', (frame) => {
+    commits.set(frame, committed(frame) + 1);
+    forgive();
+  });
+  page.on('framedetached', () => forgive());
   page.on('request', (req) => {
     if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
     issuedAt.set(req, [navigations, committed(req.frame()), committed(page.mainFrame())]);
   });
-  // An abort is judged when the problems are read, not when it is
-  // reported: the commit of the next document may be reported after it.
-  const aborted = [];
+  // An abort stays a problem until the commit of the next document (which
+  // may be reported after it) shows it was left behind.
+  let aborted = [];
+  const leftBehind = (a) => a.own < committed(a.frame) || a.main < committed(page.mainFrame()) || a.frame.isDetached();
+  function forgive() {
+    for (const a of aborted.filter(leftBehind)) problems.splice(problems.indexOf(a.text), 1);
+    aborted = aborted.filter((a) => !leftBehind(a));
+  }
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText ?? '';
     const frame = req.frame();
     const [started, own, main] = issuedAt.get(req) ?? [navigations, committed(frame), committed(page.mainFrame())];
     const text = `requestfailed: ${req.method()} ${req.url()} ${error}`.trim();
-    if (error !== 'net::ERR_ABORTED' || req.isNavigationRequest()) problems.push(text);
-    else if (started >= navigations) aborted.push({ frame, own, main, text });
+    // Issued before the latest navigation started (a navigation too: one
+    // that a newer one, a redirect by the loader, superseded).
+    if (error === 'net::ERR_ABORTED' && started < navigations) return;
+    problems.push(text);
+    if (error === 'net::ERR_ABORTED' && !req.isNavigationRequest()) {
+      aborted.push({ frame, own, main, text });
+      forgive();
+    }
   });
-  // Its document replaced, or its frame gone with the page around it.
-  const leftBehind = (a) => a.own < committed(a.frame) || a.main < committed(page.mainFrame()) || a.frame.isDetached();
-  const allProblems = () => [...problems, ...aborted.filter((a) => !leftBehind(a)).map((a) => a.text)];
   page.on('response', (resp) => {
     if (resp.status() >= 400) problems.push(`HTTP ${resp.status()}: ${resp.request().method()} ${resp.url()}`);
   });
@@ -250,19 +262,11 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
     };
   }
   const assertNoProblems = () => {
-    const found = allProblems();
-    if (found.length > 0) {
-      throw new Error(`the page reported ${found.length} problem(s):\n  - ${found.join('\n  - ')}`);
+    if (problems.length > 0) {
+      throw new Error(`the page reported ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
     }
   };
-  return {
-    context,
-    page,
-    get problems() {
-      return allProblems();
-    },
-    assertNoProblems,
-  };
+  return { context, page, problems, assertNoProblems };
 }
 
 /** The ids of the listed records, in the list's order, once the results
