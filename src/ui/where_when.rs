@@ -28,7 +28,7 @@ pub const MAP: &str = "map";
 pub const TIMELINE: &str = "timeline";
 
 thread_local! {
-    /// What the panel last rendered.
+    /// What the list last rendered.
     static SHOWN: RefCell<Option<Ctx>> = const { RefCell::new(None) };
     /// What the island last asked for.
     static BUFFER: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
@@ -52,10 +52,10 @@ pub fn keep(ctx: Ctx) {
 /// possible day (as the index holds them, bits of `i32`), then the regions
 /// as `code<TAB>name` lines in the panel's order and the page's language,
 /// a UTF-16 unit a word. Without: which dataset (it changes when the page
-/// opens another, and the island starts again), whether the regions are locked, how many
-/// regions, their counts, which are chosen, the period's ends
-/// (`yyyymmdd`, 0 for a part not given or no end), then the timeline's set
-/// (bitset words, 32 bits each).
+/// opens another, and the island starts again), whether the regions are
+/// locked, how many regions, their counts, which are chosen, the period's
+/// ends (`yyyymmdd`, 0 for a part not given or no end), then the
+/// timeline's set (bitset words, 32 bits each).
 pub fn island(days: bool) -> *const u32 {
     SHOWN.with(|s| {
         let s = s.borrow();

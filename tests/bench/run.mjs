@@ -194,7 +194,11 @@ const INSTRUMENT = () => {
       ch.port2.postMessage(0);
     });
   const start = new MutationObserver(() => {
-    if (b.first === null && document.querySelector('#results li.card')) {
+    // A card on screen: the prerendered list counts where it shows (the
+    // default view), not where a query hides it (the loader marks the page
+    // `data-other`) until the app draws its own, in #live.
+    const other = document.documentElement.hasAttribute('data-other');
+    if (b.first === null && document.querySelector(other ? '#live #results li.card' : '#results li.card')) {
       start.disconnect();
       b.first = -1;
       afterPaint((t) => (b.first = t));
@@ -378,12 +382,18 @@ async function compare(page, size) {
       return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
     };
     const dim = (y, m) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-    const period = (v) => {
-      if (!v) return [null, null];
+    const one = (v) => {
       const [y, m, d] = v.split('-').map(Number);
       if (d) return [day(y, m, d), day(y, m, d)];
       if (m) return [day(y, m, 1), day(y, m, dim(y, m))];
       return [day(y, 1, 1), day(y, 12, 31)];
+    };
+    // An EDTF interval spans its bounds' days; an open end (`..`) has none.
+    const period = (v) => {
+      if (!v) return [null, null];
+      if (!v.includes('/')) return one(v);
+      const [a, b] = v.split('/');
+      return [a === '..' ? -Infinity : one(a)[0], b === '..' ? Infinity : one(b)[1]];
     };
     const item = (type) => (r) => {
       const [first, last] = period(r.date && r.date.value);

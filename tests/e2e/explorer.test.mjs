@@ -348,7 +348,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 
   scenario('(i) screenshot of the list view for the README: the filters with the timeline and the map, the results', async (page) => {
     // Tall enough for the timeline and the map under the themes.
-    await page.setViewportSize({ width: 1280, height: 1500 });
+    await page.setViewportSize({ width: 1280, height: 1750 });
     await open(page);
     await page.waitForSelector('#map [data-region="04"]');
     await page.waitForSelector('#timeline [data-period]');
