@@ -3,7 +3,8 @@
 // browser), a page wrapper that records every problem, axe audits and
 // screenshots. Used by the *.test.mjs files beside it (node --test).
 import http from 'node:http';
-import { test } from 'node:test';
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -363,4 +364,30 @@ export function scenarios(setup, { prefix = '' } = {}) {
       }
     });
   };
+}
+
+/**
+ * A file's scenarios as one suite against dist/ served on localhost: one
+ * server and one browser for the suite, closed after it; when dist/ holds
+ * no build, one failing test that says so instead. `body(scenario,
+ * served)` declares the scenarios (see `scenarios`); `served.server` and
+ * `served.browser` exist once the suite has started.
+ */
+export function suite(name, body, { prefix = '' } = {}) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
+    return;
+  }
+  const served = {};
+  describe(name, () => {
+    before(async () => {
+      served.server = await startServer();
+      served.browser = await launch();
+    });
+    after(async () => {
+      await served.browser?.close();
+      await served.server?.close();
+    });
+    body(scenarios(() => served, { prefix }), served);
+  });
 }

@@ -6,15 +6,8 @@
 // by a bound is found by the period and marked, and the strict switch drops
 // it. Everywhere: the full page, an embed with a locked region, 360 px,
 // the dark scheme, axe clean.
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { DIST, startServer, launch, listed, assertAccessible, scenarios } from './harness.mjs';
-
-let server;
-let browser;
-const scenario = scenarios(() => ({ browser, server }), { prefix: 'where-when-' });
+import { listed, assertAccessible, suite } from './harness.mjs';
 
 /** The island is drawn: every shape and the bars are in place. */
 async function island(page) {
@@ -37,20 +30,10 @@ async function drag(page, from, to) {
   await page.mouse.up();
 }
 
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
-} else describe('the map and the timeline', () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+suite('the map and the timeline', (scenario, served) => {
 
   scenario('a click on La Réunion in the map is its checkbox: region=04, the same count, one history step', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await island(page);
     // Every region drawn, each with its INSEE code, the national scope beside.
     const codes = await page.$$eval('#map [data-region]', (els) => els.map((e) => e.dataset.region).sort());
@@ -81,7 +64,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('regions by keyboard: reachable in the panel\'s order, Enter and Space toggle, the tip names them', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await island(page);
     // Tab order: the vocabulary's, as the checkbox list.
     const order = await page.$$eval('#map [data-region]', (els) => els.map((e) => e.dataset.region));
@@ -111,7 +94,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('a drag across 2019 sets from=2019&to=2019, the Du/Au fields follow, a longer drag is one history step', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await island(page);
     await drag(page, '2019', '2019');
     await page.waitForFunction(() => location.search === '?from=2019&to=2019');
@@ -139,7 +122,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('the timeline by keyboard: arrows move the period, Shift and an arrow stretch it, Escape clears it', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await island(page);
     await page.focus('#timeline [role="listbox"]');
     await page.keyboard.press('End');
@@ -160,7 +143,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 
   scenario('the État–CGPME agreement, signed by 10 July 2015 at the latest: found by 2015, marked approximate, dropped by the strict switch', async (page) => {
     const id = 'ag-2015-prefecture-idf-cgpme-idf';
-    await page.goto(`${server.url}/?from=2015&to=2015`);
+    await page.goto(`${served.server.url}/?from=2015&to=2015`);
     await island(page);
     const shown = await listed(page);
     assert.ok(shown.includes(id), shown.join(' '));
@@ -187,7 +170,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('months when the records span three years or less', async (page) => {
-    await page.goto(`${server.url}/?region=04&national=0`);
+    await page.goto(`${served.server.url}/?region=04&national=0`);
     await island(page);
     await page.waitForSelector('[data-period="2019-11"]');
     assert.equal(await page.locator('#timeline [data-period]').count(), 12);
@@ -197,7 +180,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('in an embed with a locked region: the map shows it fixed and nothing toggles; axe clean', async (page) => {
-    await page.goto(`${server.url}/?embed=1&lock_region=11`);
+    await page.goto(`${served.server.url}/?embed=1&lock_region=11`);
     await island(page);
     assert.equal(await pressed(page, '11'), 'true');
     assert.equal(await page.getAttribute('#map [data-region="04"]', 'aria-disabled'), 'true');
@@ -213,7 +196,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('in the dark scheme: a chosen region, a period, the tip; axe clean', async (page) => {
-    await page.goto(`${server.url}/?region=04&from=2015&to=2019&scheme=dark`);
+    await page.goto(`${served.server.url}/?region=04&from=2015&to=2019&scheme=dark`);
     await island(page);
     assert.equal(await pressed(page, '04'), 'true');
     await page.hover('#map [data-region="11"]');
@@ -224,7 +207,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('at 360 px: map and timeline fit, no sideways scroll, a tap toggles', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await island(page);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth + 1);
     assert.equal(wide, false, 'no sideways scrolling');
@@ -259,7 +242,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await island(page);
     const { takeover, paint, files } = await page.evaluate(() => ({
       takeover: window.takenOverAt,
@@ -272,4 +255,4 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
       assert.ok(start >= takeover && start >= paint, `${name} requested at ${start} ms, before the takeover (${takeover}) or the first paint (${paint})`);
     }
   });
-});
+}, { prefix: 'where-when-' });
