@@ -11,6 +11,12 @@
 //! Browser APIs stay at the edges: [`browser`] (address bar, history,
 //! network, layout reads), [`frame`] (the host page around an embedded view)
 //! and [`clipboard`]. The shell may use every layer; nothing uses it.
+//!
+//! The map and the timeline are not Yew components: they are an island of
+//! DOM drawn by a module of their own after the first paint (`island`, in
+//! that module's build only); [`where_when`] is all the page holds of them,
+//! the slots it leaves and what it tells them, and they answer through the
+//! address as back and forward do.
 
 mod app;
 // Exports for `make bench` (tests/bench/), in its own build only.
