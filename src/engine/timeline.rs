@@ -236,7 +236,7 @@ pub enum Scale {
 }
 
 /// The bars shown: `len` years or months from `first` (a year, or a
-/// [`Month`] integer).
+/// month integer, `year * 12 + month - 1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Axis {
     pub scale: Scale,
