@@ -199,7 +199,7 @@ impl Grain {
     }
 
     /// A record from bar `a` to bar `b` (both known ends when `closed`).
-    /// Inlined: the counting pass calls it twice a record, and the page's
+    /// Inlined: the month pass calls it once a record, and the island's
     /// size-first build would not inline it by itself.
     #[inline(always)]
     fn add(&mut self, a: usize, b: usize, closed: bool) {
