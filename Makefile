@@ -39,19 +39,19 @@ test: setup validate-data
 	$(MAKE) --no-print-directory test-native test-wasm build-only test-e2e
 
 test-native:
-	cargo test
+	cargo test --workspace
 
-# The editors' check (src/bin/validate.rs, the page's own validation code):
+# The editors' check (crates/build/src/bin/validate.rs, the core's validation code):
 # a broken data file stops build, serve and test here, with every problem at
 # its line and column.
 .PHONY: validate-data
 validate-data:
-	cargo run --quiet --bin validate -- data/passerelles.json
-	cargo run --quiet --bin validate -- data/glossary.json
+	cargo run --quiet -p passerelles-build --bin validate -- data/passerelles.json
+	cargo run --quiet -p passerelles-build --bin validate -- data/glossary.json
 
 # wasm-bindgen-test layer (tests/browser.rs) in headless Chromium, flags in webdriver.json.
 test-wasm:
-	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test browser
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown -p passerelles --test browser
 
 build-only:
 	trunk build --release
@@ -59,7 +59,7 @@ build-only:
 test-e2e:
 	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
 	@# tests/e2e/data.test.mjs generates and packs a dataset of its own.
-	cargo build --quiet --bin gen-data --bin pack
+	cargo build --quiet -p passerelles-build --bin gen-data --bin pack
 	node --test tests/e2e/
 
 # The README's picture, taken from the real page by the end-to-end run.
@@ -85,12 +85,12 @@ bench: setup
 	trunk build --release --features bench --dist $(BENCH_DIST)
 	@# wasm-bindgen's output of this build, names kept, for the profiles.
 	mkdir -p $(BENCH_DATA)/named && cp target/wasm-bindgen/release/passerelles_bg.wasm target/wasm-bindgen/release/passerelles.js $(BENCH_DATA)/named/
-	cargo build --release --bin gen-data --bin pack
+	cargo build --release -p passerelles-build --bin gen-data --bin pack
 	for n in 10000 100000; do \
 	  ./target/release/gen-data --records $$n --seed 42 --out $(BENCH_DATA)/records-$$n.json; \
 	  ./target/release/pack $(BENCH_DATA)/records-$$n.json --out $(BENCH_DATA)/records-$$n.pack --glossary data/glossary.json; \
 	done
-	cargo bench --bench engine > $(BENCH_DATA)/native.txt
+	cargo bench -p passerelles-build --bench engine > $(BENCH_DATA)/native.txt
 	trunk build --release --dist $(SIZE_DIST)
 	node tests/bench/run.mjs --dist $(BENCH_DIST) --size-dist $(SIZE_DIST) --data $(BENCH_DATA) --native $(BENCH_DATA)/native.txt
 	@# Lighthouse 12.2.3 (13 needs Node 22), installed for the bench only: the tests never need it.

@@ -1,10 +1,11 @@
 // The page's code fetched on demand (src/bin/ondemand.rs): the embed dialog
 // and the exports, which a visit may never ask for. Loaded by the page at the
-// first call (src/ui/browser.rs, on_demand); the module itself is fetched
-// and started once, with its stylesheet (assets/ondemand.css: the dialog's
-// rules, which the first visit does without).
+// first call (src/browser.rs, on_demand); the module itself is fetched and
+// started once, with its stylesheet (assets/ondemand.css: the dialog's rules,
+// which the first visit does without). A call is one message of bytes
+// (crates/core/src/bridge/ondemand.rs).
 let ready;
-window.passerellesOnDemand = async (name, ...args) => {
+window.passerellesOnDemand = async (message) => {
   ready ??= Promise.all([
     import('./ondemand.js').then(async (m) => {
       await m.default();
@@ -18,6 +19,6 @@ window.passerellesOnDemand = async (name, ...args) => {
       document.head.append(sheet);
     }),
   ]).then(([m]) => m);
-  return (await ready)[name](...args);
+  return (await ready).call(message);
 };
 dispatchEvent(new Event('passerelles:ondemand'));

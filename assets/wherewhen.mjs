@@ -1,12 +1,15 @@
-// The map and the timeline (src/bin/wherewhen.rs, src/ui/island/), loaded
-// by the page's loader once the app has drawn its panel and that frame is
-// painted (src/site/html.rs). Their stylesheet first, so nothing shows
-// unstyled, then the module. The island then reads what it draws from the
-// page's own module after each render the page announces: the page's
-// export `island(days)` writes the numbers into its memory and says where
-// (src/ui/where_when.rs gives their layout), and they are copied out here
-// at once, before the page's memory can move.
+// The map and the timeline (crates/island), loaded by the page's loader once
+// the app has drawn its panel and that frame is painted (assets/loader.js).
+// Their stylesheet first, so nothing shows unstyled, then the module. The
+// island then reads what it draws from the page's own module after each
+// render the page announces: the page's export `island(kind)` writes a
+// message into its memory (a u32 length, then the bytes: a Frame, or the
+// Dataset the island asks for; crates/core/src/bridge/island.rs) and it is
+// copied out here at once, before the page's memory can move.
 import init, { start, draw } from './wherewhen.js';
+
+const FRAME = 0;
+const DATASET = 1;
 
 const sheet = document.createElement('link');
 sheet.rel = 'stylesheet';
@@ -19,20 +22,19 @@ await Promise.all([styled, init()]);
 
 // The page's raw exports, kept by its loader.
 const page = window.passerellesWasm;
-const read = (days) => {
-  const at = page.island(days) >>> 2;
-  const words = new Uint32Array(page.memory.buffer);
-  return words.slice(at + 1, at + 1 + words[at]);
+const read = (kind) => {
+  const at = page.island(kind) >>> 0;
+  const length = new DataView(page.memory.buffer).getUint32(at, true);
+  return new Uint8Array(page.memory.buffer, at + 4, length).slice();
 };
-let dataset;
 const paint = () => {
-  const state = read(0);
-  // Started again for another dataset (a retry): its first word says which.
-  if (state[0] !== dataset) {
-    dataset = state[0];
-    start(document.documentElement.lang, read(1));
+  const frame = read(FRAME);
+  if (frame.length === 0) return;
+  // A dataset the island has not seen (the first, or another after a retry).
+  if (!draw(frame)) {
+    start(read(DATASET));
+    draw(frame);
   }
-  draw(state);
 };
 addEventListener('passerelles:drawn', paint);
 paint();

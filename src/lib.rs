@@ -1,36 +1,52 @@
-//! Passerelles: a pure core that compiles and is tested natively, and a thin
-//! Yew shell over it that exists only in the wasm build.
+//! # Passerelles' page: how does it draw the state, and hear the visitor?
 //!
-//! The folders are layers, and a layer only ever uses the ones before it
-//! (ARCHITECTURE.md maps them):
+//! The Yew shell over the core (`passerelles-core`), in the wasm build, and
+//! natively only for the build-time render (feature `prerender`). [`App`]
+//! loads the pack and holds the one store
+//! ([`passerelles_core::state::view::View`] behind a reducer); the
+//! components ([`panel`], [`results`], [`detail`], [`embed_dialog`],
+//! [`export`]) read a [`Ctx`] and only render and dispatch [`Action`]s: no
+//! component keeps state the URL cannot restore, except what is purely
+//! presentational (an open dialog, a list's scroll window).
 //!
-//! - [`data`]: the file an editor writes, and whether it is right;
-//! - [`wording`]: how the interface speaks (dates, numbers, every string);
-//! - [`engine`]: which records match, in what order, and how many per facet;
-//! - [`export`]: what a visitor takes away (CSV, JSON, iCalendar, feeds);
-//! - [`pack`]: the compiled form the page downloads (cards, details, index);
-//! - [`state`]: what the visitor sees, as one store the URL mirrors;
-//! - `site`: the static pages around the app, written at build time;
-//! - `ui`: the Yew components (wasm; natively only to prerender pages);
-//! - `tools`: what the command-line tools share (native only).
+//! Browser APIs stay at the edges: [`browser`] (address bar, history,
+//! network, layout reads), [`frame`] (the host page around an embedded view)
+//! and [`clipboard`]. Nothing else in the workspace uses this crate but the
+//! prerender tool.
 //!
-//! [`wire`], the byte encoding of packs, stays at the top: both the engine's
-//! index and the pack are written in it, and it depends on nothing.
+//! The map and the timeline are not Yew components: they are an island of
+//! DOM drawn by a module of their own after the first paint
+//! (`crates/island`); [`where_when`] is all the page holds of them, the
+//! slots it leaves and the frame it tells them
+//! (`passerelles_core::bridge::island`), and they answer through the
+//! address as back and forward do.
 
-pub mod data;
-pub mod engine;
-pub mod export;
-pub mod pack;
-pub mod state;
-pub mod wire;
-pub mod wording;
+// Natively, without the prerender feature, there is no page to compile.
+#![cfg(any(target_arch = "wasm32", feature = "prerender"))]
 
-/// The static pages around the app, written at build time (native only).
+mod app;
+// Exports for `make bench` (tests/bench/), in its own build only.
+#[cfg(feature = "bench")]
+mod bench;
+mod browser;
+mod clipboard;
+mod context;
+mod detail;
+pub mod embed_dialog;
+mod export;
+mod facts;
+mod frame;
+mod glossary;
+mod highlight;
+mod panel;
+mod parts;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod site;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tools;
+pub mod prerender;
+mod results;
+pub mod takeaway;
+pub mod where_when;
 
-// In the page; natively only for the build-time render (feature `prerender`).
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-pub mod ui;
+pub use app::{App, Explorer, ExplorerProps};
+#[cfg(target_arch = "wasm32")]
+pub use app::start;
+pub use context::{Ctx, Data};

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
-use passerelles::pack::{self, Pack};
-use passerelles::state::page::PageParams;
-use passerelles::ui::{Data, Explorer, ExplorerProps};
+use passerelles_core::pack::{self, Pack};
+use passerelles_core::state::page::PageParams;
+use passerelles::{Data, Explorer, ExplorerProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -244,14 +244,14 @@ async fn a_long_list_keeps_only_the_rows_in_view_in_the_dom() {
 /// What the page hands the island (`island(days)`, src/ui/where_when.rs):
 /// the words after the count the buffer starts with.
 fn island_numbers(days: bool) -> Vec<u32> {
-    let at = passerelles::ui::where_when::island(days);
+    let at = passerelles::where_when::island(days);
     // The page's own buffer, read where the island's loader reads it.
     unsafe { std::slice::from_raw_parts(at.add(1), *at as usize).to_vec() }
 }
 
 #[wasm_bindgen_test]
 async fn the_map_and_the_timeline_draw_the_page_state_and_answer_through_the_url() {
-    use passerelles::ui::island;
+    use passerelles::island;
     // Slots of earlier tests' explorers out of the way: the island draws
     // into the page's one #map and #timeline.
     for id in ["map", "timeline"] {

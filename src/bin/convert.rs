@@ -1,7 +1,7 @@
 //! The page's JSON reader, a wasm module of its own: `?data=` may name an
 //! editor's JSON file, and reading and checking JSON takes a parser, the
 //! validator and the index builder that the page itself never ships. Trunk
-//! builds this as a worker module (`convert.js`, `convert_bg.wasm`);
+//! builds this as a module (`convert.js`, `convert_bg.wasm`);
 //! assets/convert.mjs runs it in a worker, or on the page's thread where
 //! workers are refused, only when a JSON file is asked for.
 
@@ -9,10 +9,11 @@
 mod exports {
     use wasm_bindgen::prelude::*;
 
-    /// The pack of a JSON file's bytes: its records, or why it is unusable.
+    /// The reply for a JSON file's bytes (`passerelles_core::bridge::convert`):
+    /// the pack of its records, or of why it is unusable.
     #[wasm_bindgen]
     pub fn convert(bytes: &[u8]) -> Vec<u8> {
-        passerelles::pack::from_json(bytes)
+        passerelles_core::bridge::convert::Reply::of_json(bytes).encode()
     }
 }
 
