@@ -100,11 +100,14 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.doesNotMatch(html, /\sstyle=/i, 'no style attribute');
   });
 
-  test('the shell writes no inline style attribute', () => {
-    const dir = path.join(ROOT, 'src', 'ui');
-    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.rs'))) {
-      const text = fs.readFileSync(path.join(dir, f), 'utf8');
-      assert.doesNotMatch(text, /\sstyle=\{|\sstyle="|set_attribute\("style"/, `src/ui/${f}`);
+  test('the page and the island write no inline style attribute', () => {
+    for (const dir of ['src', 'src/bin', 'crates/island/src']) {
+      const files = fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.rs'));
+      assert.ok(files.length > 0, `no sources in ${dir}`);
+      for (const f of files) {
+        const text = fs.readFileSync(path.join(ROOT, dir, f), 'utf8');
+        assert.doesNotMatch(text, /\sstyle=\{|\sstyle="|set_attribute\("style"/, `${dir}/${f}`);
+      }
     }
   });
 
