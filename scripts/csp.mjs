@@ -41,11 +41,11 @@ const scripts = (page) =>
     .filter(([, attrs]) => !/\ssrc\s*=/i.test(attrs) && !/type\s*=\s*"?application\//i.test(attrs))
     .map(([, , body]) => sha(body));
 const hashes = scripts(markup);
-if (hashes.length === 0) fail('no inline loader script found: has the prerender (src/site/html.rs) changed?');
+if (hashes.length === 0) fail('no inline loader script found: has the page template (crates/build/src/site/page.rs) changed?');
 // The stylesheet is inlined in every page (src/site/html.rs): its hash.
 const styles = (page) => [...page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha(m[1]));
 const styleHashes = styles(markup);
-if (styleHashes.length === 0) fail('no inline stylesheet found: has the prerender (src/site/html.rs) changed?');
+if (styleHashes.length === 0) fail('no inline stylesheet found: has the page template (crates/build/src/site/page.rs) changed?');
 const offline = path.join(dir, 'passerelles.html');
 if (fs.existsSync(offline)) {
   const page = fs.readFileSync(offline, 'utf8');

@@ -9,8 +9,8 @@ use crate::browser::{self, FetchError};
 use crate::detail::Detail;
 use crate::embed_dialog::OPENER;
 use crate::frame;
-use crate::parts::recovery;
 use crate::panel::Panel;
+use crate::parts::recovery;
 use crate::results::Results;
 use crate::{Ctx, Data};
 use passerelles_core::bridge::ondemand::Call;
@@ -208,8 +208,12 @@ fn language_switch() -> Html {
     #[cfg(not(target_arch = "wasm32"))]
     let href = match crate::prerender::glossary() {
         Some(_) => {
-            let other = passerelles_core::state::page::lang_root(passerelles_core::wording::lang().other());
-            AttrValue::from(format!("{other}{}", passerelles_core::export::GLOSSARY_PAGE))
+            let other =
+                passerelles_core::state::page::lang_root(passerelles_core::wording::lang().other());
+            AttrValue::from(format!(
+                "{other}{}",
+                passerelles_core::export::GLOSSARY_PAGE
+            ))
         }
         None => href,
     };
@@ -460,4 +464,3 @@ pub fn start() {
         None => yew::Renderer::<App>::new().render(),
     };
 }
-

@@ -342,7 +342,9 @@ pub async fn convert_json(bytes: Vec<u8>) -> Result<Vec<u8>, ()> {
 /// assets/ondemand.mjs the first time a visitor asks for what it holds: the
 /// embed dialog, the exports), and waits for its answer: the sentence the
 /// page's status line shows, if any.
-pub async fn on_demand(call: &passerelles_core::bridge::ondemand::Call) -> Result<Option<String>, ()> {
+pub async fn on_demand(
+    call: &passerelles_core::bridge::ondemand::Call,
+) -> Result<Option<String>, ()> {
     let module = module_function(
         "passerellesOnDemand",
         "ondemand.mjs",

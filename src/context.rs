@@ -110,7 +110,10 @@ impl Ctx {
     /// without pages (`?data=`, or the offline file, whose details are
     /// inline) and inside an embed, the explorer's `?id=` view.
     pub fn record_href(&self, id: &str) -> String {
-        let pages = matches!(self.data.pack.details, passerelles_core::pack::Details::Sharded { .. });
+        let pages = matches!(
+            self.data.pack.details,
+            passerelles_core::pack::Details::Sharded { .. }
+        );
         if self.page.data.is_some() || self.page.embed || !pages {
             return self.href(&self.view.filter, Some(id));
         }

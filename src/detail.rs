@@ -8,13 +8,13 @@ use std::rc::Rc;
 use web_sys::MouseEvent;
 use yew::prelude::*;
 
-use crate::facts::{facts, shown, spans, Texts};
-use crate::parts::{approximate, badge_class, open_in_place, recovery};
 use crate::browser::{self, FetchError};
 use crate::export;
+use crate::facts::{facts, shown, spans, Texts};
+use crate::parts::{approximate, badge_class, open_in_place, recovery};
 use crate::{highlight, Ctx};
-use passerelles_core::data::error::LoadErrorKind;
 use passerelles_core::data::catalog::RecordType;
+use passerelles_core::data::error::LoadErrorKind;
 use passerelles_core::pack::detail::{Detail as Record, ListStyle};
 use passerelles_core::pack::ShardError;
 use passerelles_core::state::view::Action;

@@ -46,7 +46,7 @@ mod results;
 pub mod takeaway;
 pub mod where_when;
 
-pub use app::{App, Explorer, ExplorerProps};
 #[cfg(target_arch = "wasm32")]
 pub use app::start;
+pub use app::{App, Explorer, ExplorerProps};
 pub use context::{Ctx, Data};

@@ -39,7 +39,8 @@ pub fn badge_class(t: RecordType) -> &'static str {
 /// "date approximative" beside a record the period keeps that may lie
 /// outside it (see [`passerelles_core::engine::facets`]).
 pub fn approximate(ctx: &Ctx, index: usize) -> Html {
-    if !passerelles_core::engine::facets::approximate(&ctx.data.pack.index, &ctx.view.filter, index) {
+    if !passerelles_core::engine::facets::approximate(&ctx.data.pack.index, &ctx.view.filter, index)
+    {
         return Html::default();
     }
     html! { <span class="badge badge-approx">{ s::DATE_APPROXIMATE() }</span> }

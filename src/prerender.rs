@@ -51,3 +51,20 @@ pub fn href() -> String {
 pub fn data() -> Option<Rc<Data>> {
     DATA.with(|d| d.borrow().clone())
 }
+
+/// What a page says before its view, for a reader the app cannot reach:
+/// without a script, and opened from a file (the stylesheet shows the
+/// second when the loader marks the page `data-file`). Rendered at build
+/// time in the page's language; the app never renders it.
+#[yew::function_component(Notices)]
+pub fn notices() -> yew::Html {
+    use passerelles_core::wording::say as s;
+    yew::html! {
+        <>
+            <noscript><p class="noscript">{ s::NOSCRIPT() }</p></noscript>
+            <p class="file-notice" hidden=true>
+                { s::FILE_NOTICE() }<a href="passerelles.html">{ "passerelles.html" }</a>{ s::FILE_NOTICE_END() }
+            </p>
+        </>
+    }
+}

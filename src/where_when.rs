@@ -62,9 +62,9 @@ pub fn island(kind: u32) -> *const u8 {
         };
         let pack = &ctx.data.pack;
         if kind == DATASET {
-            Dataset::of(pack, passerelles_core::wording::lang()).encode()
+            Dataset::encode_of(pack, passerelles_core::wording::lang())
         } else {
-            Frame::of(pack, &ctx.view, &ctx.outcome).encode()
+            Frame::encode_of(pack, &ctx.view, &ctx.outcome)
         }
     });
     BUFFER.with(|b| {

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
+use passerelles::{Data, Explorer, ExplorerProps};
 use passerelles_core::pack::{self, Pack};
 use passerelles_core::state::page::PageParams;
-use passerelles::{Data, Explorer, ExplorerProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -241,17 +241,23 @@ async fn a_long_list_keeps_only_the_rows_in_view_in_the_dom() {
     root.remove();
 }
 
-/// What the page hands the island (`island(days)`, src/ui/where_when.rs):
-/// the words after the count the buffer starts with.
-fn island_numbers(days: bool) -> Vec<u32> {
-    let at = passerelles::where_when::island(days);
-    // The page's own buffer, read where the island's loader reads it.
-    unsafe { std::slice::from_raw_parts(at.add(1), *at as usize).to_vec() }
+/// The message the page hands the island (`island(kind)`,
+/// src/where_when.rs): the bytes after the length its buffer starts with,
+/// read where the island's loader reads them.
+fn island_message(kind: u32) -> Vec<u8> {
+    let at = passerelles::where_when::island(kind);
+    // SAFETY: the page's own buffer, alive until its next call: a u32 length
+    // (little-endian), then that many bytes.
+    unsafe {
+        let len = u32::from_le_bytes(std::slice::from_raw_parts(at, 4).try_into().unwrap());
+        std::slice::from_raw_parts(at.add(4), len as usize).to_vec()
+    }
 }
 
 #[wasm_bindgen_test]
 async fn the_map_and_the_timeline_draw_the_page_state_and_answer_through_the_url() {
-    use passerelles::island;
+    use passerelles_core::bridge::island::{DATASET, FRAME};
+    use passerelles_island as island;
     // Slots of earlier tests' explorers out of the way: the island draws
     // into the page's one #map and #timeline.
     for id in ["map", "timeline"] {
@@ -260,8 +266,10 @@ async fn the_map_and_the_timeline_draw_the_page_state_and_answer_through_the_url
         }
     }
     let root = mount().await;
-    island::start(&island_numbers(true));
-    island::draw(&island_numbers(false));
+    // A frame of a dataset the island has not started on asks for it.
+    assert_eq!(island::draw(&island_message(FRAME)), Ok(false));
+    island::start(&island_message(DATASET)).unwrap();
+    assert_eq!(island::draw(&island_message(FRAME)), Ok(true));
     let regions = root.query_selector_all("#map [data-region]").unwrap();
     assert_eq!(regions.length(), 18);
     let reunion = root
@@ -308,7 +316,7 @@ async fn the_map_and_the_timeline_draw_the_page_state_and_answer_through_the_url
     assert!(checkbox.checked());
     assert_eq!(cards(&root).len() as u32, facet_count(&root, "region-04"));
     // Drawn again from the page's new state: pressed.
-    island::draw(&island_numbers(false));
+    island::draw(&island_message(FRAME)).unwrap();
     assert_eq!(
         reunion.get_attribute("aria-pressed").as_deref(),
         Some("true")

@@ -24,7 +24,9 @@ mod entry {
     #[wasm_bindgen]
     pub async fn call(message: Vec<u8>) -> Result<Option<String>, JsError> {
         let call = Call::decode(&message).map_err(|why| {
-            JsError::new(&format!("passerelles: the on-demand module refused the page's call: {why:?}"))
+            JsError::new(&format!(
+                "passerelles: the on-demand module refused the page's call: {why:?}"
+            ))
         })?;
         set_lang(call.lang());
         Ok(match call {

@@ -38,7 +38,7 @@ if (!fs.existsSync(path.join(DIST, 'en', 'index.html'))) {
       const fr = fs.readFileSync(path.join(DIST, rel, 'index.html'), 'utf8');
       const en = fs.readFileSync(path.join(DIST, 'en', rel, 'index.html'), 'utf8');
       assert.match(fr, /<html[^>]* lang="?fr"?/, `${rel} in French`);
-      assert.match(en, /<html[^>]* lang="en"/, `${rel} in English`);
+      assert.match(en, /<html[^>]* lang="?en"?/, `${rel} in English`);
       for (const page of [fr, en]) {
         assert.ok(page.includes(`hreflang="fr" href="${rel || './'}"`), `${rel}: hreflang fr`);
         assert.ok(page.includes(`hreflang="en" href="en/${rel}"`), `${rel}: hreflang en`);

@@ -60,7 +60,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     fs.cpSync(DIST, published, { recursive: true });
     execFileSync(
       path.join(ROOT, 'target', 'debug', 'prerender'),
-      [published, '--template', path.join(ROOT, 'target', 'site', 'trunk-index.html')],
+      [published],
       { cwd: ROOT, env: { ...process.env, PASSERELLES_PUBLIC_URL: PUBLIC }, stdio: 'pipe' },
     );
     server = await startServer({ headers: CORS });

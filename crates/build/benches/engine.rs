@@ -53,12 +53,15 @@ fn fixture(n: usize) -> &'static Fixture {
     static CACHE: OnceLock<Mutex<HashMap<usize, &'static Fixture>>> = OnceLock::new();
     let mut cache = CACHE.get_or_init(Default::default).lock().unwrap();
     cache.entry(n).or_insert_with(|| {
-        let json = serde_json::to_string(&passerelles_build::tools::synth::generate(n, SEED)).unwrap();
+        let json =
+            serde_json::to_string(&passerelles_build::tools::synth::generate(n, SEED)).unwrap();
         let mut loaded = load_json(&json).unwrap();
         assert!(loaded.problems.is_empty(), "generated data must be valid");
         // With the shipped glossary, as `make bench` packs it.
         let glossary = include_str!("../../../data/glossary.json");
-        loaded.catalog.glossary = passerelles_core::data::glossary::load_json(glossary).unwrap().0;
+        loaded.catalog.glossary = passerelles_core::data::glossary::load_json(glossary)
+            .unwrap()
+            .0;
         let pack = pack::write(&loaded, Placement::Auto).main;
         let index = Pack::open(pack.clone()).unwrap().index;
         Box::leak(Box::new(Fixture {
@@ -163,7 +166,9 @@ fn fuzzy_vocabulary<const N: usize>(bencher: Bencher, word: &str) {
 }
 
 /// Search as the visitor types it, a keystroke at a time, nothing else set.
-#[divan::bench(consts = SIZES, args = ["e", "éco", "économie sociale", "cpme île", "entreprises", "insrtion", "recyclage"])]
+// Short prefixes ("d", "de", "con") match the most words: the worst case of
+// a search as it is typed (once an ignored test of tests/engine.rs).
+#[divan::bench(consts = SIZES, args = ["e", "d", "de", "con", "éco", "économie sociale", "cpme île", "entreprises", "insrtion", "recyclage"])]
 fn text_search<const N: usize>(bencher: Bencher, query: &str) {
     let index = &fixture(N).index;
     let state = FilterState {

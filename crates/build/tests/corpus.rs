@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use passerelles_build::tools::report;
 use passerelles_core::data::catalog::{load_bytes, load_json};
 use passerelles_core::data::span::{self, Position};
 use passerelles_core::data::validate::skipped_records;
-use passerelles_build::tools::report;
 use proptest::prelude::*;
 use serde_json::Value;
 

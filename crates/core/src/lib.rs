@@ -31,5 +31,4 @@ pub mod pack;
 
 pub mod state;
 
-
 pub mod bridge;

@@ -28,7 +28,12 @@ const LAYERS: &[&str] = &[
 ];
 
 /// The workspace's crates, by their source roots from the repository's root.
-const CRATES: &[&str] = &["crates/core/src", "src", "crates/island/src", "crates/build/src"];
+const CRATES: &[&str] = &[
+    "crates/core/src",
+    "src",
+    "crates/island/src",
+    "crates/build/src",
+];
 
 fn repository() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -288,7 +293,10 @@ fn the_core_s_layers_only_use_the_layers_before_them() {
         .filter_map(|m| m.first().cloned())
         .collect();
     let listed: BTreeSet<String> = LAYERS.iter().map(|s| s.to_string()).collect();
-    assert_eq!(top, listed, "a layer of crates/core/src missing from LAYERS, or the reverse");
+    assert_eq!(
+        top, listed,
+        "a layer of crates/core/src missing from LAYERS, or the reverse"
+    );
 }
 
 /// The cycles between the files of each folder: `(folder, members, an
@@ -327,7 +335,10 @@ fn folder_cycles(root: &Path) -> Vec<String> {
                 .collect();
             out.push(format!(
                 "{}/: {}",
-                root.join(folder.join("/")).strip_prefix(repository()).unwrap().display(),
+                root.join(folder.join("/"))
+                    .strip_prefix(repository())
+                    .unwrap()
+                    .display(),
                 at.join(", ")
             ));
         }
@@ -438,7 +449,10 @@ fn the_checks_see_what_they_must() {
     used.dedup();
     assert_eq!(
         used,
-        [vec!["data".to_string(), "glossary".to_string()], vec!["state".to_string()]]
+        [
+            vec!["data".to_string(), "glossary".to_string()],
+            vec!["state".to_string()]
+        ]
     );
     let graph: BTreeMap<String, BTreeMap<String, String>> = [
         ("a", vec!["b"]),
@@ -450,7 +464,9 @@ fn the_checks_see_what_they_must() {
     .map(|(k, v)| {
         (
             k.to_string(),
-            v.into_iter().map(|x| (x.to_string(), String::new())).collect(),
+            v.into_iter()
+                .map(|x| (x.to_string(), String::new()))
+                .collect(),
         )
     })
     .collect();

@@ -761,7 +761,8 @@ fn large_dataset_matches_the_reference() {
 fn bundled_glossary() -> Vec<Synonym> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/glossary.json");
     let (entries, problems) =
-        passerelles_core::data::glossary::load_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        passerelles_core::data::glossary::load_json(&std::fs::read_to_string(path).unwrap())
+            .unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     passerelles_core::pack::glossary::synonym_list(&entries)
 }
@@ -845,78 +846,6 @@ fn bundled_dataset_answers_like_the_reference() {
                 ..Default::default()
             });
         }
-    }
-}
-
-/// Timing, not correctness: `cargo test --release --test engine -- --ignored --nocapture`.
-/// 100,000 records with a Zipf-like vocabulary of 20,000 words.
-#[test]
-#[ignore]
-fn timing_at_scale() {
-    use std::time::Instant;
-    let n = 100_000;
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move |m: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % m as u64) as usize
-    };
-    let syllables = [
-        "de", "la", "ré", "con", "ven", "tion", "em", "ploi", "so", "ci", "al", "é", "co", "no",
-        "mie", "ter", "ri", "toire",
-    ];
-    let vocab: Vec<String> = (0..20_000)
-        .map(|_| {
-            (0..1 + next(4))
-                .map(|_| syllables[next(syllables.len())])
-                .collect()
-        })
-        .collect();
-    let mut entries = Vec::with_capacity(n);
-    let mut texts = Vec::with_capacity(n);
-    for i in 0..n {
-        // Zipf-like: small indexes are far more frequent.
-        let words: Vec<&str> = (0..40)
-            .map(|_| {
-                let bound = 1 + next(vocab.len());
-                vocab[next(bound)].as_str()
-            })
-            .collect();
-        texts.push((words[..5].join(" "), words.join(" ")));
-        entries.push(Entry {
-            id: format!("r{i}"),
-            record_type: RecordType::ALL[next(2)],
-            title: words[..5].join(" "),
-            date: When::parse(&format!("{}-{:02}", 2000 + next(25), 1 + next(12)))
-                .ok()
-                .filter(|_| next(10) > 0),
-            territory: vec![CODES[next(4)].to_string()],
-            themes: vec![THEMES[next(3)].to_string()],
-        });
-    }
-    let (codes, themes) = (strings(&CODES), strings(&THEMES));
-    let _ = (&codes, &themes);
-    let t = Instant::now();
-    let index = index_of(&entries, &texts, &glossary());
-    eprintln!("build: {:?}", t.elapsed());
-    for q in ["", "d", "de", "con", "conven", "é", "emploi so", "zzz"] {
-        let s = FilterState {
-            query: q.into(),
-            regions: ["84".to_string()].into(),
-            themes: ["rse".to_string()].into(),
-            from: PartialDate::parse("2010").ok(),
-            ..Default::default()
-        };
-        // The machine is shared: the fastest round is the least disturbed one.
-        let mut best = std::time::Duration::MAX;
-        let mut found = 0;
-        for _ in 0..20 {
-            let t = Instant::now();
-            found = run(&index, &s).results.len();
-            best = best.min(t.elapsed());
-        }
-        eprintln!("run {q:?}: {best:?} ({found} results)");
     }
 }
 

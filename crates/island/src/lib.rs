@@ -33,7 +33,6 @@
 //! ([`passerelles_core::state::brush`]). Here: the elements, their attributes, the
 //! events ([`map`], [`timeline`], [`dom`]).
 
-
 // web-sys exists only in the wasm build: natively this crate is empty (its
 // pure parts are the core's, tested there).
 #![cfg(target_arch = "wasm32")]
@@ -170,7 +169,11 @@ pub fn draw(message: &[u8]) -> Result<bool, Refused> {
             }
             if let Some(m) = island.map.as_mut() {
                 let counts: Vec<u32> = frame.regions.iter().map(|m| m.count).collect();
-                let chosen: Vec<bool> = frame.regions.iter().map(|m: &RegionMark| m.chosen).collect();
+                let chosen: Vec<bool> = frame
+                    .regions
+                    .iter()
+                    .map(|m: &RegionMark| m.chosen)
+                    .collect();
                 m.paint(&island.regions, &counts, &chosen, frame.locked);
             }
         }

@@ -21,7 +21,9 @@ mod entry {
     use wasm_bindgen::prelude::*;
 
     fn refused(why: Refused) -> JsError {
-        JsError::new(&format!("passerelles: the map and the timeline refused the page's message: {why:?}"))
+        JsError::new(&format!(
+            "passerelles: the map and the timeline refused the page's message: {why:?}"
+        ))
     }
 
     /// Starts the island on the page's dataset (a `Dataset` message).

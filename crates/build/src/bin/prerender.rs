@@ -4,20 +4,20 @@
 //!
 //! Run after trunk has written DIST (`$TRUNK_STAGING_DIR` in a trunk hook,
 //! see scripts/post-build.sh), with the pack the build ships
-//! (`target/data-pack/passerelles.pack` and its shards) and the JSON it was
-//! compiled from (for the record pages' heads). It writes:
+//! (`target/data-pack/passerelles.pack` and its shards), the JSON it was
+//! compiled from (for the record pages' heads), the minified loader
+//! (`target/site/loader.js`) and the offline file's glue and wasm
+//! (`target/site/offline/`). Every page is written whole from the site's
+//! own template (passerelles_build::site::page), in each language by the
+//! components speaking it. It writes, at the root and under `en/`:
 //!
-//! - `index.html`: the default view in `<div id=app>`, trunk's loader
-//!   replaced by one that also behaves when the file is opened from a disk;
+//! - `index.html`: the default view in `<div id=app>`, with the loader;
 //! - `fiches/<id>/index.html` for every record: its detail, its own title,
 //!   description, Open Graph tags and, for an event, schema.org JSON-LD;
 //! - `glossaire/index.html`: the glossary, a page of its own;
 //! - `robots.txt`, and `sitemap.xml` when the public address is set;
 //! - `passerelles.html`: the whole app in one file (wasm, script, style and
 //!   the dataset inlined) that opens from a disk with no network.
-//!
-//! `--template HTML` reads trunk's page from a saved copy instead of
-//! DIST/index.html (scripts/post-build.sh keeps one in target/site/).
 //!
 //! The public address is `PASSERELLES_PUBLIC_URL` (e.g.
 //! `https://example.org/outils/passerelles/`); without it every page works
@@ -27,14 +27,17 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
 
+use passerelles::prerender::{self, Notices};
+use passerelles::{App, Data};
+use passerelles_build::site::offline::{self, Inside};
+use passerelles_build::site::page::{attr, Assets, Page, Run, Site};
+use passerelles_build::site::{head, sitemap};
 use passerelles_core::data::catalog::{load_bytes, Loaded};
 use passerelles_core::data::glossary::load_json as load_glossary;
 use passerelles_core::export::{public_base, record_page, GLOSSARY_PAGE};
 use passerelles_core::pack::{self, Pack, Placement};
-use passerelles_build::site::{head, html, offline, sitemap};
 use passerelles_core::state::page::lang_root;
 use passerelles_core::state::page::DEFAULT_DATA;
-use passerelles::{prerender, App, Data};
 use passerelles_core::wording::{say as s, set_lang, Lang};
 
 fn fail(what: &dyn std::fmt::Display) -> ! {
@@ -95,67 +98,27 @@ fn render(lang: Lang, pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, shown: Show
     futures::executor::block_on(renderer.render())
 }
 
-/// A page's own head: its title and description in place of the
-/// template's, then `first`, its Open Graph tags and its `hreflang` links
-/// to `path` (from the site's root) in both languages.
-fn page_head(
-    page: &mut String,
-    head: &head::Head,
-    first: &str,
-    public: Option<&str>,
-    path: &str,
-) -> Result<(), String> {
-    html::set_title(page, &head.title)?;
-    html::set_description(page, &head.description)?;
-    html::into_head(
-        page,
-        &format!(
-            "{first}{}{}",
-            head::tags(head),
-            head::alternates(public, path)
-        ),
+/// The notices before the view, in the language set on this thread.
+fn notices(lang: Lang) -> String {
+    let renderer = yew::ServerRenderer::<Notices>::with_props(move || {
+        set_lang(lang);
+    })
+    .hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+/// The head tags of a page after its description: `first`, its Open Graph
+/// tags and its `hreflang` links to `path` (from the site's root) in both
+/// languages.
+fn head_tags(head: &head::Head, first: &str, public: Option<&str>, path: &str) -> String {
+    format!(
+        "{first}{}{}",
+        head::tags(head),
+        head::alternates(public, path)
     )
 }
 
-/// The template's words in `lang`: `<html lang>`, and what index.html says
-/// itself (no script, a page opened from a file), which must be there to be
-/// replaced.
-fn speak(page: &mut String, lang: Lang) -> Result<(), String> {
-    if lang == Lang::Fr {
-        return Ok(());
-    }
-    use passerelles_core::wording::{en, fr};
-    // Trunk's minifier may have dropped the quotes.
-    let quoted = format!("<html lang=\"{}\"", fr::HTML_LANG);
-    let bare = format!("<html lang={}", fr::HTML_LANG);
-    let html_tag = if page.contains(&quoted) { quoted } else { bare };
-    for (from, to) in [
-        (
-            html_tag.as_str(),
-            format!("<html lang=\"{}\"", en::HTML_LANG),
-        ),
-        (fr::NOSCRIPT, en::NOSCRIPT.to_string()),
-        (fr::FILE_NOTICE, en::FILE_NOTICE.to_string()),
-    ] {
-        // The glossary's page has no noscript note (html::drop_noscript).
-        if !page.contains(from) && from == fr::NOSCRIPT {
-            continue;
-        }
-        // Attributes as trunk's minifier writes them.
-        let unquoted = from.replace("href=\"passerelles.html\"", "href=passerelles.html");
-        if !page.contains(from) && page.contains(&unquoted) {
-            *page = page.replacen(&unquoted, &to, 1);
-            continue;
-        }
-        if !page.contains(from) {
-            return Err(format!(
-                "index.html no longer says « {from} »: src/wording/fr.rs and index.html must agree"
-            ));
-        }
-        *page = page.replacen(from, &to, 1);
-    }
-    Ok(())
-}
+const USAGE: &str = "usage: prerender [DIST] [--pack PACK] [--data JSON] [--glossary JSON] [--loader JS] [--offline DIR]";
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -163,21 +126,21 @@ fn main() {
     let mut pack_path = PathBuf::from("target/data-pack/passerelles.pack");
     let mut json_path = PathBuf::from("data/passerelles.json");
     let mut glossary_path: Option<PathBuf> = None;
-    let mut template_path: Option<PathBuf> = None;
+    let mut loader_path = PathBuf::from("target/site/loader.js");
+    let mut offline_dir = PathBuf::from("target/site/offline");
     while let Some(arg) = args.next() {
         let mut value = || {
             args.next()
-                .unwrap_or_else(|| fail(&format!("{arg} needs a value")))
+                .unwrap_or_else(|| fail(&format!("{arg} needs a value\n{USAGE}")))
         };
         match arg.as_str() {
             "--pack" => pack_path = value().into(),
             "--data" => json_path = value().into(),
-            "--template" => template_path = Some(value().into()),
             "--glossary" => glossary_path = Some(value().into()),
+            "--loader" => loader_path = value().into(),
+            "--offline" => offline_dir = value().into(),
             other if !other.starts_with('-') => dist = Some(other.into()),
-            other => fail(&format!(
-                "unknown argument {other}\nusage: prerender [DIST] [--pack PACK] [--data JSON] [--glossary JSON] [--template HTML]"
-            )),
+            other => fail(&format!("unknown argument {other}\n{USAGE}")),
         }
     }
     let dist = dist.unwrap_or_else(|| "dist".into());
@@ -192,32 +155,17 @@ fn main() {
     };
     let public = public.as_deref();
 
-    let index_path = dist.join("index.html");
-    // Trunk's page, as it wrote it (a saved copy lets the pages be written
-    // again, e.g. with another public address, without a new build).
-    let template_path = template_path.unwrap_or_else(|| index_path.clone());
-    let trunk_html = String::from_utf8(read(&template_path))
-        .unwrap_or_else(|_| fail(&"index.html is not UTF-8"));
-    let (mut template, assets) = html::take_loader(&trunk_html).unwrap_or_else(|e| fail(&e));
-    let step = |r: Result<(), String>| r.unwrap_or_else(|e| fail(&e));
-    let css = String::from_utf8(read(&dist.join(assets.css.trim_start_matches("./"))))
-        .unwrap_or_else(|_| fail(&"the stylesheet is not UTF-8"));
-    step(html::inline_style(&mut template, &assets.css, &css));
-    // The glossary's page runs nothing: all it does (the acronyms' tips)
-    // the browser does by itself.
-    let mut still = template.clone();
-    step(html::into_head(&mut still, html::PRINT_LINK));
-    step(html::into_head(&mut template, &html::loader(&assets)));
-    if let Some(public) = public {
-        // The embed snippet and "Voir en plein écran" use it (ui::browser).
-        step(html::into_head(
-            &mut template,
-            &format!(
-                "<meta name=\"passerelles:public-url\" content=\"{}\">",
-                html::attr(public)
-            ),
-        ));
-    }
+    let assets = Assets::find(&dist).unwrap_or_else(|e| fail(&e));
+    let text_of = |path: &Path| {
+        String::from_utf8(read(path))
+            .unwrap_or_else(|_| fail(&format!("{}: not UTF-8", path.display())))
+    };
+    let site = Site {
+        css: text_of(&dist.join(assets.css.trim_start_matches("./"))),
+        loader: text_of(&loader_path),
+        assets,
+        public: public.map(str::to_string),
+    };
 
     let mut loaded: Loaded = load_bytes(&read(&json_path)).unwrap_or_else(|e| fail(&e.message));
     // The glossary beside the dataset, as the pack step reads it
@@ -231,7 +179,7 @@ fn main() {
             .unwrap_or_else(|e| fail(&format!("{}: {}", g.display(), e.message)));
         loaded.catalog.glossary = entries;
     }
-    let mut french: Option<(String, usize)> = None;
+    let mut french: Option<(String, String, usize)> = None;
     for lang in Lang::ALL {
         set_lang(lang);
         let root = lang_root(lang);
@@ -259,64 +207,61 @@ fn main() {
             ));
         }
         let (pack_bytes, shards) = (Arc::new(pack_bytes), Arc::new(shards));
-        // The template in this language: its own words, its `lang`, and
-        // the site's address as this language's pages have it.
-        let mut template = template.clone();
-        let mut still = still.clone();
-        for page in [&mut template, &mut still] {
-            step(speak(page, lang));
-        }
+        let notices = notices(lang);
         let public_here = public.map(|p| format!("{p}{root}"));
         let public_here = public_here.as_deref();
         // Each page one folder deeper in English: its <base> is the root.
-        let up = |depth: usize| "../".repeat(depth + usize::from(lang == Lang::En));
+        let depth = |folders: usize| folders + usize::from(lang == Lang::En);
 
         // The front page.
-        let mut index = template.clone();
-        if lang == Lang::En {
-            step(html::set_base(&mut index, &up(0)));
-        }
-        step(html::into_head(
-            &mut index,
-            &format!(
+        let front_view = render(lang, pack_bytes.clone(), shards.clone(), Shown::List);
+        let front = site.page(&Page {
+            lang,
+            depth: depth(0),
+            title: s::APP_NAME(),
+            description: s::SITE_DESCRIPTION(),
+            head: &format!(
                 "{}{}",
                 head::front(public_here, s::SITE_DESCRIPTION()),
                 head::alternates(public, "")
             ),
-        ));
-        step(html::fill_view(
-            &mut index,
-            &render(lang, pack_bytes.clone(), shards.clone(), Shown::List),
-        ));
-        write(&dist.join(root).join("index.html"), index.as_bytes());
+            notices: &notices,
+            view: &front_view,
+            run: Run::App,
+            styles: &[],
+        });
+        write(&dist.join(root).join("index.html"), front.as_bytes());
 
         // The glossary, a page of its own: its bytes stay out of the app's.
         if !loaded.catalog.glossary.is_empty() {
             let mut w = passerelles_core::wire::Writer::new();
             pack::glossary::write_view(&mut w, &loaded.catalog.glossary);
-            let mut page = still.clone();
-            step(html::into_head(&mut page, html::GLOSSARY_LINK));
-            step(html::drop_noscript(&mut page));
-            // No app will take this view over: it is the page (the tests wait
-            // for a take-over on every other page).
-            step(html::mark_root(&mut page, "data-static"));
-            step(html::set_base(&mut page, &up(1)));
             let head = head::Head {
                 title: format!("{} — {}", s::GLOSSARY(), s::APP_NAME()),
                 description: s::GLOSSARY_DESCRIPTION().to_string(),
                 url: public_here.map(|p| format!("{p}{GLOSSARY_PAGE}")),
                 json_ld: None,
             };
-            step(page_head(&mut page, &head, "", public, GLOSSARY_PAGE));
-            step(html::fill_view(
-                &mut page,
-                &render(
-                    lang,
-                    pack_bytes.clone(),
-                    shards.clone(),
-                    Shown::Glossary(Arc::new(w.into_bytes())),
-                ),
-            ));
+            let view = render(
+                lang,
+                pack_bytes.clone(),
+                shards.clone(),
+                Shown::Glossary(Arc::new(w.into_bytes())),
+            );
+            // The glossary's page runs nothing: all it does (the acronyms'
+            // tips) the browser does by itself; and without a script it has
+            // nothing to say of one.
+            let page = site.page(&Page {
+                lang,
+                depth: depth(1),
+                title: &head.title,
+                description: &head.description,
+                head: &head_tags(&head, "", public, GLOSSARY_PAGE),
+                notices: "",
+                view: &view,
+                run: Run::Static,
+                styles: &["glossary.css"],
+            });
             write(
                 &dist.join(root).join(GLOSSARY_PAGE).join("index.html"),
                 page.as_bytes(),
@@ -328,28 +273,27 @@ fn main() {
         for i in 0..pack.len() {
             let card = pack.card(i);
             let head = head::record(&loaded.catalog, i, &card, public_here);
-            let mut page = template.clone();
-            step(html::set_base(&mut page, &up(2)));
             let record = format!(
-                "<meta name=\"passerelles:record\" content=\"{}\">",
-                html::attr(card.id)
+                "<meta name=passerelles:record content=\"{}\">",
+                attr(card.id)
             );
-            step(page_head(
-                &mut page,
-                &head,
-                &record,
-                public,
-                &record_page(None, card.id),
-            ));
-            step(html::fill_view(
-                &mut page,
-                &render(
-                    lang,
-                    pack_bytes.clone(),
-                    shards.clone(),
-                    Shown::Record(card.id.to_string()),
-                ),
-            ));
+            let view = render(
+                lang,
+                pack_bytes.clone(),
+                shards.clone(),
+                Shown::Record(card.id.to_string()),
+            );
+            let page = site.page(&Page {
+                lang,
+                depth: depth(2),
+                title: &head.title,
+                description: &head.description,
+                head: &head_tags(&head, &record, public, &record_page(None, card.id)),
+                notices: &notices,
+                view: &view,
+                run: Run::App,
+                styles: &[],
+            });
             write(
                 &dist
                     .join(root)
@@ -359,11 +303,11 @@ fn main() {
             );
         }
         if lang == Lang::Fr {
-            french = Some((index, pack.len()));
+            french = Some((front_view, notices, pack.len()));
         }
     }
     set_lang(Lang::Fr);
-    let Some((index, records)) = french else {
+    let Some((view, notices, records)) = french else {
         fail(&"no French pages")
     };
 
@@ -387,13 +331,20 @@ fn main() {
     }
 
     // The whole app in one file, for a disk, a USB key or a mail.
+    let inside = Inside {
+        glue: text_of(&offline_dir.join("passerelles.js")),
+        wasm: read(&offline_dir.join("passerelles_bg.wasm")),
+        pack: pack::write(&loaded, Placement::Inline).main,
+        print: text_of(&dist.join("print.css")),
+    };
     let offline = offline::page(
-        &index,
-        &assets,
-        &|name| read(&dist.join(name.trim_start_matches("./"))),
-        &pack::write(&loaded, Placement::Inline).main,
-    )
-    .unwrap_or_else(|e| fail(&e));
+        &site,
+        &inside,
+        s::APP_NAME(),
+        s::SITE_DESCRIPTION(),
+        &notices,
+        &view,
+    );
     write(&dist.join("passerelles.html"), offline.as_bytes());
 
     eprintln!(

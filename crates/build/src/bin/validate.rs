@@ -10,8 +10,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use passerelles_core::data::schema;
     use passerelles_build::tools::report;
+    use passerelles_core::data::schema;
     use std::process::ExitCode;
 
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -5,13 +5,13 @@
 //! the record holds: an agreement has no honest schema.org type, so it
 //! gets no JSON-LD, and an event's date is as precise as its text.
 
+use crate::site::page::attr;
 use passerelles_core::data::catalog::{Catalog, RecordRef};
 use passerelles_core::data::date::PartialDate;
 use passerelles_core::data::model::{Event, Place};
 use passerelles_core::data::zone::{iso_offset, Zone};
 use passerelles_core::export::record_page;
 use passerelles_core::pack::card::Card;
-use crate::site::html::attr;
 use passerelles_core::wording::say as s;
 
 /// Descriptions are cut here: what previews and result pages show.

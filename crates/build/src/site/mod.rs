@@ -5,10 +5,11 @@
 //! script. `dist/index.html` with the default view, one page per record
 //! (`fiches/<id>/`) with its own title, description, canonical address,
 //! Open Graph tags and, for an event, schema.org JSON-LD ([`head`]),
-//! `sitemap.xml` and `robots.txt` ([`sitemap`]), and the surgery on trunk's
-//! HTML that puts the views and the loader in place ([`html`]). The views
-//! themselves are the page's own components, rendered by Yew's server-side
-//! renderer in `src/bin/prerender.rs`.
+//! `sitemap.xml` and `robots.txt` ([`sitemap`]), each page written whole
+//! from the template of [`page`] (head, inline style, loader, view), and
+//! the offline `passerelles.html` ([`offline`]). The views themselves are
+//! the page's own components, rendered by Yew's server-side renderer in
+//! `src/bin/prerender.rs`.
 //!
 //! The public address of the site is one setting, `PASSERELLES_PUBLIC_URL`
 //! ([`public_url`]); without it every page still works anywhere, and only
@@ -19,8 +20,8 @@
 //! cards and the state's addresses; never the shell or the browser.
 
 pub mod head;
-pub mod html;
 pub mod offline;
+pub mod page;
 pub mod sitemap;
 
 /// The site's public address from the setting's value: http(s), absolute,

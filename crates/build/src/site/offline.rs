@@ -1,95 +1,83 @@
 //! `passerelles.html`: the whole app in one file, for a disk, a USB key or
 //! a mail attachment. Opened from a file, a page may not load module
 //! scripts, fetch, or read anything beside it; so everything is inside:
-//! the style as a `<style>`, the wasm-bindgen glue as a classic script, the
-//! wasm and the dataset (a pack with its details inline) as base64 data
-//! blocks. A small script hands the dataset to the app
-//! (`window.passerellesPack`, read by ui::browser) and starts it.
+//! the style as a `<style>` (the print one too), the app's glue as a
+//! classic script, the wasm and the dataset (a pack with its details and
+//! exports inline) as base64 data blocks, and a small script that hands
+//! the dataset to the app (`window.passerellesPack`, read by the page's
+//! browser.rs) and starts it.
+//!
+//! The glue is wasm-bindgen's own output for classic scripts (`--target
+//! no-modules`, which defines the global `wasm_bindgen`), made by
+//! scripts/post-build.sh from the same compiled page as the online glue:
+//! nothing here rewrites a script.
 
-use crate::site::html::Assets;
+use passerelles_core::wording::Lang;
 
-/// Where the page's own loader starts; the offline file gets another.
-const LOADER_START: &str = "<script>(function(d,l){";
+use super::page::{Page, Run, Site};
 
-/// The offline page made of the built `index` page and its assets (`read`
-/// gives a built file's bytes by the name the page uses).
-pub fn page(
-    index: &str,
-    assets: &Assets,
-    read: &dyn Fn(&str) -> Vec<u8>,
-    inline_pack: &[u8],
-) -> Result<String, String> {
-    let mut html = index.to_string();
-    // The online loader out.
-    let start = html.find(LOADER_START).ok_or("no loader in index.html")?;
-    let end = start
-        + html[start..]
-            .find("</script>")
-            .ok_or("unterminated loader")?
-        + 9;
-    html.replace_range(
-        start..end,
-        // A view other than the default one (after a reload) hides the
-        // prerender until the app draws its own, as online.
-        "<script>if(location.search)document.documentElement.setAttribute('data-other','');\
-document.documentElement.setAttribute('data-offline','')</script>",
-    );
-    // Paper too: what the online pages link after their first paint.
-    let print = String::from_utf8(read("print.css")).map_err(|_| "print.css is not UTF-8")?;
-    let head_end = html.find("</head>").ok_or("no </head>")?;
-    html.insert_str(
-        head_end,
-        &format!(
-            "<style media=\"print\">{}</style>",
-            print.replace("</", "<\\/")
-        ),
-    );
-    // The glue, the wasm and the dataset in, then what starts them.
-    let glue = String::from_utf8(read(&assets.glue)).map_err(|_| "the glue is not UTF-8")?;
-    let body_end = html.rfind("</body>").ok_or("no </body>")?;
-    let tail = format!(
-        "<script type=\"application/octet-stream\" id=\"passerelles-wasm\">{}</script>\
-<script type=\"application/octet-stream\" id=\"passerelles-pack\">{}</script>\
+/// What the offline file carries inside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inside {
+    /// wasm-bindgen's glue for classic scripts, minified.
+    pub glue: String,
+    /// The page's wasm, as that glue expects it.
+    pub wasm: Vec<u8>,
+    /// The dataset, details and exports inline.
+    pub pack: Vec<u8>,
+    /// The print stylesheet (the online pages link it after their first paint).
+    pub print: String,
+}
+
+impl Inside {
+    /// In the head, where the online pages have their loader: a view other
+    /// than the default one (after a reload) hides the prerender until the
+    /// app draws its own, as online; the page says it is the offline file.
+    pub(crate) fn head(&self) -> String {
+        format!(
+            "<script>if(location.search)document.documentElement.setAttribute('data-other','');\
+document.documentElement.setAttribute('data-offline','')</script><style media=print>{}</style>",
+            self.print.replace("</", "<\\/")
+        )
+    }
+
+    /// At the end of the body: the data blocks, the glue, and what starts it.
+    pub(crate) fn body(&self) -> String {
+        format!(
+            "<script type=application/octet-stream id=passerelles-wasm>{}</script>\
+<script type=application/octet-stream id=passerelles-pack>{}</script>\
 <script>{}</script>\
 <script>(function(){{function b(id){{return Uint8Array.from(atob(document.getElementById(id).textContent),function(c){{return c.charCodeAt(0)}})}}\
 window.passerellesPack=b('passerelles-pack');var a=document.getElementById('app');\
 if(a){{if(document.documentElement.hasAttribute('data-other'))a.remove();else a.inert=true}}\
-window.passerellesInit({{module_or_path:b('passerelles-wasm')}})}})()</script>",
-        base64(&read(&assets.wasm)),
-        base64(inline_pack),
-        classic(&glue)?,
-    );
-    html.insert_str(body_end, &tail);
-    Ok(html)
+wasm_bindgen({{module_or_path:b('passerelles-wasm')}})}})()</script>",
+            base64(&self.wasm),
+            base64(&self.pack),
+            self.glue.replace("</script", "<\\/script"),
+        )
+    }
 }
 
-/// wasm-bindgen's glue (an ES module, minified) as a classic script that
-/// leaves its initialiser in `window.passerellesInit`: the one `export {…}`
-/// statement taken out, `import.meta.url` (where the glue would look for
-/// the wasm when given none) read from the document instead.
-pub fn classic(glue: &str) -> Result<String, String> {
-    let start = glue.rfind("export{").ok_or("the glue exports nothing")?;
-    let end = start + glue[start..].find('}').ok_or("unterminated export")? + 1;
-    let init = glue[start + 7..end - 1]
-        .split(',')
-        .find_map(|e| e.trim().strip_suffix(" as default"))
-        .ok_or("the glue has no default export")?
-        .to_string();
-    // The module's own exports (what the map and the timeline read, which
-    // the offline file does not have) become plain functions.
-    let head = glue[..start].replace("export function ", "function ");
-    if head.contains("export ") || glue[end..].contains("export") {
-        return Err("the glue exports in a way this conversion does not know".into());
-    }
-    let mut body = head;
-    body.push_str(glue[end..].trim_start_matches(';'));
-    let body = body.replace("import.meta.url", "document.baseURI");
-    if body.contains("import.meta") || body.contains("</script") {
-        return Err("the glue uses import.meta or holds </script>".into());
-    }
-    Ok(format!(
-        "(function(){{{body};window.passerellesInit={init}}})()"
-    ))
+/// The offline page: the French front page's view, with everything inside.
+pub fn page(
+    site: &Site,
+    inside: &Inside,
+    title: &str,
+    description: &str,
+    notices: &str,
+    view: &str,
+) -> String {
+    site.page(&Page {
+        lang: Lang::Fr,
+        depth: 0,
+        title,
+        description,
+        head: "",
+        notices,
+        view,
+        run: Run::Offline(inside),
+        styles: &[],
+    })
 }
 
 /// Standard base64 with padding.
@@ -132,18 +120,16 @@ mod tests {
     }
 
     #[test]
-    fn the_glue_becomes_a_classic_script() {
-        let glue = "let w;function O(e){return new URL('x.wasm',import.meta.url)}function M(){}export{M as initSync,O as default};";
-        let out = classic(glue).unwrap();
-        assert_eq!(
-            out,
-            "(function(){let w;function O(e){return new URL('x.wasm',document.baseURI)}function M(){};window.passerellesInit=O})()"
-        );
-        assert_eq!(
-            classic("export function f(){}function O(){}export{O as default}").unwrap(),
-            "(function(){function f(){}function O(){};window.passerellesInit=O})()"
-        );
-        assert!(classic("export const f=1;export{f as default}").is_err());
-        assert!(classic("function f(){}").is_err());
+    fn the_glue_cannot_close_its_element() {
+        let inside = Inside {
+            glue: "let s='</script>';".into(),
+            wasm: vec![0, 97, 115, 109],
+            pack: vec![1, 2, 3],
+            print: "a{}".into(),
+        };
+        let body = inside.body();
+        assert!(body.contains("<script>let s='<\\/script>';</script>"));
+        assert!(body.contains("id=passerelles-wasm>AGFzbQ==</script>"));
+        assert!(body.ends_with("wasm_bindgen({module_or_path:b('passerelles-wasm')})})()</script>"));
     }
 }

@@ -3,8 +3,8 @@
 //! written when the site's public address is set; `robots.txt` always is,
 //! and points to the sitemap when there is one.
 
+use crate::site::page::text;
 use passerelles_core::export::{record_page, GLOSSARY_PAGE};
-use crate::site::html::text;
 
 /// The sitemap of the front page, the glossary's when there is one, and
 /// every record page, in French (at the root) and in English (`en/`).

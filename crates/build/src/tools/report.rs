@@ -64,7 +64,10 @@ fn unusable(file: &str, e: &passerelles_core::data::error::LoadError) -> Report 
 
 /// A file read, with its problems: each on its line, in file order, as an
 /// editor fixes them.
-fn problems_found(file: &str, mut problems: Vec<passerelles_core::data::validate::Problem>) -> Report {
+fn problems_found(
+    file: &str,
+    mut problems: Vec<passerelles_core::data::validate::Problem>,
+) -> Report {
     problems.sort_by_key(|p| p.position);
     let lines: Vec<String> = problems
         .iter()

@@ -108,20 +108,31 @@ impl Dataset {
     }
 
     pub fn encode(&self) -> Vec<u8> {
-        let mut w = begin(DATASET_MAGIC, VERSION);
-        w.u64(self.build);
-        w.str(self.lang.code());
-        w.usize(self.days.len());
-        for &(first, last) in &self.days {
-            w.i32(first);
-            w.i32(last);
-        }
-        w.usize(self.regions.len());
-        for (code, name) in &self.regions {
-            w.str(code);
-            w.str(name);
-        }
-        w.into_bytes()
+        write_dataset(
+            self.build,
+            self.lang,
+            self.days.iter().copied(),
+            self.regions.iter().map(|(c, n)| (c.as_str(), n.as_str())),
+        )
+    }
+
+    /// The encoding of [`Dataset::of`]`(pack, lang)`, written straight from
+    /// the pack: the page's side, which makes no copy of its days.
+    pub fn encode_of(pack: &Pack, lang: Lang) -> Vec<u8> {
+        let index = &pack.index;
+        write_dataset(
+            pack.build,
+            lang,
+            index
+                .first_day
+                .iter()
+                .copied()
+                .zip(index.last_day.iter().copied()),
+            index
+                .region_codes
+                .iter()
+                .map(|c| (c.as_str(), pack.region_name(c).unwrap_or(c))),
+        )
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Dataset, Refused> {
@@ -162,21 +173,29 @@ impl Frame {
     }
 
     pub fn encode(&self) -> Vec<u8> {
-        let mut w = begin(FRAME_MAGIC, VERSION);
-        w.u64(self.build);
-        w.bool(self.locked);
-        w.usize(self.regions.len());
-        for m in &self.regions {
-            w.u32(m.count);
-            w.bool(m.chosen);
-        }
-        write_date(&mut w, self.from);
-        write_date(&mut w, self.to);
-        w.usize(self.timeline.len());
-        for &word in &self.timeline {
-            w.u64(word);
-        }
-        w.into_bytes()
+        write_frame(
+            self.build,
+            self.locked,
+            self.regions.iter().copied(),
+            (self.from, self.to),
+            &self.timeline,
+        )
+    }
+
+    /// The encoding of [`Frame::of`]`(pack, view, outcome)`, written straight
+    /// from them: the page's side, after each render.
+    pub fn encode_of(pack: &Pack, view: &View, outcome: &Outcome) -> Vec<u8> {
+        let f = &view.filter;
+        write_frame(
+            pack.build,
+            !view.locks.regions.is_empty(),
+            outcome.regions.iter().map(|(code, count)| RegionMark {
+                count: *count,
+                chosen: f.regions.contains(code),
+            }),
+            (f.from, f.to),
+            outcome.timeline.words(),
+        )
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Frame, Refused> {
@@ -201,6 +220,54 @@ impl Frame {
             })
         })
     }
+}
+
+/// The one layout of a [`Dataset`] (both its encoders write through here).
+fn write_dataset<'a>(
+    build: u64,
+    lang: Lang,
+    days: impl ExactSizeIterator<Item = (i32, i32)>,
+    regions: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
+) -> Vec<u8> {
+    let mut w = begin(DATASET_MAGIC, VERSION);
+    w.u64(build);
+    w.str(lang.code());
+    w.usize(days.len());
+    for (first, last) in days {
+        w.i32(first);
+        w.i32(last);
+    }
+    w.usize(regions.len());
+    for (code, name) in regions {
+        w.str(code);
+        w.str(name);
+    }
+    w.into_bytes()
+}
+
+/// The one layout of a [`Frame`] (both its encoders write through here).
+fn write_frame(
+    build: u64,
+    locked: bool,
+    regions: impl ExactSizeIterator<Item = RegionMark>,
+    (from, to): (Option<PartialDate>, Option<PartialDate>),
+    timeline: &[u64],
+) -> Vec<u8> {
+    let mut w = begin(FRAME_MAGIC, VERSION);
+    w.u64(build);
+    w.bool(locked);
+    w.usize(regions.len());
+    for m in regions {
+        w.u32(m.count);
+        w.bool(m.chosen);
+    }
+    write_date(&mut w, from);
+    write_date(&mut w, to);
+    w.usize(timeline.len());
+    for &word in timeline {
+        w.u64(word);
+    }
+    w.into_bytes()
 }
 
 /// A list of `count` items of at least `min` bytes each: a count the
@@ -354,6 +421,28 @@ mod tests {
     }
 
     #[test]
+    fn the_page_s_encoders_write_what_the_messages_encode() {
+        use crate::engine::facets;
+        let loaded =
+            crate::data::catalog::load_json(include_str!("../../../../data/passerelles.json"))
+                .unwrap();
+        let pack =
+            Pack::open(crate::pack::write(&loaded, crate::pack::Placement::Inline).main).unwrap();
+        for lang in Lang::ALL {
+            assert_eq!(
+                Dataset::encode_of(&pack, lang),
+                Dataset::of(&pack, lang).encode()
+            );
+        }
+        let (filter, _) = query::decode("?region=04&from=2015&to=2019-11&theme=insertion");
+        let view = View::new(filter, None).with_locks(PageParams::decode("?lock_region=04").locks);
+        let outcome = facets::run(&pack.index, &view.filter);
+        let frame = Frame::of(&pack, &view, &outcome);
+        assert!(frame.locked && frame.regions.iter().any(|m| m.chosen && m.count > 0));
+        assert_eq!(Frame::encode_of(&pack, &view, &outcome), frame.encode());
+    }
+
+    #[test]
     fn one_message_is_not_read_as_the_other() {
         let frame = Frame {
             build: 7,
@@ -388,11 +477,17 @@ mod tests {
     fn locked_regions_stay_as_the_host_page_fixed_them() {
         // The page's locks hold by the page's own code: nothing to write.
         assert_eq!(
-            step("?region=04&embed=1&lock_region=04", Intent::Region("04".into())),
+            step(
+                "?region=04&embed=1&lock_region=04",
+                Intent::Region("04".into())
+            ),
             None
         );
         assert_eq!(
-            step("?region=04&embed=1&lock_region=04", Intent::Region("11".into())),
+            step(
+                "?region=04&embed=1&lock_region=04",
+                Intent::Region("11".into())
+            ),
             None
         );
     }

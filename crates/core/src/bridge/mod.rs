@@ -147,7 +147,10 @@ pub(crate) mod arbitrary {
         decode: impl Fn(&[u8]) -> Result<T, super::Refused>,
     ) {
         for end in 0..bytes.len() {
-            assert!(decode(&bytes[..end]).is_err(), "a prefix of {end} bytes was read");
+            assert!(
+                decode(&bytes[..end]).is_err(),
+                "a prefix of {end} bytes was read"
+            );
         }
         let mut longer = bytes.to_vec();
         longer.push(0);
@@ -176,17 +179,35 @@ mod tests {
                 expected: 4
             })
         );
-        assert_eq!(read(&bytes[..3], *b"TEST", 3, |_| Ok(())), Err(Refused::Magic));
-        assert_eq!(read(&bytes[..5], *b"TEST", 3, |_| Ok(())), Err(Refused::Corrupt));
+        assert_eq!(
+            read(&bytes[..3], *b"TEST", 3, |_| Ok(())),
+            Err(Refused::Magic)
+        );
+        assert_eq!(
+            read(&bytes[..5], *b"TEST", 3, |_| Ok(())),
+            Err(Refused::Corrupt)
+        );
     }
 
     #[test]
     fn dates_keep_their_precision_and_refuse_impossible_parts() {
         for date in [
             None,
-            Some(PartialDate { year: 2019, month: None, day: None }),
-            Some(PartialDate { year: 2019, month: Some(11), day: None }),
-            Some(PartialDate { year: -44, month: Some(3), day: Some(15) }),
+            Some(PartialDate {
+                year: 2019,
+                month: None,
+                day: None,
+            }),
+            Some(PartialDate {
+                year: 2019,
+                month: Some(11),
+                day: None,
+            }),
+            Some(PartialDate {
+                year: -44,
+                month: Some(3),
+                day: Some(15),
+            }),
         ] {
             let mut w = Writer::new();
             write_date(&mut w, date);
@@ -198,6 +219,9 @@ mod tests {
         w.i32(2019);
         w.u8(0);
         w.u8(5);
-        assert_eq!(read_date(&mut Reader::new(w.as_bytes())), Err(Refused::Corrupt));
+        assert_eq!(
+            read_date(&mut Reader::new(w.as_bytes())),
+            Err(Refused::Corrupt)
+        );
     }
 }

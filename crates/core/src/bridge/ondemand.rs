@@ -144,13 +144,22 @@ mod tests {
         prop_oneof![
             (text(), lang.clone()).prop_map(|(query, lang)| Call::EmbedDialog { query, lang }),
             (
-                (format, text(), proptest::option::of(proptest::collection::vec(any::<u8>(), 0..30))),
+                (
+                    format,
+                    text(),
+                    proptest::option::of(proptest::collection::vec(any::<u8>(), 0..30))
+                ),
                 (any::<u64>(), any::<u64>(), any::<u32>()),
                 proptest::collection::vec(any::<u32>(), 0..30),
                 (text(), any::<bool>(), lang),
             )
                 .prop_map(
-                    |((format, url, inline), (build, seal, records), shown, (name, embed, lang))| {
+                    |(
+                        (format, url, inline),
+                        (build, seal, records),
+                        shown,
+                        (name, embed, lang),
+                    )| {
                         Call::TakeAway(TakeAway {
                             format,
                             url,

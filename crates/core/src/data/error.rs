@@ -26,7 +26,11 @@ pub enum LoadErrorKind {
 }
 
 impl LoadError {
-    pub(crate) fn content(message: String, line: Option<usize>, column: Option<usize>) -> LoadError {
+    pub(crate) fn content(
+        message: String,
+        line: Option<usize>,
+        column: Option<usize>,
+    ) -> LoadError {
         LoadError {
             message,
             line,

@@ -78,7 +78,10 @@ mod tests {
 
     #[test]
     fn committed_glossary_schema_matches_the_types() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/glossary.schema.json");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/glossary.schema.json"
+        );
         let committed = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             committed == super::glossary_json(),

@@ -32,7 +32,6 @@ pub fn type_label(t: RecordType) -> &'static str {
     }
 }
 
-
 /// The date as a reader of the page's language expects it, no more precise
 /// than it is known: "21 novembre 2019", "novembre 2015", "2007"; "21
 /// November 2019", "November 2015".

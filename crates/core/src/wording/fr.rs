@@ -13,7 +13,13 @@ pub const OTHER_LANGUAGE_CODE: &str = "en";
 pub const RECORDS_IN_FRENCH: &str = "";
 /// The template's own words (index.html), replaced on the English pages.
 pub const NOSCRIPT: &str = "Sans JavaScript, cette page se lit mais ne se filtre pas : activez JavaScript dans votre navigateur pour chercher et filtrer les conventions et les événements.";
-pub const FILE_NOTICE: &str = "Cette page a été ouverte depuis un fichier : elle se lit, mais ses filtres ne fonctionnent que sur un site web. Pour tout explorer hors ligne, ouvrez plutôt <a href=\"passerelles.html\">passerelles.html</a>, dans le même dossier.";
+/// Before and after the link to the offline file (`passerelles.html`).
+pub const FILE_NOTICE: &str = "Cette page a été ouverte depuis un fichier : elle se lit, mais ses filtres ne fonctionnent que sur un site web. Pour tout explorer hors ligne, ouvrez plutôt ";
+pub const FILE_NOTICE_END: &str = ", dans le même dossier.";
+/// The titles of the feeds every page advertises.
+pub const FEED_EVENTS_TITLE: &str = "Passerelles : tous les événements (iCalendar)";
+pub const FEED_RECORDS_TITLE: &str =
+    "Passerelles : les fiches, des plus récentes aux plus anciennes (Atom)";
 /// What the front page says of itself to search engines and link previews.
 pub const SITE_DESCRIPTION: &str = "Passerelles : explorer les conventions de partenariat et les événements de l'économie sociale et solidaire.";
 pub const OFFLINE_LINK: &str = "Télécharger pour consulter hors ligne";

@@ -81,8 +81,9 @@ pub struct Dataset {
 /// The region and theme vocabularies of the shipped dataset, read at compile
 /// time so that generated records can never drift from them.
 pub fn vocabularies() -> (Vec<Region>, Vec<Theme>) {
-    let raw: RawDataset = serde_json::from_str(include_str!("../../../../../data/passerelles.json"))
-        .expect("data/passerelles.json is checked by the dataset tests");
+    let raw: RawDataset =
+        serde_json::from_str(include_str!("../../../../../data/passerelles.json"))
+            .expect("data/passerelles.json is checked by the dataset tests");
     (raw.regions, raw.themes)
 }
 
@@ -666,8 +667,10 @@ mod tests {
     #[test]
     fn a_large_dataset_has_a_large_vocabulary() {
         let words = lexicon();
-        let folded: std::collections::BTreeSet<String> =
-            words.iter().map(|w| passerelles_core::engine::fold::fold(w)).collect();
+        let folded: std::collections::BTreeSet<String> = words
+            .iter()
+            .map(|w| passerelles_core::engine::fold::fold(w))
+            .collect();
         assert!(folded.len() >= 30_000, "{} distinct words", folded.len());
         // The draws of 100,000 records, without the rest of the records.
         let (regions, themes) = vocabularies();
@@ -676,7 +679,9 @@ mod tests {
         for _ in 0..100_000 {
             for _ in 0..DESCRIPTION_WORDS {
                 let bound = 1 + g.rng.below(g.lexicon.len());
-                seen.insert(passerelles_core::engine::fold::fold(&g.lexicon[g.rng.below(bound)]));
+                seen.insert(passerelles_core::engine::fold::fold(
+                    &g.lexicon[g.rng.below(bound)],
+                ));
             }
         }
         assert!(seen.len() >= 20_000, "{} distinct words drawn", seen.len());
