@@ -85,7 +85,7 @@ test-e2e:
 	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
 	@# tests/e2e/data.test.mjs generates and packs a dataset of its own.
 	cargo build --quiet -p passerelles-build --bin gen-data --bin pack
-	node --test tests/e2e/
+	node --test tests/e2e/ tests/scripts/
 
 # The README's picture, taken from the real page by the end-to-end run.
 screenshot: build
