@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::browser::{self, FetchError};
@@ -334,8 +333,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         let store = store.clone();
         let data = data.clone();
         use_effect_with((), move |_| {
-            let window = web_sys::window().expect("a browser window");
-            let listener = EventListener::new(&window, "popstate", move |_| {
+            let listener = browser::on_popstate(move || {
                 let (filter, detail) = from_url(&data);
                 store.dispatch(Action::Restore(filter, detail));
             });
@@ -447,19 +445,16 @@ pub fn start() {
     // The page's language, before anything is worded: the one it was
     // written in (the loader has already sent a `lang` that asks for the
     // other to the other's pages).
-    let written = gloo::utils::document()
-        .document_element()
-        .and_then(|h| h.get_attribute("lang"));
     passerelles_core::wording::set_lang(
-        written
+        browser::written_lang()
             .as_deref()
             .and_then(passerelles_core::wording::Lang::from_code)
             .unwrap_or_default(),
     );
     // The app renders into a root of its own, hidden by the stylesheet while
     // the prerendered view stands before it; App removes that view once it
-    // has something to show in its place (see `take_over`).
-    match gloo::utils::document().get_element_by_id(browser::LIVE) {
+    // has something to show in its place (see `browser::take_over`).
+    match browser::element(browser::LIVE) {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
         None => yew::Renderer::<App>::new().render(),
     };

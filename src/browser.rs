@@ -1,5 +1,8 @@
-//! The edge where the app touches browser APIs: the address bar, history and
-//! the network. Nothing else in the shell calls web-sys directly.
+//! The edge where the app touches browser APIs: the address bar, history,
+//! the network, the document, layout reads and the page's other modules.
+//! The components reach the browser through here (and through frame.rs and
+//! clipboard.rs); what they handle themselves is only the events Yew hands
+//! them and the elements of their own node refs.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -497,4 +500,38 @@ pub fn take_over() {
             let _ = root.remove_attribute("data-other");
         }
     }
+}
+
+/// Listens to back and forward (and to the map's and the timeline's answers,
+/// announced the same way): `on_change` runs after each `popstate`.
+pub fn on_popstate(on_change: impl Fn() + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&window(), "popstate", move |_| on_change())
+}
+
+/// The language the page was written in (`<html lang>`).
+#[cfg(target_arch = "wasm32")]
+pub fn written_lang() -> Option<String> {
+    gloo::utils::document()
+        .document_element()
+        .and_then(|h| h.get_attribute("lang"))
+}
+
+/// The element with this id, if the page has it.
+#[cfg(target_arch = "wasm32")]
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    gloo::utils::document().get_element_by_id(id)
+}
+
+/// The element with this id, made at the end of the body if the page has
+/// none yet (where a dialog of the on-demand module mounts).
+#[cfg(target_arch = "wasm32")]
+pub fn mount_point(id: &str) -> Option<web_sys::Element> {
+    if let Some(found) = element(id) {
+        return Some(found);
+    }
+    let document = gloo::utils::document();
+    let root = document.create_element("div").ok()?;
+    root.set_id(id);
+    document.body()?.append_child(&root).ok()?;
+    Some(root)
 }

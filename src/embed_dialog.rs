@@ -51,18 +51,8 @@ pub fn open(query: &str) {
         filter,
         detail,
     };
-    let document = gloo::utils::document();
-    let root = match document.get_element_by_id("ondemand") {
-        Some(root) => root,
-        None => {
-            let Ok(root) = document.create_element("div") else {
-                return;
-            };
-            root.set_id("ondemand");
-            let Some(body) = document.body() else { return };
-            let _ = body.append_child(&root);
-            root
-        }
+    let Some(root) = browser::mount_point("ondemand") else {
+        return;
     };
     MOUNTED.with(|m| {
         if let Some(old) = m.borrow_mut().take() {
