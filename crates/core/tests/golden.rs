@@ -34,8 +34,8 @@ fn version_dir(v: u8) -> PathBuf {
 
 fn regenerate_hint(v: u8) -> String {
     format!(
-        "write them with (PASSERELLES_PUBLIC_URL unset: golden addresses are relative):\n    cargo run --bin pack -- tests/golden/mini.json --out tests/golden/v{v}/mini.pack --shard-records {SHARD_RECORDS}\n    \
-         cargo test --test golden -- --ignored write_the_error_pack\n\
+        "write them with (PASSERELLES_PUBLIC_URL unset: golden addresses are relative):\n    cargo run -p passerelles-build --bin pack -- crates/core/tests/golden/mini.json --out crates/core/tests/golden/v{v}/mini.pack --shard-records {SHARD_RECORDS}\n    \
+         cargo test -p passerelles-core --test golden -- --ignored write_the_error_pack\n\
          and describe the layout in docs/pack-format.md"
     )
 }

@@ -236,3 +236,26 @@ fn relevance_ranks_strong_exact_then_stem_then_elsewhere_then_corrected() {
     assert_eq!(typo.results, [4, 0, 2, 3, 1]);
     assert_eq!(search(&ix, "entreprises forum").results, [1, 2]);
 }
+
+#[test]
+fn a_record_is_found_by_its_themes_labels_in_both_languages() {
+    let (loaded, pack) = bundled_pack();
+    let c = &loaded.catalog;
+    let with_theme = |id: &str| -> Vec<u32> {
+        (0..c.entries.len() as u32)
+            .filter(|&i| c.entries[i as usize].themes.iter().any(|t| t == id))
+            .collect()
+    };
+    let rse = with_theme("rse");
+    assert!(!rse.is_empty());
+    // "Responsabilité sociétale (RSE)" and "Corporate social responsibility (CSR)".
+    for query in ["RSE", "CSR", "responsabilité sociétale"] {
+        let got = found(&pack.index, query);
+        for i in &rse {
+            assert!(got.contains(i), "{query:?} misses record {i}, whose theme is rse");
+        }
+    }
+    let qpv = with_theme("qpv");
+    let got = found(&pack.index, "quartiers prioritaires");
+    assert!(qpv.iter().all(|i| got.contains(i)), "{got:?} / {qpv:?}");
+}

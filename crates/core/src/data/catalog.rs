@@ -378,5 +378,15 @@ impl Catalog {
                 }
             }
         }
+        // A record is found by its themes' labels, in both languages: "RSE"
+        // finds the records whose theme is "Responsabilité sociétale (RSE)".
+        for id in &self.entries[index].themes {
+            if let Some(theme) = self.themes.iter().find(|t| &t.id == id) {
+                push(other, &theme.label);
+                if let Some(en) = &theme.label_en {
+                    push(other, en);
+                }
+            }
+        }
     }
 }
