@@ -11,7 +11,7 @@
 // to what this file prints (BENCHMARKS.md says what each change cost).
 //
 // What the page fetches once it has taken over and painted, the map and the
-// timeline (src/ui/island/), is not needed for the first paint: it is
+// timeline (crates/island/), is not needed for the first paint: it is
 // counted apart, with a cap and a budget of its own.
 // Run after `trunk build --release`: node --test tests/e2e/budget.test.mjs
 import { test } from 'node:test';

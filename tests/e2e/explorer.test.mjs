@@ -138,7 +138,7 @@ const served = suite('Passerelles explorer (dist/ served on 127.0.0.1)', (scenar
     );
     for (const [id, href] of links) {
       assert.ok(href, `card ${id} has a title link`);
-      // A real address: the record's own page (src/bin/prerender.rs).
+      // A real address: the record's own page (crates/build/src/bin/prerender.rs).
       assert.equal(href, `fiches/${id}/`, `link of ${id}`);
     }
   });

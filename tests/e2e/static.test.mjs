@@ -1,12 +1,13 @@
-// Static first (src/bin/prerender.rs, src/site/): the pages as built, before
-// and without the app. The default view and every record page are in the
-// first HTML, as the app's own components render them, and the app takes
-// them over with nothing moving (layout shift, with a 4x slower CPU, in the
-// full page and in an embed); the same dist/ works under a sub-path; the
-// offline passerelles.html works from a file with no network; index.html
-// opened from a file says how to open it; without JavaScript the pages read;
-// record pages carry their own title, description and preview tags, and
-// with a public address their canonical links and the sitemap.
+// Static first (crates/build/src/bin/prerender.rs, crates/build/src/site/):
+// the pages as built, before and without the app. The default view and
+// every record page are in the first HTML, as the app's own components
+// render them, and the app takes them over with nothing moving (layout
+// shift, with a 4x slower CPU, in the full page and in an embed); the
+// same dist/ works under a sub-path; the offline passerelles.html works
+// from a file with no network; index.html opened from a file says how to
+// open it; without JavaScript the pages read; record pages carry their own
+// title, description and preview tags, and with a public address their
+// canonical links and the sitemap.
 // Run after `trunk build --release`: node --test tests/e2e/
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
