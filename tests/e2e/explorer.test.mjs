@@ -3,22 +3,9 @@
 // #date-to, #sort, #result-count, ol#results > li.card[data-id] h3 a, #empty,
 // #clear, article#detail[data-id] h2, a#back; state mirrored in the URL.
 // Run after `trunk build --release`: node --test tests/e2e/
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ROOT,
-  ARTIFACTS,
-  DIST,
-  assertBuilt,
-  startServer,
-  launch,
-  readDistJson,
-  assertAccessible,
-  screenshot,
-  scenarios,
-} from './harness.mjs';
+import { ARTIFACTS, readDistJson, assertAccessible, screenshot, suite } from './harness.mjs';
 
 const DATA_FILE = 'data/passerelles.json';
 const TARGET = 'ag-2019-cpme-reunion-ursiae';
@@ -29,16 +16,12 @@ const SCREENSHOT = process.env.E2E_SCREENSHOT || path.join(ARTIFACTS, 'screensho
 /** Lower case, accents removed: "Économie" -> "economie". */
 const fold = (s) => String(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-let server;
-let browser;
 let records = []; // agreements and events of dist/data/passerelles.json
 let byId = new Map();
 
-const scenario = scenarios(() => ({ browser, server }), { prefix: '' });
-
 // ---------- page helpers ----------
 
-const url = (query = '') => `${server.url}/${query}`;
+const url = (query = '') => `${served.server.url}/${query}`;
 
 /** In the page: the integer in #result-count ("1 234 fiches" -> 1234), or null. */
 function readCount() {
@@ -111,24 +94,15 @@ const hasTheme = (rec, theme) => Array.isArray(rec.themes) && rec.themes.include
 
 // ---------- scenarios ----------
 
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  // One clear failure instead of a cancelled suite.
-  test('dist/ holds a build (run `trunk build --release` or `make build` first)', () => assertBuilt());
-} else describe('Passerelles explorer (dist/ served on 127.0.0.1)', () => {
-  before(async () => {
-    server = await startServer(); // throws "run trunk build" when dist/ is missing
-    const data = readDistJson(DATA_FILE);
-    assert.ok(Array.isArray(data.agreements) && Array.isArray(data.events), `${DATA_FILE}: agreements and events must be arrays`);
-    records = [...data.agreements, ...data.events];
-    byId = new Map(records.map((r) => [r.id, r]));
-    browser = await launch();
-  });
+/** The records the page must show, read from the build. */
+function readRecords() {
+  const data = readDistJson(DATA_FILE);
+  assert.ok(Array.isArray(data.agreements) && Array.isArray(data.events), `${DATA_FILE}: agreements and events must be arrays`);
+  records = [...data.agreements, ...data.events];
+  byId = new Map(records.map((r) => [r.id, r]));
+}
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+const served = suite('Passerelles explorer (dist/ served on 127.0.0.1)', (scenario) => {
   scenario('the page follows the DOM contract', async (page) => {
     await open(page);
     assert.match(await page.textContent('h1'), /Passerelles/);
@@ -164,7 +138,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     );
     for (const [id, href] of links) {
       assert.ok(href, `card ${id} has a title link`);
-      // A real address: the record's own page (src/bin/prerender.rs).
+      // A real address: the record's own page (crates/build/src/bin/prerender.rs).
       assert.equal(href, `fiches/${id}/`, `link of ${id}`);
     }
   });
@@ -355,4 +329,4 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     await page.evaluate(() => document.fonts.ready);
     await screenshot(page, SCREENSHOT);
   });
-});
+}, { prepare: readRecords });

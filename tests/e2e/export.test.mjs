@@ -7,17 +7,16 @@
 // downloads of a sandboxed embed in a partner's page.
 // Needs the pack binary (`make test` builds it first).
 // Run after `trunk build --release`: node --test tests/e2e/
-import { describe, test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import Ajv from 'ajv';
 import { DOMParser } from '@xmldom/xmldom';
-import { ROOT, DIST, startServer, launch, scenarios } from './harness.mjs';
+import { ROOT, DIST, suite } from './harness.mjs';
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 const PUBLIC = 'https://example.org/outils/passerelles/';
@@ -26,13 +25,7 @@ const FIXTURE = path.join(ROOT, 'tests', 'export', 'hostile.json');
 const hostile = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
 const byId = new Map([...hostile.agreements, ...hostile.events].map((r) => [r.id, r]));
 
-let server;
-let partner;
-let partnerDir;
-let browser;
-let work;
-
-const scenario = scenarios(() => ({ browser, server, partner }), { prefix: 'export-' });
+let work; // the packs made here, served under /gen/
 
 /** The ids of the cards, in the list's order, once the count and the list agree. */
 async function shownIds(page) {
@@ -75,42 +68,31 @@ function schemaCheck() {
   return ajv.compile(JSON.parse(fs.readFileSync(path.join(DIST, 'data', 'schema.json'), 'utf8')));
 }
 
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
-} else describe('export: CSV, JSON, iCalendar, feeds, print, embed', () => {
-  before(async () => {
-    assert.ok(fs.existsSync(PACK), 'the pack tool is not built: run `cargo build --bin pack` (make test does)');
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelles-export-'));
-    const env = { ...process.env };
-    delete env.PASSERELLES_PUBLIC_URL;
-    const pack = (json, out, extra = {}) =>
-      execFileSync(PACK, [json, '--out', path.join(work, out)], { stdio: 'pipe', env: { ...env, ...extra } });
-    pack(FIXTURE, 'hostile.pack');
-    pack(FIXTURE, 'public/hostile.pack', { PASSERELLES_PUBLIC_URL: PUBLIC });
-    fs.copyFileSync(FIXTURE, path.join(work, 'hostile.json'));
-    // A rebuilt site whose exports files a stale cache serves from the build before.
-    const edited = structuredClone(hostile);
-    edited.events[0].title += ' (révisé)';
-    fs.writeFileSync(path.join(work, 'edited.json'), JSON.stringify(edited));
-    pack(path.join(work, 'edited.json'), 'stale.pack');
-    for (const name of fs.readdirSync(path.join(work, 'stale.pack.d')).filter((f) => f.startsWith('exports-'))) {
-      const old = fs.readdirSync(path.join(work, 'hostile.pack.d')).find((f) => f.startsWith(name.slice(0, name.lastIndexOf('-'))));
-      fs.copyFileSync(path.join(work, 'hostile.pack.d', old), path.join(work, 'stale.pack.d', name));
-    }
-    server = await startServer({ headers: CORS, mounts: { '/gen/': work } });
-    partnerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelles-partner-'));
-    partner = await startServer({ root: partnerDir, requireBuild: false });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await partner?.close();
-    for (const dir of [work, partnerDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+/** Packs the hostile fixture (and a stale build of it) for /gen/. */
+function prepare(served) {
+  assert.ok(fs.existsSync(PACK), 'the pack tool is not built: run `cargo build --bin pack` (make test does)');
+  work = served.temp('export');
+  const env = { ...process.env };
+  delete env.PASSERELLES_PUBLIC_URL;
+  const pack = (json, out, extra = {}) =>
+    execFileSync(PACK, [json, '--out', path.join(work, out)], { stdio: 'pipe', env: { ...env, ...extra } });
+  pack(FIXTURE, 'hostile.pack');
+  pack(FIXTURE, 'public/hostile.pack', { PASSERELLES_PUBLIC_URL: PUBLIC });
+  fs.copyFileSync(FIXTURE, path.join(work, 'hostile.json'));
+  // A rebuilt site whose exports files a stale cache serves from the build before.
+  const edited = structuredClone(hostile);
+  edited.events[0].title += ' (révisé)';
+  fs.writeFileSync(path.join(work, 'edited.json'), JSON.stringify(edited));
+  pack(path.join(work, 'edited.json'), 'stale.pack');
+  for (const name of fs.readdirSync(path.join(work, 'stale.pack.d')).filter((f) => f.startsWith('exports-'))) {
+    const old = fs.readdirSync(path.join(work, 'hostile.pack.d')).find((f) => f.startsWith(name.slice(0, name.lastIndexOf('-'))));
+    fs.copyFileSync(path.join(work, 'hostile.pack.d', old), path.join(work, 'stale.pack.d', name));
+  }
+}
 
+const served = suite('export: CSV, JSON, iCalendar, feeds, print, embed', (scenario) => {
   scenario('CSV of a filtered list: its rows, in its order, named after the filters', async (page) => {
-    await page.goto(`${server.url}/?theme=insertion&region=04&from=2019&to=2019`);
+    await page.goto(`${served.server.url}/?theme=insertion&region=04&from=2019&to=2019`);
     const ids = await shownIds(page);
     assert.ok(ids.length > 0);
     const file = await download(page, '[data-export="csv"]');
@@ -126,14 +108,14 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.ok(rows[0]['Adresse de la fiche'].endsWith(`fiches/${rows[0].Identifiant}/`));
 
     // Another order, the same rows in that order.
-    await page.goto(`${server.url}/?sort=title`);
+    await page.goto(`${served.server.url}/?sort=title`);
     const byTitle = await shownIds(page);
     const all = csvRows((await download(page, '[data-export="csv"]')).text);
     assert.deepEqual(all.map((r) => r.Identifiant), byTitle);
   });
 
   scenario('CSV: quotes, semicolons and line breaks survive; formulas are neutralised', async (page) => {
-    await page.goto(`${server.url}/?data=gen/hostile.pack`);
+    await page.goto(`${served.server.url}/?data=gen/hostile.pack`);
     const ids = await shownIds(page);
     const file = await download(page, '[data-export="csv"]');
     assert.equal(file.name, 'passerelles.csv');
@@ -156,7 +138,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.equal(row('ev-sans-date')['Date (ISO 8601)'], '');
 
     // With the site's public address, the record's address is absolute.
-    await page.goto(`${server.url}/?data=gen/public/hostile.pack`);
+    await page.goto(`${served.server.url}/?data=gen/public/hostile.pack`);
     await shownIds(page);
     const pub = csvRows((await download(page, '[data-export="csv"]')).text);
     assert.equal(pub.find((r) => r.Identifiant === 'ag-2020-hostile')['Adresse de la fiche'], `${PUBLIC}fiches/ag-2020-hostile/`);
@@ -164,7 +146,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 
   scenario('JSON: the data file\'s shape, valid against the schema, the records as they were', async (page) => {
     const valid = schemaCheck();
-    await page.goto(`${server.url}/?theme=insertion`);
+    await page.goto(`${served.server.url}/?theme=insertion`);
     const ids = await shownIds(page);
     const file = await download(page, '[data-export="json"]');
     assert.equal(file.name, 'passerelles-insertion.json');
@@ -180,7 +162,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.deepEqual(data.themes, shipped.themes);
     assert.deepEqual(data.regions, shipped.regions);
 
-    await page.goto(`${server.url}/?data=gen/hostile.pack`);
+    await page.goto(`${served.server.url}/?data=gen/hostile.pack`);
     await shownIds(page);
     const back = JSON.parse((await download(page, '[data-export="json"]')).text);
     assert.ok(valid(back), JSON.stringify(valid.errors, null, 2));
@@ -189,7 +171,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('iCalendar of the shipped events: day-dated ones, stable UIDs, the rest counted', async (page) => {
-    await page.goto(`${server.url}/?type=event`);
+    await page.goto(`${served.server.url}/?type=event`);
     const ids = await shownIds(page);
     const file = await download(page, '[data-export="ics"]');
     assert.equal(file.name, 'passerelles-evenements.ics');
@@ -210,7 +192,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.deepEqual(reunion.component.getFirstProperty('categories').getValues(), ['Insertion et IAE']);
 
     // Only agreements: nothing to put in a calendar, and no file.
-    await page.goto(`${server.url}/?type=agreement`);
+    await page.goto(`${served.server.url}/?type=agreement`);
     await shownIds(page);
     let downloaded = false;
     page.once('download', () => (downloaded = true));
@@ -220,7 +202,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('iCalendar: each place in its own time zone, text escaped, lines folded', async (page) => {
-    await page.goto(`${server.url}/?data=gen/public/hostile.pack&sort=oldest`);
+    await page.goto(`${served.server.url}/?data=gen/public/hostile.pack&sort=oldest`);
     await shownIds(page);
     const file = await download(page, '[data-export="ics"]');
     for (const line of file.text.split('\r\n')) {
@@ -266,7 +248,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.match(await status(page), /3 événements laissés de côté, faute de jour connu : 1 daté seulement au mois, 1 daté seulement à l'année, 1 sans date\./);
 
     // Without the public address: no URL, which iCalendar wants absolute.
-    await page.goto(`${server.url}/?data=gen/hostile.pack&region=04`);
+    await page.goto(`${served.server.url}/?data=gen/hostile.pack&region=04`);
     await shownIds(page);
     const relative = calendar((await download(page, '[data-export="ics"]')).text);
     assert.deepEqual(relative.zones, ['Indian/Reunion'], 'only the zones the events need');
@@ -275,7 +257,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('"Ajouter à mon agenda": one event, on the detail of a day-dated event only', async (page) => {
-    await page.goto(`${server.url}/?id=ev-2015-11-17-seminaire-iae-paris`);
+    await page.goto(`${served.server.url}/?id=ev-2015-11-17-seminaire-iae-paris`);
     await page.waitForSelector('#detail .excerpt');
     const file = await download(page, '[data-export="ics-event"]');
     assert.equal(file.name, 'passerelles-ev-2015-11-17-seminaire-iae-paris.ics');
@@ -285,7 +267,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.equal(cal.events[0].startDate.toJSDate().toISOString(), '2015-11-17T08:00:00.000Z');
     assert.match(await status(page), /1 événement/);
     for (const id of ['ev-2015-11-mois-ess-idf', 'ev-2015-rencontre-structures-iae', 'ag-2019-cpme-reunion-ursiae']) {
-      await page.goto(`${server.url}/?id=${id}`);
+      await page.goto(`${served.server.url}/?id=${id}`);
       await page.waitForSelector('#detail .excerpt');
       assert.equal(await page.locator('[data-export]').count(), 0, id);
     }
@@ -294,7 +276,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   scenario('exports files are fetched only when asked for, once each', async (page) => {
     const seen = [];
     page.on('request', (r) => seen.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await shownIds(page);
     assert.deepEqual(seen.filter((p) => p.includes('/exports-')), [], 'none on a first visit');
     await download(page, '[data-export="csv"]');
@@ -310,7 +292,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('an editor\'s JSON file exports too (its pack holds the exports inline)', async (page) => {
-    await page.goto(`${server.url}/?data=gen/hostile.json&type=agreement`);
+    await page.goto(`${served.server.url}/?data=gen/hostile.json&type=agreement`);
     const ids = await shownIds(page);
     const rows = csvRows((await download(page, '[data-export="csv"]')).text);
     assert.deepEqual(rows.map((r) => r.Identifiant), ids);
@@ -318,7 +300,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('exports of another build are refused with a reload message, never another record\'s text', async (page) => {
-    await page.goto(`${server.url}/?data=gen/stale.pack`);
+    await page.goto(`${served.server.url}/?data=gen/stale.pack`);
     await shownIds(page);
     let downloaded = false;
     page.on('download', () => (downloaded = true));
@@ -372,7 +354,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('the page advertises its feeds', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await shownIds(page);
     const links = await page.$$eval('link[rel="alternate"]:not([hreflang])', (ls) => ls.map((l) => [l.type, l.getAttribute('href')]));
     assert.deepEqual(links, [['text/calendar', 'feeds/evenements.ics'], ['application/atom+xml', 'feeds/fiches.atom']]);
@@ -383,7 +365,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('printed: no panel or buttons, the filters at the top, link targets written out', async (page) => {
-    await page.goto(`${server.url}/?theme=insertion&region=11&scheme=dark`);
+    await page.goto(`${served.server.url}/?theme=insertion&region=11&scheme=dark`);
     await shownIds(page);
     // Linked once the app has drawn, never before the first paint.
     const printSheet = () => [...document.styleSheets].some((s) => s.href?.endsWith('/print.css') && s.media.mediaText === 'print');
@@ -419,7 +401,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.ok(pdf.length > 1000 && pdf.subarray(0, 5).toString() === '%PDF-');
 
     await page.emulateMedia({ media: 'screen' });
-    await page.goto(`${server.url}/?data=gen/hostile.pack&id=ev-2020-06-01-paris`);
+    await page.goto(`${served.server.url}/?data=gen/hostile.pack&id=ev-2020-06-01-paris`);
     await page.waitForSelector('#detail .excerpt');
     await page.waitForFunction(printSheet);
     await page.emulateMedia({ media: 'print' });
@@ -440,16 +422,16 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 
   /** A partner's page framing the app with this sandbox. */
   function partnerPage(name, sandbox, query) {
-    fs.writeFileSync(path.join(partnerDir, name), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title><link rel="icon" href="data:,"></head>
+    fs.writeFileSync(path.join(served.partner.root, name), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title><link rel="icon" href="data:,"></head>
 <body><h1>Réseau partenaire</h1>
-<iframe id="pf" src="${server.url}/${query}" title="Passerelles" width="100%" height="700" data-passerelles sandbox="${sandbox}"></iframe>
-<script src="${server.url}/embed.js" async></script></body></html>`);
-    return `${partner.url}/${name}`;
+<iframe id="pf" src="${served.server.url}/${query}" title="Passerelles" width="100%" height="700" data-passerelles sandbox="${sandbox}"></iframe>
+<script src="${served.server.url}/embed.js" async></script></body></html>`);
+    return `${served.partner.url}/${name}`;
   }
 
   scenario('in a sandboxed embed with the snippet\'s allow-downloads, exports download', async (page) => {
     // The dialog's own snippet, as a partner copies it.
-    await page.goto(`${server.url}/?theme=insertion`);
+    await page.goto(`${served.server.url}/?theme=insertion`);
     await shownIds(page);
     await page.click('#embed-open');
     const snippet = await page.inputValue('#embed-code');
@@ -482,4 +464,9 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.equal(downloaded, false, 'the sandbox refuses the download');
     assert.equal(await frame.locator('#fullscreen').count(), 1, 'the way out is there');
   }, { allow: ['allow-downloads'] });
+}, {
+  prefix: 'export-',
+  prepare,
+  server: () => ({ headers: CORS, mounts: { '/gen/': work } }),
+  extraServers: { partner: {} },
 });

@@ -1,12 +1,16 @@
 // End-to-end harness: a dependency-free static server for dist/, headless
 // Chromium through playwright-core (never `playwright`: it downloads its own
 // browser), a page wrapper that records every problem, axe audits and
-// screenshots. Used by the *.test.mjs files beside it (node --test).
+// screenshots. Every *.test.mjs file beside it (node --test) enters through
+// `suite()` at the bottom: the missing-build guard, the servers, the
+// browser, and one fresh page per scenario; keys.mjs holds the keyboard's
+// helpers.
 import http from 'node:http';
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -52,11 +56,21 @@ export const CONTENT_TYPES = {
   '.atom': 'application/atom+xml; charset=utf-8',
 };
 
-/** Throws a readable error unless `dir` holds a trunk build. */
-export function assertBuilt(dir = DIST) {
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+/**
+ * The files a suite needs that the build in `dir` lacks: index.html and
+ * each of `requires` (paths below dist/, e.g. 'en/index.html').
+ */
+export function missingFromBuild(requires = [], dir = DIST) {
+  return ['index.html', ...[requires].flat()].filter((rel) => !fs.existsSync(path.join(dir, rel)));
+}
+
+/** Throws a readable error unless `dir` holds a trunk build, with each of `requires`. */
+export function assertBuilt(dir = DIST, requires = []) {
+  const missing = missingFromBuild(requires, dir);
+  if (missing.length > 0) {
+    const where = path.relative(ROOT, dir) || dir;
     throw new Error(
-      `${path.relative(ROOT, dir) || dir}/index.html is missing: build the app first ` +
+      `${missing.map((rel) => `${where}/${rel}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: build the app first ` +
         `with \`trunk build --release\` (or \`make build\`), then rerun the end-to-end tests.`,
     );
   }
@@ -81,7 +95,7 @@ export function readDistJson(rel, dir = DIST) {
  * file (a server that stalls, on purpose).
  * `compress`: gzip what a static host would (text, wasm, packs) for a client
  * that accepts it, as Lighthouse measures transfers (scripts/lighthouse.mjs).
- * Resolves to { url, port, close() }.
+ * Resolves to { url, port, root, headers, close() }.
  */
 export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {}, routes = {}, compress = false } = {}) {
   if (requireBuild) assertBuilt(root);
@@ -151,6 +165,8 @@ export async function startServer({ root = DIST, headers = {}, requireBuild = tr
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    root: path.resolve(root),
+    headers,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
@@ -173,15 +189,31 @@ export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+/** How long a navigation waits for the app to take over the prerendered view. */
+export const TAKEOVER_MS = 20_000;
+
 /**
  * Opens a page in a fresh context and records every problem: console errors
- * and warnings, uncaught page errors, failed requests, responses >= 400.
+ * and warnings, uncaught page errors, failed requests, responses >= 400, and
+ * a page of ours whose app did not take over the prerendered view (see
+ * `takenOver` below).
+ * Options: `viewport`, `locale` ('fr-FR'), `hasTouch`, `javaScriptEnabled`
+ * (false: the page runs no script, so no app is waited for), `init` (a
+ * function or a list of them, run in every frame of the page before its own
+ * scripts: page.addInitScript), `takeover` (how long a navigation waits for
+ * the app, in ms; the harness's self-test shortens it).
  * Returns { context, page, problems, assertNoProblems() }.
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 800 }, locale = 'fr-FR', hasTouch = false } = {}) {
-  const context = await browser.newContext({ viewport, locale, reducedMotion: 'reduce', hasTouch });
+export async function newPage(
+  browser,
+  { viewport = { width: 1280, height: 800 }, locale = 'fr-FR', hasTouch = false, javaScriptEnabled = true, init = [], takeover = TAKEOVER_MS } = {},
+) {
+  const context = await browser.newContext({ viewport, locale, reducedMotion: 'reduce', hasTouch, javaScriptEnabled });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  for (const script of [init].flat()) await page.addInitScript(script);
+  // Without JavaScript no app can take the page over: nothing to wait for.
+  if (!javaScriptEnabled) page.holdsApp = true;
   const problems = [];
   page.on('console', (msg) => {
     const type = msg.type();
@@ -238,21 +270,32 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
     if (resp.status() >= 400) problems.push(`HTTP ${resp.status()}: ${resp.request().method()} ${resp.url()}`);
   });
   // A page of ours first shows the view rendered at build time, inert,
-  // until the app takes it over (src/bin/prerender.rs). Navigations wait for
-  // that, so a scenario never clicks or types into the stand-in; a page
-  // that hides it (another view, a file, the offline copy) or that runs no
-  // app at all (the glossary, data-static) needs no wait.
-  const takenOver = () =>
-    page
-      .waitForFunction(
+  // until the app takes it over (crates/build/src/bin/prerender.rs).
+  // Navigations wait for that, so a scenario never clicks or types into the
+  // stand-in; a page that hides it (another view, a file, the offline copy)
+  // or that runs no app at all (the glossary, data-static) needs no wait. A
+  // page whose app never takes over is a problem: the scenario fails, even
+  // if what it checks reads the same in the stand-in.
+  const takenOver = async () => {
+    try {
+      await page.waitForFunction(
         () => {
           const root = document.documentElement;
           return !document.getElementById('app') || ['data-other', 'data-file', 'data-offline', 'data-static'].some((a) => root.hasAttribute(a));
         },
         null,
-        { timeout: 20_000 },
-      )
-      .catch(() => {});
+        { timeout: takeover },
+      );
+    } catch (err) {
+      // A page closed meanwhile (by the scenario) has nothing left to take over.
+      if (page.isClosed()) return;
+      problems.push(
+        err?.name === 'TimeoutError'
+          ? `the app did not take over the prerendered view within ${takeover / 1000} s (${page.url()})`
+          : `the app's takeover of ${page.url()} could not be watched: ${String(err?.message ?? err).split('\n')[0]}`,
+      );
+    }
+  };
   for (const name of ['goto', 'reload', 'goBack', 'goForward']) {
     const original = page[name].bind(page);
     page[name] = async (...args) => {
@@ -323,32 +366,51 @@ export async function screenshot(page, file, { fullPage = false } = {}) {
   return file;
 }
 
+/** Whether a recorded problem is one that `allow` lets through: a string
+ * it contains, a RegExp it matches, or a function of it that returns true. */
+const allowed = (allow, problem) =>
+  allow.some((a) => (typeof a === 'function' ? a(problem) : a instanceof RegExp ? a.test(problem) : problem.includes(a)));
+
 /**
- * The scenario wrapper every end-to-end file uses: one scenario, one fresh
- * browser context. Whatever the scenario does, the page must report no
- * console error or warning, no uncaught error, no failed request and no
- * HTTP status >= 400, except problems containing one of `allow`'s strings
- * (a scenario that provokes a 404 on purpose). On failure a screenshot goes
- * to tests/artifacts/<prefix><name>.png and the recorded problems join the
+ * The scenario wrapper behind `suite`: one scenario, one fresh browser
+ * context. Whatever the scenario does, the page must report no problem
+ * (see `newPage`: console errors and warnings, uncaught errors, failed
+ * requests, HTTP statuses >= 400, an app that never took over), except
+ * those `allow` lets through. On failure a screenshot goes to
+ * tests/artifacts/<prefix><name>.png and the recorded problems join the
  * message.
  *
- * `viewport` sizes the page; `touch` gives it a touch screen (taps, and
- * touch drags through CDP).
+ * scenario(name, fn, options) runs `fn(page, session)`; `session` is what
+ * `newPage` returned ({ context, page, problems, assertNoProblems }), so a
+ * scenario may check a problem it provokes on purpose. Options:
+ * - `allow`: problems that do not fail the scenario, each a substring, a
+ *   RegExp or a predicate (a scenario that provokes a 404 on purpose);
+ * - `viewport` ({ width, height }) sizes the page; `touch` gives it a touch
+ *   screen (taps, and touch drags through CDP); `locale` is the browser's
+ *   language ('fr-FR' unless said); `javaScript: false` disables scripts;
+ * - `init`: init scripts for this scenario's page, after the suite's;
+ * - `timeout`: of the whole scenario, 90 s unless said.
  *
- * `setup()` returns what the file's `before` hook made ({ browser, ... });
- * a falsy value or a missing browser means set-up failed.
+ * `setup()` returns what the suite's `before` hook made (`served`): no
+ * browser, or `ready` false, means the set-up failed.
  */
-export function scenarios(setup, { prefix = '' } = {}) {
-  return function scenario(name, fn, { allow = [], viewport, touch = false, timeout = 90_000 } = {}) {
+export function scenarios(setup, { prefix = '', init: suiteInit = [] } = {}) {
+  return function scenario(name, fn, { allow = [], viewport, touch = false, locale, javaScript = true, init = [], timeout = 90_000 } = {}) {
     test(name, { timeout }, async () => {
       const made = setup();
-      if (!made || !made.browser || Object.values(made).some((v) => !v)) {
+      if (!made?.browser || made.ready === false) {
         throw new Error('set-up failed (see the first error above)');
       }
-      const session = await newPage(made.browser, { ...(viewport ? { viewport } : {}), hasTouch: touch });
+      const session = await newPage(made.browser, {
+        ...(viewport ? { viewport } : {}),
+        ...(locale ? { locale } : {}),
+        hasTouch: touch,
+        javaScriptEnabled: javaScript,
+        init: [suiteInit, init].flat(),
+      });
       try {
         await fn(session.page, session);
-        const unexpected = session.problems.filter((p) => !allow.some((a) => p.includes(a)));
+        const unexpected = session.problems.filter((p) => !allowed(allow, p));
         if (unexpected.length > 0) {
           throw new Error(`the page reported ${unexpected.length} problem(s):\n  - ${unexpected.join('\n  - ')}`);
         }
@@ -366,28 +428,82 @@ export function scenarios(setup, { prefix = '' } = {}) {
   };
 }
 
+/** Whether this file already holds the failing "dist/ holds a build" test. */
+let guarded = false;
+
 /**
- * A file's scenarios as one suite against dist/ served on localhost: one
- * server and one browser for the suite, closed after it; when dist/ holds
- * no build, one failing test that says so instead. `body(scenario,
- * served)` declares the scenarios (see `scenarios`); `served.server` and
- * `served.browser` exist once the suite has started.
+ * The one entry point of every end-to-end file: its tests as one suite
+ * against dist/ served on localhost, with one browser for the suite; all
+ * closed, and the suite's temporary directories removed, after it.
+ *
+ *   suite(name, (scenario, served) => { ... }, options)
+ *
+ * `body` declares the tests: `scenario(name, fn, options)` for a page (see
+ * `scenarios`), node's own `test` for a check that needs none, `before` for
+ * a check of the set-up (run after the suite's own). `served`, passed to
+ * `body` and returned by `suite` (for the file's helpers), holds what the
+ * suite started, once it has: `served.server` is the app's server ({ url,
+ * port, root, headers, close }), `served.browser` the browser, and each
+ * extra server is `served[name]`.
+ *
+ * When the build lacks dist/index.html or one of `requires`, the file holds
+ * one failing test, "dist/ holds a build", that names the missing files,
+ * and nothing else runs.
+ *
+ * Options:
+ * - `prefix`: of the screenshots taken on failure (tests/artifacts/).
+ * - `requires`: more files the build must hold, a path or a list of paths
+ *   below dist/ ('en/index.html').
+ * - `prepare(served)`: runs first, before any server starts (generated
+ *   files, data read from the build); may be async. `served.temp(label)`
+ *   makes a fresh temporary directory, removed after the suite.
+ * - `server`: the app's server options (see `startServer`: headers, mounts,
+ *   routes, compress), or a function of `served` that returns them (called
+ *   after `prepare`).
+ * - `extraServers`: { name: options or function of `served` }, servers
+ *   beside the app's (a partner's site on another port, the same dist/
+ *   under a sub-path), started after it, in order. Their `root` is a fresh
+ *   empty temporary directory unless given; none requires a build.
+ * - `init`: an init script (or a list) for every scenario's page, in every
+ *   frame, before the page's own scripts (the CSP violation listener).
  */
-export function suite(name, body, { prefix = '' } = {}) {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
-    return;
+export function suite(name, body, { prefix = '', requires = [], prepare, server = {}, extraServers = {}, init = [] } = {}) {
+  if (missingFromBuild(requires).length > 0) {
+    // One failing test per file, however many suites it holds.
+    if (!guarded) test('dist/ holds a build (run `make build` first)', () => assertBuilt(DIST, requires));
+    guarded = true;
+    return {};
   }
-  const served = {};
+  for (const key of Object.keys(extraServers)) {
+    assert.ok(!['server', 'browser', 'temp', 'ready'].includes(key), `extraServers: "${key}" is taken`);
+  }
+  const temps = [];
+  const served = {
+    ready: false,
+    temp(label = 'tmp') {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `passerelles-${label}-`));
+      temps.push(dir);
+      return dir;
+    },
+  };
+  const options = (o) => (typeof o === 'function' ? o(served) : o) ?? {};
   describe(name, () => {
     before(async () => {
-      served.server = await startServer();
+      if (prepare) await prepare(served);
+      served.server = await startServer(options(server));
+      for (const [key, o] of Object.entries(extraServers)) {
+        const opts = options(o);
+        served[key] = await startServer({ ...opts, root: opts.root ?? served.temp(key), requireBuild: false });
+      }
       served.browser = await launch();
+      served.ready = true;
     });
     after(async () => {
       await served.browser?.close();
-      await served.server?.close();
+      for (const key of ['server', ...Object.keys(extraServers)]) await served[key]?.close();
+      for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
     });
-    body(scenarios(() => served, { prefix }), served);
+    body(scenarios(() => served, { prefix, init }), served);
   });
+  return served;
 }

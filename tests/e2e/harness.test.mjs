@@ -1,11 +1,13 @@
-// Checks the harness itself (static server, browser launch), independent of the app.
+// Checks the harness itself: the static server and the browser launch,
+// independent of the app; and, on a page of the build, that an app which
+// never takes over the prerendered view fails the scenario.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, newPage } from './harness.mjs';
+import { DIST, assertBuilt, startServer, launch, newPage, missingFromBuild } from './harness.mjs';
 
 /** Raw GET that keeps the path exactly as written (fetch would normalise `..`). */
 function rawGet(port, rawPath) {
@@ -90,6 +92,74 @@ describe('static server', () => {
       await context.close();
     } finally {
       await browser.close();
+    }
+  });
+});
+
+describe('a page whose app never takes over', () => {
+  if (missingFromBuild().length > 0) {
+    test('dist/ holds a build (run `make build` first)', () => assertBuilt());
+    return;
+  }
+  /** The built front page, its wasm path broken: the loader fetches a file that is not there. */
+  const broken = () => {
+    const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const wasm = html.match(/\.\/([\w.-]+_bg\.wasm)/);
+    assert.ok(wasm, 'the loader names the app\'s wasm');
+    return html.replaceAll(wasm[1], 'no-such-app_bg.wasm');
+  };
+  // The broken page can never be taken over: a second is as conclusive as 20.
+  const TAKEOVER = 1_000;
+  const NEVER = `the app did not take over the prerendered view within ${TAKEOVER / 1000} s`;
+  let server;
+  let browser;
+  before(async () => {
+    const html = broken();
+    // dist/ as built, but for the front page: the broken copy stands in its place.
+    const send = (req, res, headers) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : html);
+    };
+    server = await startServer({ routes: { '/': send, '/index.html': send } });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('is reported as a problem, beside the failure that caused it', { timeout: 30_000 }, async () => {
+    const { page, problems, context } = await newPage(browser, { takeover: TAKEOVER });
+    try {
+      await page.goto(`${server.url}/`);
+      assert.equal(await page.locator('#app .card').count() > 0, true, 'the prerendered list is there');
+      assert.ok(problems.some((p) => p.startsWith(NEVER)), problems.join('\n'));
+      assert.ok(problems.some((p) => p.startsWith('HTTP 404') && p.includes('no-such-app_bg.wasm')), problems.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('and a page of the same build whose app does take over reports nothing', { timeout: 30_000 }, async () => {
+    const { page, problems, context } = await newPage(browser);
+    try {
+      // The English front page, as built (only the French one is broken here).
+      await page.goto(`${server.url}/en/`);
+      await page.waitForSelector('#live #results > li');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('is not waited for when the scenario holds the app back (page.holdsApp)', { timeout: 30_000 }, async () => {
+    const { page, problems, context } = await newPage(browser, { takeover: TAKEOVER });
+    try {
+      page.holdsApp = true;
+      await page.goto(`${server.url}/`);
+      assert.ok(!problems.some((p) => p.startsWith(NEVER)), problems.join('\n'));
+    } finally {
+      await context.close();
     }
   });
 });

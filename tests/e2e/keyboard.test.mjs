@@ -2,25 +2,12 @@
 // (filter, open a record, come back) by keyboard alone, with focus visible
 // and landing where it should; and the page at 360 px wide without sideways
 // scrolling.
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { DIST, startServer, launch, assertAccessible, scenarios } from './harness.mjs';
+import { assertAccessible, suite } from './harness.mjs';
+import { tabTo } from './keys.mjs';
 
-let server;
-let browser;
-
-const activeId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
-
-/** Presses Tab until the element with this id has focus (at most `limit` times). */
-async function tabTo(page, id, limit = 80) {
-  for (let i = 0; i < limit; i++) {
-    if ((await activeId(page)) === id) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`#${id} never received focus by Tab (last: #${await activeId(page)})`);
-}
+/** The journey's Tab presses from one stop to the next: at most 80. */
+const STEPS = { limit: 80 };
 
 /** The focused element shows a visible focus indicator (an outline or a box shadow). */
 async function assertFocusVisible(page) {
@@ -36,22 +23,9 @@ async function assertFocusVisible(page) {
 
 const countText = (page) => page.textContent('#result-count');
 
-const scenario = scenarios(() => ({ browser, server }), { prefix: '' });
-
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
-} else describe('keyboard and small screens', () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+suite('keyboard and small screens', (scenario, served) => {
   scenario('filter, open a record and come back by keyboard alone', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await page.waitForSelector('#results > li');
     const before = await countText(page);
 
@@ -61,7 +35,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     await assertFocusVisible(page);
 
     // A theme is ticked with the space bar.
-    await tabTo(page, 'theme-jeunes');
+    await tabTo(page, '#theme-jeunes', STEPS);
     await assertFocusVisible(page);
     await page.keyboard.press('Space');
     await page.waitForFunction((b) => document.querySelector('#result-count').textContent !== b, before);
@@ -69,7 +43,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.match(page.url(), /theme=jeunes/);
 
     // A result opens with Enter, and focus moves to its heading.
-    await tabTo(page, 'link-ag-cpme-paris-idf-udes-idf');
+    await tabTo(page, '#link-ag-cpme-paris-idf-udes-idf', STEPS);
     await assertFocusVisible(page);
     await page.keyboard.press('Enter');
     await page.waitForSelector('#detail[data-id="ag-cpme-paris-idf-udes-idf"]');
@@ -77,7 +51,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.match(page.url(), /id=ag-cpme-paris-idf-udes-idf/);
 
     // Back to the list with Enter on the back link: same filters, focus on the record's link.
-    await tabTo(page, 'back');
+    await tabTo(page, '#back', STEPS);
     await page.keyboard.press('Enter');
     await page.waitForSelector('#results > li');
     await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'link-ag-cpme-paris-idf-udes-idf');
@@ -86,13 +60,13 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.match(page.url(), /theme=jeunes/);
 
     // "Effacer les filtres" by keyboard brings everything back.
-    await tabTo(page, 'clear');
+    await tabTo(page, '#clear', STEPS);
     await page.keyboard.press('Enter');
     await page.waitForFunction((b) => document.querySelector('#result-count').textContent === b, before);
   });
 
   scenario('a period typed and committed with Enter; a typo is kept with a message', async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${served.server.url}/`);
     await page.waitForSelector('#results > li');
     await page.focus('#date-from');
     await page.keyboard.type('2019-13');
@@ -114,7 +88,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   });
 
   scenario('at 360 px wide nothing scrolls sideways and the audit stays clean', async (page) => {
-    await page.goto(`${server.url}/?theme=insertion`);
+    await page.goto(`${served.server.url}/?theme=insertion`);
     await page.waitForSelector('#results > li');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);

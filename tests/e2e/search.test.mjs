@@ -4,17 +4,11 @@
 // comes and goes with the query, the glossary is a page of its own, and an
 // acronym's expansion opens by keyboard; axe finds nothing on the way.
 // Run after `trunk build --release`: node --test tests/e2e/search.test.mjs
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { DIST, startServer, launch, assertAccessible, scenarios, listed } from './harness.mjs';
+import { assertAccessible, suite, listed } from './harness.mjs';
+import { tabTo } from './keys.mjs';
 
-let server;
-let browser;
-const scenario = scenarios(() => ({ browser, server }), { prefix: 'search-' });
-
-const url = (query = '') => `${server.url}/${query}`;
+const url = (query = '') => `${served.server.url}/${query}`;
 
 /** The ids of the listed records, sorted. */
 const listedIds = async (page) => (await listed(page)).sort();
@@ -24,28 +18,7 @@ async function search(page, q) {
   return listedIds(page);
 }
 
-const activeId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
-
-async function tabTo(page, selector, limit = 120) {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${selector} never received focus by Tab (last: #${await activeId(page)})`);
-}
-
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
-} else describe('search that understands the texts', () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+const served = suite('search that understands the texts', (scenario) => {
   scenario('a plural finds what its singular finds', async (page) => {
     for (const [plural, singular] of [
       ['entreprises', 'entreprise'],
@@ -174,4 +147,4 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.deepEqual(acronym, expansion);
     assert.ok(acronym.length >= 2, acronym.join(', '));
   });
-});
+}, { prefix: 'search-' });

@@ -1,21 +1,20 @@
-// Static first (src/bin/prerender.rs, src/site/): the pages as built, before
-// and without the app. The default view and every record page are in the
-// first HTML, as the app's own components render them, and the app takes
-// them over with nothing moving (layout shift, with a 4x slower CPU, in the
-// full page and in an embed); the same dist/ works under a sub-path; the
-// offline passerelles.html works from a file with no network; index.html
-// opened from a file says how to open it; without JavaScript the pages read;
-// record pages carry their own title, description and preview tags, and
-// with a public address their canonical links and the sitemap.
+// Static first (crates/build/src/bin/prerender.rs, crates/build/src/site/):
+// the pages as built, before and without the app. The default view and
+// every record page are in the first HTML, as the app's own components
+// render them, and the app takes them over with nothing moving (layout
+// shift, with a 4x slower CPU, in the full page and in an embed); the
+// same dist/ works under a sub-path; the offline passerelles.html works
+// from a file with no network; index.html opened from a file says how to
+// open it; without JavaScript the pages read; record pages carry their own
+// title, description and preview tags, and with a public address their
+// canonical links and the sitemap.
 // Run after `trunk build --release`: node --test tests/e2e/
-import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { ROOT, DIST, startServer, launch, newPage, assertAccessible, scenarios } from './harness.mjs';
+import { ROOT, DIST, startServer, assertAccessible, suite } from './harness.mjs';
 
 const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'passerelles.json'), 'utf8'));
 const RECORDS = [...DATA.agreements, ...DATA.events];
@@ -23,14 +22,8 @@ const SUBPATH = '/outils/passerelles/';
 const PUBLIC = 'https://passerelles.example/outils/passerelles/';
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 
-let server;
-let nested;
-let partner;
-let browser;
-let work;
+let work; // the partner's site, and files written by the scenarios
 let published; // dist/ rendered again with a public address
-
-const scenario = scenarios(() => ({ browser, server, nested, partner }), { prefix: 'static-' });
 
 /**
  * In the page: the markup of a root with what the app sets as properties
@@ -50,37 +43,25 @@ const LAYOUT_SHIFT = () => {
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
-if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-  test('dist/ holds a build (run `make build` first)', () => assert.fail('dist/index.html is missing'));
-} else describe('static first: the pages before and without the app', () => {
-  before(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelles-static-'));
-    fs.mkdirSync(path.join(work, 'empty'));
-    published = path.join(work, 'published');
-    fs.cpSync(DIST, published, { recursive: true });
-    execFileSync(
-      path.join(ROOT, 'target', 'debug', 'prerender'),
-      [published],
-      { cwd: ROOT, env: { ...process.env, PASSERELLES_PUBLIC_URL: PUBLIC }, stdio: 'pipe' },
-    );
-    server = await startServer({ headers: CORS });
-    // The same dist/ under a sub-path, as a GitHub Pages project site serves it.
-    nested = await startServer({ root: path.join(work, 'empty'), requireBuild: false, headers: CORS, mounts: { [SUBPATH]: DIST } });
-    partner = await startServer({ root: work, requireBuild: false });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    for (const s of [server, nested, partner]) await s?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
+/** dist/ rendered again with a public address, beside an empty root. */
+function prepare(served) {
+  work = served.temp('static');
+  published = path.join(work, 'published');
+  fs.cpSync(DIST, published, { recursive: true });
+  execFileSync(
+    path.join(ROOT, 'target', 'debug', 'prerender'),
+    [published],
+    { cwd: ROOT, env: { ...process.env, PASSERELLES_PUBLIC_URL: PUBLIC }, stdio: 'pipe' },
+  );
+}
 
+const served = suite('static first: the pages before and without the app', (scenario) => {
   for (const [name, page] of [['the default view', ''], ['a record page', `fiches/${RECORDS[0].id}/`]]) {
     scenario(`${name} is in the first HTML, as the app renders it`, async (p) => {
-      const raw = await (await fetch(`${server.url}/${page}`)).text();
+      const raw = await (await fetch(`${served.server.url}/${page}`)).text();
       const first = raw.slice(raw.indexOf('<div id=app>') + '<div id=app>'.length, raw.indexOf('</div><div id=live>'));
       assert.ok(first.length > 1000, 'a prerendered view');
-      await p.goto(`${server.url}/${page}`);
+      await p.goto(`${served.server.url}/${page}`);
       const live = await p.evaluate(() => document.getElementById('live').innerHTML);
       assert.equal(await p.evaluate(normalised, live), await p.evaluate(normalised, first), 'the app renders what the build rendered');
       // What inputs show: the app sets values and boxes as properties.
@@ -103,7 +84,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     await page.route(/_bg\.wasm$/, (route) => {
       held = route;
     });
-    await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${served.server.url}/`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('#app .card');
     assert.equal(await page.locator('#app .card:visible').count(), RECORDS.length);
     assert.match(await page.textContent('#app #result-count'), new RegExp(`${RECORDS.length} fiches`));
@@ -112,42 +93,40 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   }, { allow: ['_bg.wasm', 'TypeError', 'WebAssembly'] });
 
   for (const [name, url] of [
-    ['the full page', () => `${server.url}/`],
-    ['a record page', () => `${server.url}/fiches/${RECORDS[1].id}/`],
-    ['a filtered view', () => `${server.url}/?theme=insertion`],
+    ['the full page', () => `${served.server.url}/`],
+    ['a record page', () => `${served.server.url}/fiches/${RECORDS[1].id}/`],
+    ['a filtered view', () => `${served.server.url}/?theme=insertion`],
   ]) {
     scenario(`${name}: no layout shift while the app takes over, with a 4x slower CPU`, async (page, session) => {
       const cdp = await session.context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.addInitScript(LAYOUT_SHIFT);
       await page.goto(url());
       await page.waitForSelector('#live #result-count, #live #detail');
       await page.waitForTimeout(500);
       const shift = await page.evaluate(() => window.__shift);
       assert.ok(shift <= 0.01, `layout shift ${shift}`);
-    });
+    }, { init: LAYOUT_SHIFT });
   }
 
   scenario('an embed: no layout shift inside the frame, with a 4x slower CPU', async (page, session) => {
     fs.writeFileSync(
       path.join(work, 'embed.html'),
       `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title><link rel="icon" href="data:,"></head>
-<body><h1>Nos conventions</h1><iframe id="f" src="${server.url}/?embed=1&amp;lock_theme=insertion" title="Passerelles" width="100%" height="600"
- data-passerelles sandbox="allow-scripts allow-popups"></iframe><script src="${server.url}/embed.js"></script></body></html>`,
+<body><h1>Nos conventions</h1><iframe id="f" src="${served.server.url}/?embed=1&amp;lock_theme=insertion" title="Passerelles" width="100%" height="600"
+ data-passerelles sandbox="allow-scripts allow-popups"></iframe><script src="${served.server.url}/embed.js"></script></body></html>`,
     );
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.addInitScript(LAYOUT_SHIFT);
-    await page.goto(`${partner.url}/embed.html`);
+    await page.goto(`${served.partner.url}/embed.html`);
     const frame = await (await page.waitForSelector('#f')).contentFrame();
     await frame.waitForSelector('#results > li');
     await page.waitForTimeout(500);
     const shift = await frame.evaluate(() => window.__shift);
     assert.ok(shift <= 0.01, `layout shift in the frame ${shift}`);
-  });
+  }, { init: LAYOUT_SHIFT });
 
   scenario('under a sub-path, every asset and record loads and filters work', async (page) => {
-    await page.goto(`${nested.url}${SUBPATH}`);
+    await page.goto(`${served.nested.url}${SUBPATH}`);
     await page.waitForSelector('#live #results > li');
     await page.check('#theme-insertion');
     await page.waitForFunction(() => /theme=insertion/.test(location.search));
@@ -163,7 +142,7 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
 
   scenario('every record page has its own title, description and preview tags, and shows its detail', async (page) => {
     for (const r of RECORDS) {
-      await page.goto(`${server.url}/fiches/${r.id}/`);
+      await page.goto(`${served.server.url}/fiches/${r.id}/`);
       assert.equal(await page.title(), `${r.title} — Passerelles`);
       const meta = (sel) => page.getAttribute(sel, 'content');
       const description = await meta('meta[name="description"]');
@@ -257,19 +236,22 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     assert.match(await page.getAttribute('#app .card h3 a', 'href'), /^fiches\/[a-z0-9-]+\/index\.html$/);
   });
 
-  test('without JavaScript, the pages read and say that filtering needs it', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/`);
-      assert.equal(await page.locator('#app .card').count(), RECORDS.length);
-      assert.match(await page.textContent('noscript, .noscript'), /JavaScript/);
-      assert.ok(await page.locator('.noscript').isVisible());
-      await page.goto(`${server.url}/fiches/${RECORDS[0].id}/`);
-      assert.equal((await page.textContent('#app #detail h2')).trim(), RECORDS[0].title);
-      assert.ok((await page.locator('#app .excerpt').count()) > 0, 'the excerpts read');
-    } finally {
-      await context.close();
-    }
-  });
+  scenario('without JavaScript, the pages read and say that filtering needs it', async (page) => {
+    await page.goto(`${served.server.url}/`);
+    assert.equal(await page.locator('#app .card').count(), RECORDS.length);
+    assert.match(await page.textContent('noscript, .noscript'), /JavaScript/);
+    assert.ok(await page.locator('.noscript').isVisible());
+    await page.goto(`${served.server.url}/fiches/${RECORDS[0].id}/`);
+    assert.equal((await page.textContent('#app #detail h2')).trim(), RECORDS[0].title);
+    assert.ok((await page.locator('#app .excerpt').count()) > 0, 'the excerpts read');
+  }, { javaScript: false, timeout: 60_000 });
+}, {
+  prefix: 'static-',
+  prepare,
+  server: { headers: CORS },
+  extraServers: {
+    // The same dist/ under a sub-path, as a GitHub Pages project site serves it.
+    nested: { headers: CORS, mounts: { [SUBPATH]: DIST } },
+    partner: () => ({ root: work }),
+  },
 });

@@ -1,4 +1,4 @@
-// See where and when: the region map and the timeline (src/ui/island/),
+// See where and when: the region map and the timeline (crates/island/),
 // drawn by their own module once the first results are painted. What a
 // visitor does: a click, a tap or a key on a region toggles it as its
 // checkbox does; a drag across the bars, or the arrow keys, choose the
