@@ -70,6 +70,8 @@ struct Ctx<'a> {
     /// Cells with an error of the workbook's own: the validator's message
     /// at the same cell would only repeat it less clearly.
     errored: HashSet<(usize, u32, usize)>,
+    /// Columns missing from their sheet (said once, not at every row).
+    missing: HashSet<(usize, usize)>,
     vocab: Vocabulary,
     found: Vec<Found<'a>>,
 }
@@ -94,6 +96,7 @@ pub fn assemble(book: &Book) -> Import {
     let mut cx = Ctx {
         messages: Vec::new(),
         errored: HashSet::new(),
+        missing: HashSet::new(),
         vocab: Vocabulary::default(),
         found: Vec::new(),
     };
@@ -160,13 +163,20 @@ pub fn assemble(book: &Book) -> Import {
                 // A required field left out: serde names it; the column is
                 // the one whose key it is, in the object the offset is in.
                 if place.column.is_none() {
-                    place.column = missing_column(&place, path, &p.message);
+                    place.column = absent_column(&place, path)
+                        .or_else(|| missing_column(&place, path, &p.message));
                 }
                 let sheet = place.sheet.as_deref().and_then(layout::sheet_named);
                 let col =
                     sheet.and_then(|s| place.column.as_deref().and_then(|c| SHEETS[s].column(c)));
-                if let (Some(s), Some(r), Some(c)) = (sheet, place.row, col) {
-                    if cx.errored.contains(&(s, r, c)) {
+                // A missing sheet is said once, not by each record it lacks.
+                if sheet.is_some_and(|s| cx.found[s].grid.is_none()) {
+                    continue;
+                }
+                if let (Some(s), Some(c)) = (sheet, col) {
+                    if cx.missing.contains(&(s, c))
+                        || place.row.is_some_and(|r| cx.errored.contains(&(s, r, c)))
+                    {
                         continue;
                     }
                 }
@@ -185,6 +195,19 @@ pub fn assemble(book: &Book) -> Import {
     }
     import.text = text;
     import
+}
+
+/// The column of a value the file does not have (a bound's note the
+/// validator asks for): the column of its path inside the row.
+fn absent_column(place: &Place, path: &str) -> Option<String> {
+    let sheet = &SHEETS[layout::sheet_named(place.sheet.as_deref()?)?];
+    let inside = &path[path.rfind(']')? + 1..];
+    let inside = inside.strip_prefix('.')?;
+    sheet
+        .columns
+        .iter()
+        .find(|c| c.path == Some(inside))
+        .map(|c| c.header.to_string())
 }
 
 /// The column of a required field serde says is missing: the layout column
@@ -344,6 +367,7 @@ fn find_sheet<'a>(cx: &mut Ctx<'a>, i: usize, sheet: &Sheet, book: &'a Book) -> 
                 .find(|n| closest(&fold(n), &[missing_folded.as_str()]).is_some());
             let place = cx.place(i, None, Some(c));
             cx.say(Level::Error, place, m::missing_column(near));
+            cx.missing.insert((i, c));
         }
     }
     let order: Vec<usize> = columns.iter().flatten().copied().collect();
@@ -399,8 +423,13 @@ fn read_rows(cx: &mut Ctx, i: usize) -> Vec<Row> {
         });
         let mut values = Vec::with_capacity(sheet.columns.len());
         for (c, column) in sheet.columns.iter().enumerate() {
-            let Read { value, notes } =
-                cells::read(cell(c), column.kind, precision.as_deref(), &cx.vocab);
+            let Read { value, notes } = cells::read(
+                cell(c),
+                column.kind,
+                column.path.is_some(),
+                precision.as_deref(),
+                &cx.vocab,
+            );
             for (level, text) in notes {
                 if level == Level::Error {
                     cx.errored.insert((i, number, c));

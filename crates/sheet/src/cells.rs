@@ -64,9 +64,17 @@ pub struct Vocabulary {
 /// Serial day 25569 of spreadsheets is 1970-01-01, day 0 of the core's day numbers.
 const UNIX_EPOCH_SERIAL: f64 = 25_569.0;
 
-/// Reads `cell` as `kind`. `precision` is the row's "précision de la date",
-/// a hint for a date the spreadsheet turned into a day.
-pub fn read(cell: &Cell, kind: Kind, precision: Option<&str>, vocab: &Vocabulary) -> Read {
+/// Reads `cell` as `kind`. `in_file`: the value goes into the data file,
+/// whose validator then says what is wrong with it (a value outside a fixed
+/// list is left to it); `precision` is the row's "précision de la date", a
+/// hint for a date the spreadsheet turned into a day.
+pub fn read(
+    cell: &Cell,
+    kind: Kind,
+    in_file: bool,
+    precision: Option<&str>,
+    vocab: &Vocabulary,
+) -> Read {
     match kind {
         Kind::Text | Kind::Id | Kind::Record => text(cell),
         Kind::Date => date(cell, precision),
@@ -74,8 +82,8 @@ pub fn read(cell: &Cell, kind: Kind, precision: Option<&str>, vocab: &Vocabulary
         Kind::Number => number(cell),
         Kind::Region => region(cell, vocab),
         Kind::Theme => theme(cell, vocab),
-        Kind::Choice(values) => choice(cell, values),
-        Kind::Precision => choice(cell, crate::layout::PRECISIONS),
+        Kind::Choice(values) => choice(cell, values, !in_file),
+        Kind::Precision => choice(cell, crate::layout::PRECISIONS, true),
         Kind::Words => words(cell),
     }
 }
@@ -277,7 +285,7 @@ fn french_time(s: &str) -> Option<String> {
 /// warning.
 pub fn time(cell: &Cell) -> Read {
     let of_seconds = |secs: u32, shown: &str| {
-        if secs % 60 != 0 {
+        if !secs.is_multiple_of(60) {
             return Read::default().error(m::spreadsheet_time_seconds(shown));
         }
         let t = hhmm(secs / 3600, secs / 60 % 60);
@@ -396,8 +404,10 @@ pub fn number(cell: &Cell) -> Read {
     }
 }
 
-/// The value of a fixed list: as typed, or read whatever its case and accents.
-pub fn choice(cell: &Cell, values: &[&str]) -> Read {
+/// The value of a fixed list: as typed, or read whatever its case and
+/// accents. Anything else is an error if `strict`, else left to the
+/// validator.
+pub fn choice(cell: &Cell, values: &[&str], strict: bool) -> Read {
     let read = text(cell);
     let Some(Value::Text(s)) = &read.value else {
         return read;
@@ -415,10 +425,11 @@ pub fn choice(cell: &Cell, values: &[&str]) -> Read {
             }
             .warn(m::choice_case(&typed, v))
         }
-        None => {
+        None if strict => {
             let typed = s.clone();
             read.error(m::not_a_choice(&typed, values))
         }
+        None => read,
     }
 }
 

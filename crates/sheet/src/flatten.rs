@@ -86,7 +86,7 @@ fn row(sheet: &layout::Sheet, item: &Value, record: Option<&str>, kind: Option<&
 }
 
 /// The records of a table in the file.
-fn records<'a>(file: &'a Value, table: Table) -> &'a [Value] {
+fn records(file: &Value, table: Table) -> &[Value] {
     file.get(table.key())
         .and_then(Value::as_array)
         .map_or(&[], Vec::as_slice)

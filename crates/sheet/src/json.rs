@@ -54,6 +54,9 @@ impl Node {
     }
 }
 
+/// The values of a record: each as its byte range in the text, and its path.
+pub type Spans = Vec<(usize, usize, String)>;
+
 /// Where the values of a written file came from.
 #[derive(Debug, Default)]
 pub struct Locator {
@@ -62,7 +65,7 @@ pub struct Locator {
     /// Record path (`agreements[2]`) → (its first byte, and every value in it
     /// as its byte range and path), to place an error serde found inside a
     /// record at an offset.
-    pub records: HashMap<String, (usize, Vec<(usize, usize, String)>)>,
+    pub records: HashMap<String, (usize, Spans)>,
 }
 
 impl Locator {
@@ -132,7 +135,7 @@ struct Writer {
     out: String,
     loc: Locator,
     /// The record being written: its path, and its values' spans so far.
-    record: Option<(String, usize, Vec<(usize, usize, String)>)>,
+    record: Option<(String, usize, Spans)>,
 }
 
 impl Writer {

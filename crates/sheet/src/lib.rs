@@ -79,8 +79,11 @@ pub fn export(json: &str, format: Format) -> Result<(Vec<u8>, Vec<String>), Refu
     Ok((bytes, flat.notes))
 }
 
-/// A data file's text as one CSV file a table: (file name, bytes).
-pub fn export_csv(json: &str) -> Result<(Vec<(String, Vec<u8>)>, Vec<String>), Refused> {
+/// Files by name: (file name, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+
+/// A data file's text as one CSV file a table, with the export's notes.
+pub fn export_csv(json: &str) -> Result<(Files, Vec<String>), Refused> {
     let flat = flatten(json)?;
     let files = flat
         .book

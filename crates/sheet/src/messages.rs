@@ -188,22 +188,19 @@ pub fn column_renamed(found: &str) -> String {
     format!("colonne trouvée sous le nom {}", q(found))
 }
 pub fn unknown_column(cells: usize) -> String {
-    if cells == 0 {
-        "colonne inconnue, vide : ignorée".to_string()
-    } else {
-        format!(
-            "colonne inconnue, ignorée : ses {cells} cellule{} remplie{} ne sont pas reprises dans les données",
-            plural(cells),
-            plural(cells)
-        )
+    match cells {
+        0 => "colonne inconnue, vide : ignorée".to_string(),
+        1 => "colonne inconnue, ignorée : sa cellule remplie n'est pas reprise dans les données".to_string(),
+        n => format!("colonne inconnue, ignorée : ses {n} cellules remplies ne sont pas reprises dans les données"),
     }
 }
 pub fn unnamed_column(letter: &str, cells: usize) -> String {
-    format!(
-        "la colonne {letter} n'a pas de nom en première ligne : ignorée, ses {cells} cellule{} remplie{} ne sont pas reprises",
-        plural(cells),
-        plural(cells)
-    )
+    let what = if cells == 1 {
+        "sa cellule remplie n'est pas reprise".to_string()
+    } else {
+        format!("ses {cells} cellules remplies ne sont pas reprises")
+    };
+    format!("la colonne {letter} n'a pas de nom en première ligne : ignorée, {what}")
 }
 pub const DUPLICATE_COLUMN: &str =
     "colonne en double : seule la première de ce nom est lue, renommez ou supprimez l'autre";

@@ -119,9 +119,9 @@ fn validation(list: List, column: &Column) -> Result<DataValidation, Refused> {
     };
     // A warning, not a stop: an editor may paste a value the list does not
     // have yet, and the import says what is wrong with it, in words.
-    Ok(v.set_error_style(DataValidationErrorStyle::Warning)
-        .set_error_message(&sheets::list_message(column))
-        .map_err(refused)?)
+    v.set_error_style(DataValidationErrorStyle::Warning)
+        .set_error_message(sheets::list_message(column))
+        .map_err(refused)
 }
 
 fn help_sheet(wb: &mut Workbook, header: &Format) -> Result<(), Refused> {
