@@ -185,6 +185,35 @@ fn differs(a: &Value, b: &Value, path: &str) -> Option<String> {
     }
 }
 
+/// The most reasons a refused export gives: enough to see what is wrong.
+const MAX_SAID: usize = 50;
+
+/// Texts holding a control character other than a line break or a tab:
+/// an ODS file cannot hold them (XML), and a spreadsheet turns `\r\n` into
+/// `\n`; refused by cell, before anything is written.
+fn control_characters(book: &Book) -> Vec<String> {
+    let mut out = Vec::new();
+    for (grid, sheet) in book.sheets.iter().zip(SHEETS) {
+        for (r, row) in grid.rows.iter().enumerate().skip(1) {
+            for (c, cell) in row.iter().enumerate() {
+                let Cell::Text(t) = cell else { continue };
+                if t.chars()
+                    .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+                {
+                    let place = crate::messages::Place {
+                        sheet: Some(sheet.name.into()),
+                        row: Some(r as u32 + 1),
+                        column: sheet.columns.get(c).map(|c| c.header.to_string()),
+                        record: None,
+                    };
+                    out.push(format!("{place} : {}", m::CONTROL_CHARACTER));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The record-level paths a list of differences names, one a record.
 fn record_of(path: &str) -> &str {
     match path.find("].") {
@@ -233,6 +262,11 @@ pub fn flatten(json: &str) -> Result<Flat, Refused> {
     let text = json.strip_prefix('\u{FEFF}').unwrap_or(json);
     let file: Value = serde_json::from_str(text).map_err(|e| Refused(vec![e.to_string()]))?;
     let book = cells(&file);
+    let mut refused = control_characters(&book);
+    if !refused.is_empty() {
+        refused.truncate(MAX_SAID);
+        return Err(Refused(refused));
+    }
 
     let back = assemble(&book);
     let mut notes = Vec::new();
@@ -245,7 +279,6 @@ pub fn flatten(json: &str) -> Result<Flat, Refused> {
     if let Some(o) = mine.as_object_mut() {
         o.remove("$schema");
     }
-    let mut refused = Vec::new();
     // Each record compared on its own, so every one that would change is named.
     for key in ["regions", "themes", "agreements", "events"] {
         let (a, b) = (&compared[key], &mine[key]);
@@ -265,6 +298,7 @@ pub fn flatten(json: &str) -> Result<Flat, Refused> {
         }
     }
     if !refused.is_empty() {
+        refused.truncate(MAX_SAID);
         return Err(Refused(refused));
     }
     if file.get("$schema").and_then(Value::as_str) != Some("./schema.json") {

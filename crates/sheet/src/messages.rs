@@ -241,6 +241,8 @@ pub fn refused_export(path: &str, why: &str) -> String {
 }
 pub const EXPORT_WOULD_CHANGE: &str =
     "cette valeur ne passerait pas telle quelle par le classeur (espaces en début ou en fin, texte vide, caractère de contrôle, virgule dans un champ appuyé, objet vide) : corrigez-la dans le fichier JSON avant d'exporter";
+pub const CONTROL_CHARACTER: &str =
+    "texte avec un caractère de contrôle (retour chariot, caractère nul…) qu'un classeur ne peut pas tenir : retirez-le du fichier JSON (un retour à la ligne s'écrit \\n)";
 pub fn unreadable_workbook(detail: &str) -> String {
     format!("le classeur ne peut pas être lu : {detail}")
 }
