@@ -13,7 +13,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 HOST := 127.0.0.1
 PORT := 8080
 
-.PHONY: help setup build serve test test-native test-wasm build-only test-e2e clean
+.PHONY: help setup build serve test test-native test-workbook test-wasm build-only test-e2e clean
 # The test layers run in order, one at a time (2 cores; one shared target/).
 .NOTPARALLEL:
 
@@ -21,7 +21,7 @@ help:
 	@echo "make setup   install what is missing (rust target, trunk, wasm-bindgen-cli, chromium, npm tools)"
 	@echo "make build   release build into dist/"
 	@echo "make serve   serve the app at http://$(HOST):$(PORT)/"
-	@echo "make test    native tests, wasm tests in Chromium, release build, end-to-end tests"
+	@echo "make test    native tests, the workbook in LibreOffice and Frictionless, wasm tests in Chromium, release build, end-to-end tests"
 	@echo "make bench   benchmarks: native engine, the page in Chromium, ItemsJS, bytes (prints one table)"
 	@echo "make clean   remove build outputs"
 
@@ -36,10 +36,17 @@ serve: setup validate-data
 	trunk serve --release
 
 test: setup validate-data
-	$(MAKE) --no-print-directory test-native test-wasm build-only test-e2e
+	$(MAKE) --no-print-directory test-native test-workbook test-wasm build-only test-e2e
 
 test-native:
 	cargo test --workspace
+
+# The editors' workbook with real programs: LibreOffice Calc opens and saves
+# the exported ODS and XLSX (and one sheet as a ";" Windows-1252 CSV), each
+# imports back byte for byte; Frictionless checks the CSV tables against
+# data/tableschema/. The native tests (crates/sheet/tests/) run in test-native.
+test-workbook:
+	bash scripts/test-workbook.sh
 
 # The editors' check (crates/build/src/bin/validate.rs, the core's validation code):
 # a broken data file stops build, serve and test here, with every problem at
