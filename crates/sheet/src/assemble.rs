@@ -668,7 +668,8 @@ fn build(cx: &mut Ctx, rows: &[Vec<Row>]) -> Vec<(String, Node)> {
             } else {
                 None
             };
-            records.push(record(cx, table, s, row, id, mine.unwrap_or_default()));
+            let items = mine.unwrap_or_default();
+            records.push(record(cx, table, s, row, (id, first), items));
         }
         top.push((
             table.key().to_string(),
@@ -684,7 +685,7 @@ fn record(
     table: Table,
     s: usize,
     row: &Row,
-    id: Option<String>,
+    (id, first): (Option<String>, bool),
     items: Vec<Item>,
 ) -> Node {
     let row_place = cx.place(s, Some(row.number), None);
@@ -700,9 +701,15 @@ fn record(
             if mine.is_empty() && !layout::ALWAYS_WRITTEN.contains(key) {
                 continue;
             }
-            let at = Place {
-                record: id.clone(),
-                ..cx.place(list, None, None)
+            // A duplicate's lists are empty (its rows went to the first of
+            // its id): what is said of them is said at its own row.
+            let at = if first {
+                Place {
+                    record: id.clone(),
+                    ..cx.place(list, None, None)
+                }
+            } else {
+                row_place.clone()
             };
             fields.push((key.to_string(), Node::new(Val::List(mine), Some(at))));
             continue;

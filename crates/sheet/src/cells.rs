@@ -163,9 +163,15 @@ fn french_date(s: &str) -> Option<Result<String, ()>> {
     }
 }
 
+/// The serials a date column may hold as plain numbers: 1927-05-18 to
+/// 2119-01-11. A spreadsheet that does not mark a date as one (some XLSX
+/// formats) leaves such a number; nobody types one as a date.
+const SERIALS: std::ops::RangeInclusive<f64> = 10_000.0..=80_000.0;
+
 /// The day of a serial or of an ISO date-time, if it is a whole day.
 fn day_of(cell: &Cell) -> Option<Result<(i32, u8, u8), String>> {
     match cell {
+        Cell::Number(serial) if SERIALS.contains(serial) => day_of(&Cell::Date(*serial)),
         Cell::Date(serial) => {
             if serial.fract() != 0.0 {
                 Some(Err(serial_text(*serial)))
@@ -292,7 +298,10 @@ pub fn time(cell: &Cell) -> Read {
         Read::text(t.clone()).warn(m::spreadsheet_time_read(&t))
     };
     match cell {
-        Cell::Date(serial) if (0.0..1.0).contains(serial) => {
+        // A number of a day's fraction is a time some formats do not mark.
+        Cell::Date(serial) | Cell::Number(serial)
+            if (0.0..1.0).contains(serial) && *serial > 0.0 =>
+        {
             let secs = (serial * 86_400.0).round() as u32;
             of_seconds(secs, &serial_text(*serial))
         }

@@ -482,9 +482,16 @@ pub fn record_keys(table: Table) -> &'static [&'static str] {
     }
 }
 
-/// Lists a record always writes, even empty (the model has no
-/// `skip_serializing_if` on them): `"themes": []`.
-pub const ALWAYS_WRITTEN: &[&str] = &["parties", "territory", "themes", "excerpts"];
+/// What a record always writes, even empty (the model has no
+/// `skip_serializing_if` on them): `"themes": []`, `"date": {}`.
+pub const ALWAYS_WRITTEN: &[&str] = &[
+    "parties",
+    "date",
+    "territory",
+    "themes",
+    "source",
+    "excerpts",
+];
 
 /// The sheet whose rows are the records of `table`.
 pub fn records_sheet(table: Table) -> usize {
