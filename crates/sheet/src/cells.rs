@@ -629,6 +629,20 @@ mod tests {
     }
 
     #[test]
+    fn numbers_some_formats_leave_for_dates_and_times() {
+        // 2024-04-12 as a bare serial, 09:30 as a bare fraction of a day.
+        let r = date(&Cell::Number(45394.0), None);
+        assert_eq!(
+            (value(&r), r.notes[0].0),
+            (Some("2024-04-12"), Level::Warning)
+        );
+        let r = time(&Cell::Number(0.395_833_333_333_333_3));
+        assert_eq!((value(&r), r.notes[0].0), (Some("09:30"), Level::Warning));
+        assert!(date(&Cell::Number(123.0), None).has_error());
+        assert!(time(&Cell::Number(9.0)).has_error());
+    }
+
+    #[test]
     fn codes_and_labels() {
         let vocab = Vocabulary {
             regions: vec![("04".into(), "La Réunion".into(), Some("Réunion".into()))],
