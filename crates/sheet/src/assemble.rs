@@ -16,7 +16,7 @@ use passerelles_core::engine::fold::fold;
 
 use crate::cells::{self, Read, Value, Vocabulary};
 use crate::grid::{Book, Cell, Grid};
-use crate::json::{self, Node, Val};
+use crate::json::{self, Loc, Node, Val};
 use crate::layout::{self, Kind, Rows, Sheet, Table, SHEETS};
 use crate::messages::{self as m, Level, Message, Place};
 
@@ -74,6 +74,16 @@ struct Ctx<'a> {
     missing: HashSet<(usize, usize)>,
     vocab: Vocabulary,
     found: Vec<Found<'a>>,
+}
+
+/// Where a value of the layout's sheet `sheet` came from.
+fn loc(sheet: usize, row: Option<u32>, col: Option<usize>) -> Loc {
+    Loc {
+        sheet: Some(sheet),
+        row,
+        col,
+        record: None,
+    }
 }
 
 impl Ctx<'_> {
@@ -150,16 +160,18 @@ pub fn assemble(book: &Book) -> Import {
     rows[themes_sheet] = theme_rows;
 
     let top = build(&mut cx, &rows);
-    let (text, locator) = json::write(&top);
+    let text = json::write(&top);
+    let locator = json::Locator { top: &top };
     let mut import = Import::default();
     match load_json(&text) {
         Ok(loaded) => {
             for p in &loaded.problems {
                 let path = match p.inner {
-                    Some(offset) => locator.path_at(&p.path, offset).unwrap_or(&p.path),
-                    None => &p.path,
+                    Some(offset) => locator.path_at(&p.path, offset).unwrap_or(p.path.clone()),
+                    None => p.path.clone(),
                 };
-                let mut place = locator.place(path).cloned().unwrap_or_default();
+                let path = path.as_str();
+                let mut place = locator.place(path).map(Loc::place).unwrap_or_default();
                 // A required field left out: serde names it; the column is
                 // the one whose key it is, in the object the offset is in.
                 if place.column.is_none() {
@@ -497,7 +509,7 @@ fn ranges(rows: &[u32]) -> String {
 }
 
 /// A value as a JSON node, placed at its cell.
-fn node(value: &Value, at: Place) -> Node {
+fn node(value: &Value, at: Loc) -> Node {
     match value {
         Value::Text(s) => Node::new(Val::Str(s.clone()), Some(at)),
         Value::Number(n) => Node::new(Val::Num(*n), Some(at)),
@@ -516,7 +528,7 @@ fn node(value: &Value, at: Place) -> Node {
 /// A row's columns as an object: `date.value` into `date`, in column order.
 /// `only` keeps the columns whose path starts with it (`date` for the date
 /// object); keys of nested columns are then relative to it.
-fn object(cx: &Ctx, sheet: usize, row: &Row, prefix: &str) -> Vec<(String, Node)> {
+fn object(sheet: usize, row: &Row, prefix: &str) -> Vec<(String, Node)> {
     let mut fields = Vec::new();
     for (c, column) in SHEETS[sheet].columns.iter().enumerate() {
         let Some(path) = column.path else { continue };
@@ -534,7 +546,7 @@ fn object(cx: &Ctx, sheet: usize, row: &Row, prefix: &str) -> Vec<(String, Node)
         if let Some(v) = &row.values[c] {
             fields.push((
                 key.to_string(),
-                node(v, cx.place(sheet, Some(row.number), Some(c))),
+                node(v, loc(sheet, Some(row.number), Some(c))),
             ));
         }
     }
@@ -550,21 +562,21 @@ struct Item<'r> {
 
 /// The data file's top-level object from the rows read.
 fn build(cx: &mut Ctx, rows: &[Vec<Row>]) -> Vec<(String, Node)> {
-    let vocabulary = |cx: &Ctx, list: &str| {
+    let vocabulary = |list: &str| {
         let s = layout::vocabulary_sheet(list);
         let items = rows[s]
             .iter()
             .map(|r| {
                 Node::new(
-                    Val::Obj(object(cx, s, r, "")),
-                    Some(cx.place(s, Some(r.number), None)),
+                    Val::Obj(object(s, r, "")),
+                    Some(loc(s, Some(r.number), None)),
                 )
             })
             .collect();
-        Node::new(Val::List(items), Some(cx.place(s, None, None)))
+        Node::new(Val::List(items), Some(loc(s, None, None)))
     };
-    let regions = vocabulary(cx, "regions");
-    let themes = vocabulary(cx, "themes");
+    let regions = vocabulary("regions");
+    let themes = vocabulary("themes");
 
     // Records by id: the first of an id gets the list rows naming it.
     let tables = [Table::Agreements, Table::Events];
@@ -669,11 +681,11 @@ fn build(cx: &mut Ctx, rows: &[Vec<Row>]) -> Vec<(String, Node)> {
                 None
             };
             let items = mine.unwrap_or_default();
-            records.push(record(cx, table, s, row, (id, first), items));
+            records.push(record(table, s, row, (id, first), items));
         }
         top.push((
             table.key().to_string(),
-            Node::new(Val::List(records), Some(cx.place(s, None, None))),
+            Node::new(Val::List(records), Some(loc(s, None, None))),
         ));
     }
     top
@@ -681,22 +693,21 @@ fn build(cx: &mut Ctx, rows: &[Vec<Row>]) -> Vec<(String, Node)> {
 
 /// One record: its row's columns and its lists' rows, in the model's order.
 fn record(
-    cx: &Ctx,
     table: Table,
     s: usize,
     row: &Row,
     (id, first): (Option<String>, bool),
     items: Vec<Item>,
 ) -> Node {
-    let row_place = cx.place(s, Some(row.number), None);
+    let row_place = loc(s, Some(row.number), None);
     let mut fields: Vec<(String, Node)> = Vec::new();
-    let flat = object(cx, s, row, "");
+    let flat = object(s, row, "");
     for key in layout::record_keys(table) {
         if let Some(list) = layout::list_sheet(key) {
             let mine: Vec<Node> = items
                 .iter()
                 .filter(|it| it.field == *key)
-                .map(|it| list_item(cx, it))
+                .map(|it| list_item(it))
                 .collect();
             if mine.is_empty() && !layout::ALWAYS_WRITTEN.contains(key) {
                 continue;
@@ -704,9 +715,9 @@ fn record(
             // A duplicate's lists are empty (its rows went to the first of
             // its id): what is said of them is said at its own row.
             let at = if first {
-                Place {
-                    record: id.clone(),
-                    ..cx.place(list, None, None)
+                Loc {
+                    record: id.as_deref().map(std::rc::Rc::from),
+                    ..loc(list, None, None)
                 }
             } else {
                 row_place.clone()
@@ -718,7 +729,7 @@ fn record(
             fields.push((key.to_string(), n.clone()));
             continue;
         }
-        let inner = object(cx, s, row, key);
+        let inner = object(s, row, key);
         if !inner.is_empty() || layout::ALWAYS_WRITTEN.contains(key) {
             fields.push((
                 key.to_string(),
@@ -731,21 +742,21 @@ fn record(
 
 /// A list sheet's row as the list's item: a plain value (a theme id) or an
 /// object (a party).
-fn list_item(cx: &Ctx, it: &Item) -> Node {
+fn list_item(it: &Item) -> Node {
     let sheet = &SHEETS[it.sheet];
     let plain = sheet.columns.iter().position(|c| c.path == Some(""));
     match plain {
         Some(c) => match &it.row.values[c] {
-            Some(v) => node(v, cx.place(it.sheet, Some(it.row.number), Some(c))),
+            Some(v) => node(v, loc(it.sheet, Some(it.row.number), Some(c))),
             // Unreachable: a row with nothing but its record was skipped.
             None => Node::new(
                 Val::Str(String::new()),
-                Some(cx.place(it.sheet, Some(it.row.number), Some(c))),
+                Some(loc(it.sheet, Some(it.row.number), Some(c))),
             ),
         },
         None => Node::new(
-            Val::Obj(object(cx, it.sheet, it.row, "")),
-            Some(cx.place(it.sheet, Some(it.row.number), None)),
+            Val::Obj(object(it.sheet, it.row, "")),
+            Some(loc(it.sheet, Some(it.row.number), None)),
         ),
     }
 }

@@ -18,10 +18,11 @@
 //! where it lies in the text, so that a problem the validator finds, named
 //! by its JSON path or by an offset in a record, is said at its cell.
 
-use std::collections::HashMap;
-
 use passerelles_core::data::decimal;
 
+use std::rc::Rc;
+
+use crate::layout::SHEETS;
 use crate::messages::Place;
 
 /// The longest line an object inside a record stays on; beyond it, one field
@@ -32,6 +33,35 @@ pub const WIDTH: usize = 120;
 
 /// The lists of plain values written one item a line: sentences.
 const ONE_A_LINE: &[&str] = &["objectives"];
+
+/// Where a value came from, as indices into the layout: cheap to keep for
+/// every value of a large file, turned into words ([`Place`]) only when a
+/// message needs them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loc {
+    /// Index into [`SHEETS`].
+    pub sheet: Option<usize>,
+    pub row: Option<u32>,
+    /// Index into the sheet's columns.
+    pub col: Option<usize>,
+    /// The record a list's place is about, when no row is.
+    pub record: Option<Rc<str>>,
+}
+
+impl Loc {
+    pub fn place(&self) -> Place {
+        let sheet = self.sheet.and_then(|s| SHEETS.get(s));
+        Place {
+            sheet: sheet.map(|s| s.name.to_string()),
+            row: self.row,
+            column: sheet
+                .zip(self.col)
+                .and_then(|(s, c)| s.columns.get(c))
+                .map(|c| c.header.to_string()),
+            record: self.record.as_deref().map(str::to_string),
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Val {
@@ -45,36 +75,77 @@ pub enum Val {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub val: Val,
-    pub at: Option<Place>,
+    pub at: Option<Loc>,
 }
 
 impl Node {
-    pub fn new(val: Val, at: Option<Place>) -> Node {
+    pub fn new(val: Val, at: Option<Loc>) -> Node {
         Node { val, at }
     }
 }
 
-/// The values of a record: each as its byte range in the text, and its path.
+/// The values of a record: each as its byte range in the record's text, and
+/// its path.
 pub type Spans = Vec<(usize, usize, String)>;
 
-/// Where the values of a written file came from.
-#[derive(Debug, Default)]
-pub struct Locator {
-    /// JSON path (`agreements[2].themes[0]`) → the cell, row or sheet.
-    pub places: HashMap<String, Place>,
-    /// Record path (`agreements[2]`) → (its first byte, and every value in it
-    /// as its byte range and path), to place an error serde found inside a
-    /// record at an offset.
-    pub records: HashMap<String, (usize, Spans)>,
+/// Where the values of a written file came from: the tree it was written
+/// from, asked only for the few paths the validator names. Nothing is kept
+/// per value beyond the tree itself, so a file of 100,000 records costs no
+/// map of millions of paths.
+#[derive(Debug, Clone, Copy)]
+pub struct Locator<'a> {
+    pub top: &'a [(String, Node)],
 }
 
-impl Locator {
-    /// The place of a path, or of the nearest enclosing path that has one.
-    pub fn place(&self, path: &str) -> Option<&Place> {
+/// A path's steps: `agreements[2].date.value` is `agreements`, 2, `date`, `value`.
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        while let Some((i, after)) = rest.split_once(']') {
+            if let Ok(i) = i.parse() {
+                out.push(Step::Index(i));
+            }
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    out
+}
+
+impl<'a> Locator<'a> {
+    /// The node at a path, if the file has it.
+    fn node(&self, path: &str) -> Option<&'a Node> {
+        let mut steps = steps(path).into_iter();
+        let Some(Step::Key(first)) = steps.next() else {
+            return None;
+        };
+        let mut node = self.top.iter().find(|(k, _)| k == first).map(|(_, n)| n)?;
+        for step in steps {
+            node = match (step, &node.val) {
+                (Step::Key(k), Val::Obj(fields)) => {
+                    fields.iter().find(|(f, _)| f == k).map(|(_, n)| n)?
+                }
+                (Step::Index(i), Val::List(items)) => items.get(i)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
+    /// The place of a path, or of the nearest enclosing value that has one.
+    pub fn place(&self, path: &str) -> Option<&'a Loc> {
         let mut p = path;
         loop {
-            if let Some(place) = self.places.get(p) {
-                return Some(place);
+            if let Some(at) = self.node(p).and_then(|n| n.at.as_ref()) {
+                return Some(at);
             }
             let cut = p.rfind(['.', '['])?;
             p = &p[..cut];
@@ -82,28 +153,34 @@ impl Locator {
     }
 
     /// The path of the innermost value of a record that holds `offset`
-    /// (bytes from the record's start).
-    pub fn path_at(&self, record: &str, offset: usize) -> Option<&str> {
-        let (start, spans) = self.records.get(record)?;
-        let at = start + offset;
+    /// (bytes from the record's `{`): the record written again on its own,
+    /// the same text, this time keeping each value's span.
+    pub fn path_at(&self, record: &str, offset: usize) -> Option<String> {
+        let node = self.node(record)?;
+        let mut w = Writer {
+            out: String::new(),
+            spans: Some(Vec::new()),
+        };
+        w.record(record, node);
+        let spans = w.spans.unwrap_or_default();
+        // The writer puts the record at its indentation: offsets from `{`.
+        let base = w.out.find('{')?;
         spans
-            .iter()
-            .filter(|(s, e, _)| *s <= at && at < *e)
+            .into_iter()
+            .filter(|(s, e, _)| *s <= base + offset && base + offset < *e)
             .min_by_key(|(s, e, _)| e - s)
-            .map(|(_, _, p)| p.as_str())
+            .map(|(_, _, p)| p)
     }
 }
 
-/// The file's text from its top-level object, and where each value came from.
-pub fn write(top: &[(String, Node)]) -> (String, Locator) {
+/// The file's text from its top-level object.
+pub fn write(top: &[(String, Node)]) -> String {
     let mut w = Writer {
         out: String::with_capacity(1 << 16),
-        loc: Locator::default(),
-        record: None,
+        spans: None,
     };
     w.out.push_str("{\n");
     for (i, (key, node)) in top.iter().enumerate() {
-        w.note(key, node);
         w.out.push_str("  ");
         w.key(key);
         match &node.val {
@@ -128,40 +205,33 @@ pub fn write(top: &[(String, Node)]) -> (String, Locator) {
         w.out.push_str(if i + 1 < top.len() { ",\n" } else { "\n" });
     }
     w.out.push_str("}\n");
-    (w.out, w.loc)
+    w.out
 }
 
 struct Writer {
     out: String,
-    loc: Locator,
-    /// The record being written: its path, and its values' spans so far.
-    record: Option<(String, usize, Spans)>,
+    /// Each value's span and path, when asked for (a record written again
+    /// to place an error inside it).
+    spans: Option<Spans>,
 }
 
 impl Writer {
-    fn note(&mut self, path: &str, node: &Node) {
-        if let Some(at) = &node.at {
-            self.loc.places.insert(path.to_string(), at.clone());
-        }
-    }
-
     fn key(&mut self, key: &str) {
         push_str(&mut self.out, key);
         self.out.push_str(": ");
     }
 
-    /// Writes `node` from here, and remembers its span in the record.
+    /// Writes a value from here, and remembers its span when asked to.
     fn spanned(&mut self, path: &str, f: impl FnOnce(&mut Writer)) {
         let start = self.out.len();
         f(self);
         let end = self.out.len();
-        if let Some((_, _, spans)) = &mut self.record {
+        if let Some(spans) = &mut self.spans {
             spans.push((start, end, path.to_string()));
         }
     }
 
     fn inline(&mut self, path: &str, node: &Node) {
-        self.note(path, node);
         self.spanned(path, |w| match &node.val {
             Val::Str(s) => push_str(&mut w.out, s),
             Val::Num(n) => w.out.push_str(&decimal::plain(*n)),
@@ -192,7 +262,6 @@ impl Writer {
 
     /// A record at indent 4, its fields at 6.
     fn record(&mut self, path: &str, node: &Node) {
-        self.note(path, node);
         let Val::Obj(fields) = &node.val else {
             self.out.push_str("    ");
             self.inline(path, node);
@@ -200,7 +269,6 @@ impl Writer {
         };
         self.out.push_str("    ");
         let start = self.out.len();
-        self.record = Some((path.to_string(), start, Vec::new()));
         self.out.push_str("{\n");
         for (i, (key, value)) in fields.iter().enumerate() {
             let field = format!("{path}.{key}");
@@ -213,7 +281,6 @@ impl Writer {
                         && (ONE_A_LINE.contains(&key.as_str())
                             || items.iter().any(|n| matches!(n.val, Val::Obj(_)))) =>
                 {
-                    self.note(&field, value);
                     self.spanned(&field, |w| {
                         w.out.push_str("[\n");
                         for (j, item) in items.iter().enumerate() {
@@ -227,13 +294,13 @@ impl Writer {
                 }
                 Val::Obj(inner) if !inner.is_empty() => {
                     let mark = self.out.len();
-                    let spans = self.record.as_ref().map_or(0, |r| r.2.len());
+                    let spans = self.spans.as_ref().map_or(0, Vec::len);
                     self.inline(&field, value);
                     if self.out[line_start..].chars().count() > WIDTH {
                         // Too long for a line: again, a field a line.
                         self.out.truncate(mark);
-                        if let Some(r) = &mut self.record {
-                            r.2.truncate(spans);
+                        if let Some(s) = &mut self.spans {
+                            s.truncate(spans);
                         }
                         self.spanned(&field, |w| {
                             w.out.push_str("{\n");
@@ -254,9 +321,8 @@ impl Writer {
                 .push_str(if i + 1 < fields.len() { ",\n" } else { "\n" });
         }
         self.out.push_str("    }");
-        if let Some((p, start, mut spans)) = self.record.take() {
-            spans.push((start, self.out.len(), p.clone()));
-            self.loc.records.insert(p, (start, spans));
+        if let Some(spans) = &mut self.spans {
+            spans.push((start, self.out.len(), path.to_string()));
         }
     }
 }
@@ -318,7 +384,8 @@ mod tests {
             ),
             ("events".to_string(), Node::new(Val::List(vec![]), None)),
         ];
-        let (text, loc) = write(&top);
+        let text = write(&top);
+        let loc = Locator { top: &top };
         let expected = format!(
             r#"{{
   "$schema": "./schema.json",
@@ -349,10 +416,12 @@ mod tests {
             "n".repeat(120)
         );
         assert_eq!(text, expected);
-        let offset = text.find("f.txt").unwrap() - loc.records["agreements[0]"].0;
+        // An offset from the record's `{`, as serde gives one.
+        let offset = text.find("f.txt").unwrap() - text.find("{\n      \"id\"").unwrap();
         assert_eq!(
-            loc.path_at("agreements[0]", offset),
+            loc.path_at("agreements[0]", offset).as_deref(),
             Some("agreements[0].source.file")
         );
+        assert_eq!(loc.place("agreements[0].date.value"), None);
     }
 }
