@@ -76,7 +76,7 @@ pub fn read(
     vocab: &Vocabulary,
 ) -> Read {
     match kind {
-        Kind::Text | Kind::Id | Kind::Record => text(cell),
+        Kind::Text | Kind::Suggested | Kind::Id | Kind::Record => text(cell),
         Kind::Date => date(cell, precision),
         Kind::Time => time(cell),
         Kind::Number => number(cell),

@@ -33,6 +33,11 @@ impl Table {
 pub enum Kind {
     /// Free text.
     Text,
+    /// Free text offered, as a drop-down list, the values the data already
+    /// uses (a record's type, its `kind`: "convention de partenariat",
+    /// "visite"…), so the same type is written the same way; another value
+    /// is still allowed (the spreadsheet warns, it does not stop).
+    Suggested,
     /// A record's or a theme's id.
     Id,
     /// A date as the data writes it (`2019`, `2019-11`, `2019-11-21`, or an
@@ -176,7 +181,7 @@ pub const SHEETS: &[Sheet] = &[
         columns: &[
             req("identifiant", "id", Kind::Id),
             req("titre", "title", Kind::Text),
-            req("nature", "kind", Kind::Text),
+            req("nature", "kind", Kind::Suggested),
             col("description", "description", Kind::Text),
             col("date", "date.value", Kind::Date),
             Column {
@@ -214,7 +219,7 @@ pub const SHEETS: &[Sheet] = &[
         columns: &[
             req("identifiant", "id", Kind::Id),
             req("titre", "title", Kind::Text),
-            req("nature", "kind", Kind::Text),
+            req("nature", "kind", Kind::Suggested),
             col("description", "description", Kind::Text),
             col("date", "date.value", Kind::Date),
             Column {

@@ -41,7 +41,8 @@ pub fn write(book: &Book) -> Result<Vec<u8>, Refused> {
             let mut note = Annotation::new(crate::help::text(sheet, column));
             note.set_display(false);
             ws.set_annotation(0, col, note);
-            if let Some(list) = sheets::list(column) {
+            let cells = grid.rows.iter().map(|r| r.get(c).unwrap_or(&Cell::Empty));
+            if let Some(list) = sheets::list(column, cells) {
                 let valid = wb.add_validation(validation(list, column));
                 for r in 1..rows + sheets::ROOM {
                     ws.set_validation(r, col, &valid);
@@ -76,7 +77,7 @@ fn write_cell(ws: &mut Sheet, r: u32, c: u32, cell: &Cell, style: Option<&CellSt
 fn validation(list: List, column: &Column) -> Validation {
     let mut v = Validation::new();
     match list {
-        List::Values(values) => v.set_condition(Condition::content_is_in_list(values)),
+        List::Values(values) => v.set_condition(Condition::content_is_in_list(&values)),
         List::Range { sheet, column: c } => {
             let range =
                 CellRange::remote(sheet, 1, c as u32, sheets::VOCABULARY_ROWS, c as u32).absolute();

@@ -2,6 +2,7 @@
 //! the layout: each column's width and drop-down list, and the help sheet's
 //! lines.
 
+use crate::grid::Cell;
 use crate::layout::{self, Column, Kind, Rows, SHEETS};
 
 /// Empty rows below the data that still get the drop-down lists, for the
@@ -13,9 +14,9 @@ pub const ROOM: u32 = 1000;
 pub const VOCABULARY_ROWS: u32 = 200;
 
 /// Where a column's drop-down list takes its values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum List {
-    Values(&'static [&'static str]),
+    Values(Vec<String>),
     /// A column of a vocabulary sheet (0-based column).
     Range {
         sheet: &'static str,
@@ -23,11 +24,32 @@ pub enum List {
     },
 }
 
-/// The drop-down list of a column, if it has one.
-pub fn list(column: &Column) -> Option<List> {
+/// The most characters a list of values may take in all (Excel's limit
+/// for a list written in the validation itself).
+const LIST_CHARS: usize = 255;
+
+/// The drop-down list of a column, if it has one; `cells` are the column's
+/// cells as written (header included), whose values a suggested list offers.
+pub fn list<'a>(column: &Column, cells: impl Iterator<Item = &'a Cell>) -> Option<List> {
+    let fixed =
+        |values: &[&str]| Some(List::Values(values.iter().map(|v| v.to_string()).collect()));
     match column.kind {
-        Kind::Choice(values) => Some(List::Values(values)),
-        Kind::Precision => Some(List::Values(layout::PRECISIONS)),
+        Kind::Choice(values) => fixed(values),
+        Kind::Precision => fixed(layout::PRECISIONS),
+        Kind::Suggested => {
+            let mut seen: Vec<String> = Vec::new();
+            for c in cells.skip(1) {
+                if let Cell::Text(t) = c {
+                    if !seen.contains(t) && !t.contains([',', '"']) {
+                        seen.push(t.clone());
+                    }
+                }
+            }
+            // Beyond the limit (a dataset of many types), no list rather
+            // than a list that would leave some out.
+            let chars: usize = seen.iter().map(|v| v.chars().count() + 1).sum();
+            (!seen.is_empty() && chars <= LIST_CHARS).then_some(List::Values(seen))
+        }
         Kind::Theme => Some(List::Range {
             sheet: SHEETS[layout::vocabulary_sheet("themes")].name,
             column: 0,
@@ -46,6 +68,7 @@ pub fn list_message(column: &Column) -> String {
     match column.kind {
         Kind::Theme => "Choisissez l'identifiant d'un thème de la feuille Thèmes.".into(),
         Kind::Region => "Choisissez un code de la feuille Régions.".into(),
+        Kind::Suggested => "Cette valeur n'est pas encore dans les données : vérifiez qu'elle ne s'écrit pas déjà autrement.".into(),
         _ => "Choisissez une valeur de la liste.".into(),
     }
 }
@@ -58,7 +81,7 @@ pub fn width(column: &Column) -> f64 {
         Kind::Time | Kind::Region | Kind::Number => 10.0,
         Kind::Theme | Kind::Choice(_) => 20.0,
         Kind::Words => 26.0,
-        Kind::Text => 40.0,
+        Kind::Text | Kind::Suggested => 40.0,
     };
     base.max(column.header.chars().count() as f64 + 2.0)
 }

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 
 use crate::flatten::Refused;
 use crate::grid::{Book, Cell};
-use crate::layout::{Column, Kind, Sheet, SHEETS};
+use crate::layout::{Column, Kind, SHEETS};
 use crate::messages::Place;
 use crate::sheets::{self, List};
 
@@ -70,7 +70,8 @@ pub fn write(book: &Book) -> Result<Vec<u8>, Refused> {
                 .set_width(360)
                 .set_height(160);
             ws.insert_note(0, col, &note).map_err(refused)?;
-            if let Some(list) = sheets::list(column) {
+            let cells = grid.rows.iter().map(|r| r.get(c).unwrap_or(&Cell::Empty));
+            if let Some(list) = sheets::list(column, cells) {
                 let last = rows + sheets::ROOM;
                 ws.add_data_validation(1, col, last, col, &validation(list, column)?)
                     .map_err(refused)?;
@@ -78,7 +79,7 @@ pub fn write(book: &Book) -> Result<Vec<u8>, Refused> {
         }
         for (r, row) in grid.rows.iter().enumerate().skip(1) {
             for (c, cell) in row.iter().enumerate() {
-                write_cell(ws, r as u32, c as u16, cell, sheet)?;
+                write_cell(ws, r as u32, c as u16, cell, &text)?;
             }
         }
         ws.set_freeze_panes(1, 0).map_err(refused)?;
@@ -89,10 +90,20 @@ pub fn write(book: &Book) -> Result<Vec<u8>, Refused> {
     wb.save_to_buffer().map_err(refused)
 }
 
-fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, _: &Sheet) -> Result<(), Refused> {
+/// A cell's value. A text cell gets the Text format itself: in XLSX a cell
+/// without a style is "General" whatever its column's, and Excel would turn
+/// a date typed over it into a day.
+fn write_cell(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    text: &Format,
+) -> Result<(), Refused> {
     match cell {
         Cell::Text(t) => {
-            ws.write_string(r, c, t).map_err(refused)?;
+            ws.write_string_with_format(r, c, t, text)
+                .map_err(refused)?;
         }
         Cell::Number(n) => {
             ws.write_number(r, c, *n).map_err(refused)?;
@@ -108,12 +119,12 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, _: &Sheet) -> Res
 fn validation(list: List, column: &Column) -> Result<DataValidation, Refused> {
     let v = DataValidation::new();
     let v = match list {
-        List::Values(values) => v.allow_list_strings(values).map_err(refused)?,
+        List::Values(values) => v.allow_list_strings(&values).map_err(refused)?,
         List::Range { sheet, column: c } => {
             let letter = (b'A' + c as u8) as char;
             v.allow_list_formula(Formula::new(format!(
                 "='{sheet}'!${letter}$2:${letter}${}",
-                sheets::VOCABULARY_ROWS
+                sheets::VOCABULARY_ROWS + 1
             )))
         }
     };
