@@ -6,7 +6,11 @@ const DATA: &str = include_str!("../../../data/passerelles.json");
 
 fn round_trip(format: Format) {
     let (bytes, notes) = export(DATA, format).unwrap_or_else(|r| panic!("{:#?}", r.0));
-    assert!(notes.is_empty(), "{notes:#?}");
+    assert!(
+        notes.is_empty(),
+        "{notes:#?}\nIf data/passerelles.json was edited by hand, lay it out as an import \
+         would write it:\n    cargo run -p passerelles-build --bin workbook -- fmt data/passerelles.json"
+    );
     let back = import(&bytes);
     let messages: Vec<String> = back.messages.iter().map(ToString::to_string).collect();
     assert!(messages.is_empty(), "{messages:#?}");
