@@ -17,13 +17,13 @@ PORT := 8080
 # on CI, absent from a clone alone (see test-native).
 SEEDS := ../shared/seeds
 
-.PHONY: help setup build serve test lint test-native test-wasm release test-e2e clean validate-data screenshot bench
+.PHONY: help setup build serve test lint test-native test-workbook test-wasm release test-e2e clean validate-data screenshot bench
 # The test layers run in order, one at a time (2 cores; one shared target/).
 .NOTPARALLEL:
 
 help:
 	@echo "make serve   build and serve the app at http://$(HOST):$(PORT)/ (installs what is missing)"
-	@echo "make test    lint, native tests, wasm tests in Chromium, release build, end-to-end tests (installs what is missing)"
+	@echo "make test    lint, native tests, the workbook in LibreOffice and Frictionless, wasm tests in Chromium, release build, end-to-end tests (installs what is missing)"
 	@echo "make build   release build into dist/"
 	@echo "make bench   benchmarks: native engine, the page in Chromium, ItemsJS, bytes, Lighthouse (prints figures)"
 	@echo "make setup   install what is missing (rust target, trunk, wasm-bindgen-cli, chromium, npm tools)"
@@ -39,7 +39,7 @@ serve: setup validate-data
 	trunk serve --release
 
 test: setup validate-data
-	$(MAKE) --no-print-directory lint test-native test-wasm release test-e2e
+	$(MAKE) --no-print-directory lint test-native test-workbook test-wasm release test-e2e
 
 # The lint gate: formatting, then clippy with warnings as errors on every
 # configuration that compiles. The page and the island are checked apart
@@ -52,6 +52,7 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown -p passerelles --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p passerelles --features bench -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p passerelles-island --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p passerelles-sheet -- -D warnings
 
 # Native tests of every crate. The check of excerpts against the source
 # documents (tests named seeds_…) needs ../shared/seeds: without it, it is
@@ -65,6 +66,13 @@ test-native:
 	  cargo test --workspace -- --skip seeds_; \
 	  echo "make test-native: SKIPPED the seeds_… tests ($(SEEDS) absent), as said above."; \
 	fi
+
+# The editors' workbook with real programs: LibreOffice Calc opens and saves
+# the exported ODS and XLSX (and one sheet as a ";" Windows-1252 CSV), each
+# imports back byte for byte; Frictionless checks the CSV tables against
+# data/tableschema/. The native tests (crates/sheet/tests/) run in test-native.
+test-workbook:
+	bash scripts/test-workbook.sh
 
 # The editors' check (crates/build/src/bin/validate.rs, the core's validation
 # code): a broken data file stops build, serve and test here, with every

@@ -85,4 +85,30 @@ case "$have_opt" in
   *) die "node_modules/.bin/wasm-opt is not version 132 (got '${have_opt:-nothing}'); delete node_modules and rerun" ;;
 esac
 
+# 6. A real spreadsheet program for the workbook's tests (make test-workbook):
+#    LibreOffice Calc, headless, opens and saves the exported workbooks.
+if command -v soffice >/dev/null; then
+  say "libreoffice (soffice): ok"
+else
+  say "libreoffice-calc-nogui: installing with apt-get (~10 s)"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update </dev/null
+  $SUDO apt-get install -y --no-install-recommends libreoffice-calc-nogui </dev/null
+fi
+
+# 7. The Frictionless validator (the one Validata runs), pinned, in .venv:
+#    make test-workbook checks the CSV tables against data/tableschema/.
+FRICTIONLESS_VERSION="5.21.0"
+have_fl="$("$ROOT/.venv/bin/frictionless" --version 2>/dev/null || true)"
+if [ "$have_fl" = "$FRICTIONLESS_VERSION" ]; then
+  say "frictionless $FRICTIONLESS_VERSION (.venv): ok"
+else
+  command -v python3 >/dev/null || die "python3 not found (needed for the Frictionless validator)"
+  say "frictionless $FRICTIONLESS_VERSION: installing in .venv (found '${have_fl:-none}')"
+  [ -x "$ROOT/.venv/bin/pip" ] || python3 -m venv "$ROOT/.venv"
+  "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check "frictionless==$FRICTIONLESS_VERSION" </dev/null
+fi
+
 say "done"

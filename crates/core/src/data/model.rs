@@ -239,8 +239,10 @@ pub struct Quantity {
 pub struct Source {
     /// File name of the source document in shared/seeds.
     pub file: String,
+    /// The document's title, as it gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Who published the document, when it says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// Publication date as the document gives it (reduced-precision ISO 8601).
