@@ -346,7 +346,7 @@ fn the_validators_checks_are_said_at_their_cells() {
     assert_eq!(
         said(&import),
         [
-            format!("Feuille Événements, ligne {rencontre}, colonne « date : note de la fin » : intervalle ../2015-11-13 sans \"end_note\" : dites comment sa fin (2015-11-13) a été lue dans le texte."),
+            format!("Feuille Événements, ligne {rencontre}, colonne « date : note de la fin » : intervalle 2015-11/2015-11-13 sans \"end_note\" : dites comment sa fin (2015-11-13) a été lue dans le texte."),
             format!("Feuille Événements, ligne {}, colonne « fait partie de » : lien vers la fiche \"ev-inconnu\", qui n'existe pas.", mois + 2),
             format!("Feuille Événements, ligne {r}, colonne « heure de fin » : heure \"25:00\" mal écrite : attendu HH:MM."),
             "Feuille Thèmes des fiches, ligne 2, colonne « thème » : thème \"emploie\" inconnu (vouliez-vous dire \"emploi\" ?).".to_string(),

@@ -153,10 +153,7 @@ mod tests {
         };
         let bytes = card_of("ag-2007-usgeres-accord-diversite");
         let card = read_card(&bytes).unwrap();
-        assert_eq!(
-            card.date,
-            "Annoncé · entre le 12 novembre et le 31 décembre 2007"
-        );
+        assert_eq!(card.date, "Annoncé · au plus tôt le 12 novembre 2007");
         assert_eq!(card.actors, ["USGERES", "les pouvoirs publics"]);
         let bytes = card_of("ag-2015-prefecture-idf-cgpme-idf");
         let card = read_card(&bytes).unwrap();
@@ -164,16 +161,13 @@ mod tests {
         let bytes = card_of("ev-2015-rencontre-structures-iae");
         assert_eq!(
             read_card(&bytes).unwrap().date,
-            "au plus tard le 13 novembre 2015"
+            "entre novembre et le 13 novembre 2015"
         );
         crate::wording::set_lang(crate::wording::Lang::En);
         let bytes = card_of("ag-2007-usgeres-accord-diversite");
         crate::wording::set_lang(crate::wording::Lang::Fr);
         let card = read_card(&bytes).unwrap();
-        assert_eq!(
-            card.date,
-            "Announced · between 12 November and 31 December 2007"
-        );
+        assert_eq!(card.date, "Announced · on or after 12 November 2007");
         for cut in 0..bytes.len() {
             assert!(read_card(&bytes[..cut]).is_err());
         }

@@ -189,12 +189,15 @@ fn date_fact(date: &DateInfo) -> OwnedFact {
 
 /// "Statut : annoncé", with what that means, for an agreement its text
 /// announces without showing it signed.
-fn status_fact(status: Option<Status>) -> Option<OwnedFact> {
+/// The status of an agreement a text only announces, and how its date
+/// reads: the deadline the text plans, in its own words (the date's
+/// `text`), is said to be an intention; the date's bounds are only facts.
+fn status_fact(status: Option<Status>, date: &DateInfo) -> Option<OwnedFact> {
     let note = match status? {
-        Status::Announced => s::STATUS_ANNOUNCED_NOTE(),
+        Status::Announced => s::status_announced_note(date.text.as_deref()),
     };
     Some(OwnedFact {
-        note: Some(note.to_string()),
+        note: Some(note),
         ..line(s::D_STATUS(), phrase::status_label(status).to_string())
     })
 }
@@ -312,7 +315,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
     let (description, objectives, figures, source, excerpts) = match catalog.record(index) {
         RecordRef::Agreement(a) => {
             facts.push(date_fact(&a.date));
-            facts.extend(status_fact(a.status));
+            facts.extend(status_fact(a.status, &a.date));
             if let Some(p) = &a.place {
                 facts.push(line(s::D_PLACE(), phrase::place_label(p, catalog)));
             }
@@ -634,22 +637,22 @@ mod tests {
         assert_eq!(
             date.value,
             Value::Line(vec![
-                Span::Text("entre le 12 novembre et le 31 décembre 2007"),
+                Span::Text("au plus tôt le 12 novembre 2007"),
                 Span::Muted(" — « d'ici la fin de l'année 2007 »"),
             ])
         );
+        // The planned deadline is no bound: only the start, a fact, is.
         let lines: Vec<&str> = date.note.unwrap().lines().collect();
-        assert_eq!(lines.len(), 3, "{lines:?}");
-        assert!(lines[0].starts_with("Le texte annonce la signature"));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("Le communiqué annonce la signature"));
         assert!(lines[1].starts_with("Début : Le communiqué daté"));
-        assert!(lines[2].starts_with("Fin : « d'ici la fin de l'année 2007 »"));
-        // The status, right after the date, with what it means.
+        // The status, right after the date, with how its date reads.
         let status = &d.facts[1];
         assert_eq!(status.label, "Statut");
         assert_eq!(status.value, Value::Line(vec![Span::Text("annoncé")]));
         assert_eq!(
             status.note,
-            Some("Le texte l'annonce sans le montrer signé.")
+            Some("Le texte l'annonce sans le montrer signé : « d'ici la fin de l'année 2007 » est l'échéance qu'il prévoit, pas une date constatée ; la date ne dit que ce qui est sûr.")
         );
         // Open at its start: the note, then the end's alone.
         let bytes = detail_of(&catalog, "ag-2015-prefecture-idf-cgpme-idf");
@@ -661,13 +664,14 @@ mod tests {
         // In English, the labels too.
         crate::wording::set_lang(crate::wording::Lang::En);
         let bytes = detail_of(&catalog, "ag-2007-usgeres-accord-diversite");
+        let rencontre = detail_of(&catalog, "ev-2015-rencontre-structures-iae");
         crate::wording::set_lang(crate::wording::Lang::Fr);
-        let d = read_detail(&bytes).unwrap();
-        let note = d.facts[0].note.unwrap();
+        let note = read_detail(&rencontre).unwrap().facts[0].note.unwrap();
         assert!(
             note.contains("\nStart: ") && note.contains("\nEnd: "),
             "{note}"
         );
+        let d = read_detail(&bytes).unwrap();
         assert_eq!(d.facts[1].label, "Status");
         assert_eq!(d.facts[1].value, Value::Line(vec![Span::Text("announced")]));
     }

@@ -120,7 +120,12 @@ pub const DATE_START_NOTE: &str = "Start: ";
 pub const DATE_END_NOTE: &str = "End: ";
 pub const D_STATUS: &str = "Status";
 pub const STATUS_ANNOUNCED: &str = "announced";
-pub const STATUS_ANNOUNCED_NOTE: &str = "The text announces it without showing it signed.";
+pub fn status_announced_note(planned: Option<&str>) -> String {
+    match planned {
+        Some(words) => format!("The text announces it without showing it signed: “{words}” is the deadline it plans, not a date seen to pass; the date says only what is certain."),
+        None => "The text announces it without showing it signed.".to_string(),
+    }
+}
 pub const CLEAR: &str = "Clear the filters";
 pub const RESULTS: &str = "Results";
 pub const NO_RECORD: &str = "No record";

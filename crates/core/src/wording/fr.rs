@@ -113,7 +113,14 @@ pub const DATE_START_NOTE: &str = "Début : ";
 pub const DATE_END_NOTE: &str = "Fin : ";
 pub const D_STATUS: &str = "Statut";
 pub const STATUS_ANNOUNCED: &str = "annoncé";
-pub const STATUS_ANNOUNCED_NOTE: &str = "Le texte l'annonce sans le montrer signé.";
+/// How an announced agreement's date reads: the deadline the text plans
+/// (its own words) is an intention, never a bound of the date.
+pub fn status_announced_note(planned: Option<&str>) -> String {
+    match planned {
+        Some(words) => format!("Le texte l'annonce sans le montrer signé : « {words} » est l'échéance qu'il prévoit, pas une date constatée ; la date ne dit que ce qui est sûr."),
+        None => "Le texte l'annonce sans le montrer signé.".to_string(),
+    }
+}
 pub const CLEAR: &str = "Effacer les filtres";
 pub const RESULTS: &str = "Résultats";
 pub const NO_RECORD: &str = "Aucune fiche";

@@ -107,7 +107,6 @@ words! {
     DATE_END_NOTE: &'static str,
     D_STATUS: &'static str,
     STATUS_ANNOUNCED: &'static str,
-    STATUS_ANNOUNCED_NOTE: &'static str,
     CLEAR: &'static str,
     RESULTS: &'static str,
     NO_RECORD: &'static str,
@@ -249,6 +248,7 @@ pub fn load_help(kind: LoadErrorKind) -> &'static str {
 
 speak! {
     fn received_megabytes(tenths: u32) -> String;
+    fn status_announced_note(planned: Option<&str>) -> String;
     fn skipped_records(n: usize) -> String;
     fn undated_option(n: u32) -> String;
     fn undated_excluded(n: u32) -> String;
