@@ -93,8 +93,9 @@ mod tests {
         let text = record(&catalog, i);
         for field in [
             "\"status\": \"annoncé\"",
-            "\"value\": \"2007-11-12/..\"",
+            "\"value\": \"2007-11-12/2007-12-31\"",
             "\"start_note\": ",
+            "\"end_note\": ",
         ] {
             assert!(text.contains(field), "{field} in {text}");
         }

@@ -48,7 +48,7 @@ pub fn write_card(w: &mut Writer, catalog: &Catalog, index: usize) {
     w.str(&entry.title);
     w.u8(type_code(entry.record_type));
     w.str(&phrase::capitalised(kind));
-    let date = phrase::date_label(date);
+    let date = phrase::record_date_label(date, status);
     w.str(&match phrase::status_label(status) {
         "" => date,
         status => format!("{} · {date}", phrase::capitalised(status)),
@@ -153,7 +153,10 @@ mod tests {
         };
         let bytes = card_of("ag-2007-usgeres-accord-diversite");
         let card = read_card(&bytes).unwrap();
-        assert_eq!(card.date, "Annoncé · au plus tôt le 12 novembre 2007");
+        assert_eq!(
+            card.date,
+            "Annoncé · prévu entre le 12 novembre et le 31 décembre 2007"
+        );
         assert_eq!(card.actors, ["USGERES", "les pouvoirs publics"]);
         let bytes = card_of("ag-2015-prefecture-idf-cgpme-idf");
         let card = read_card(&bytes).unwrap();
@@ -167,7 +170,10 @@ mod tests {
         let bytes = card_of("ag-2007-usgeres-accord-diversite");
         crate::wording::set_lang(crate::wording::Lang::Fr);
         let card = read_card(&bytes).unwrap();
-        assert_eq!(card.date, "Announced · on or after 12 November 2007");
+        assert_eq!(
+            card.date,
+            "Announced · planned between 12 November and 31 December 2007"
+        );
         for cut in 0..bytes.len() {
             assert!(read_card(&bytes[..cut]).is_err());
         }

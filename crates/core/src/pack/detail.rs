@@ -159,8 +159,8 @@ fn line(label: &'static str, text: String) -> OwnedFact {
 /// The date as worded, the text's own words beside it when the wording is
 /// not theirs, and under it how it was read: the note, then how each
 /// bound of an interval was ("Début : …", "Fin : …"), a line each.
-fn date_fact(date: &DateInfo) -> OwnedFact {
-    let mut spans = vec![OwnedSpan::Text(phrase::date_label(date))];
+fn date_fact(date: &DateInfo, status: Option<Status>) -> OwnedFact {
+    let mut spans = vec![OwnedSpan::Text(phrase::record_date_label(date, status))];
     if date.value.is_some() {
         if let Some(t) = &date.text {
             spans.push(OwnedSpan::Muted(format!(" — « {t} »")));
@@ -314,7 +314,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
     let mut sections: Vec<(&'static str, ListStyle, Vec<Vec<OwnedSpan>>)> = Vec::new();
     let (description, objectives, figures, source, excerpts) = match catalog.record(index) {
         RecordRef::Agreement(a) => {
-            facts.push(date_fact(&a.date));
+            facts.push(date_fact(&a.date, a.status));
             facts.extend(status_fact(a.status, &a.date));
             if let Some(p) = &a.place {
                 facts.push(line(s::D_PLACE(), phrase::place_label(p, catalog)));
@@ -354,7 +354,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
             )
         }
         RecordRef::Event(e) => {
-            facts.push(date_fact(&e.date));
+            facts.push(date_fact(&e.date, None));
             if let Some(t) = &e.time {
                 facts.push(line(
                     s::D_TIME(),
@@ -637,22 +637,22 @@ mod tests {
         assert_eq!(
             date.value,
             Value::Line(vec![
-                Span::Text("au plus tôt le 12 novembre 2007"),
+                Span::Text("prévu entre le 12 novembre et le 31 décembre 2007"),
                 Span::Muted(" — « d'ici la fin de l'année 2007 »"),
             ])
         );
-        // The planned deadline is no bound: only the start, a fact, is.
         let lines: Vec<&str> = date.note.unwrap().lines().collect();
-        assert_eq!(lines.len(), 2, "{lines:?}");
-        assert!(lines[0].starts_with("Le communiqué annonce la signature"));
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("Le texte annonce la signature"));
         assert!(lines[1].starts_with("Début : Le communiqué daté"));
+        assert!(lines[2].starts_with("Fin : « d'ici la fin de l'année 2007 »"));
         // The status, right after the date, with how its date reads.
         let status = &d.facts[1];
         assert_eq!(status.label, "Statut");
         assert_eq!(status.value, Value::Line(vec![Span::Text("annoncé")]));
         assert_eq!(
             status.note,
-            Some("Le texte l'annonce sans le montrer signé : « d'ici la fin de l'année 2007 » est l'échéance qu'il prévoit, pas une date constatée ; la date ne dit que ce qui est sûr.")
+            Some("Le texte l'annonce sans le montrer signé : sa date est celle qu'il prévoit (« d'ici la fin de l'année 2007 »), pas une date constatée.")
         );
         // Open at its start: the note, then the end's alone.
         let bytes = detail_of(&catalog, "ag-2015-prefecture-idf-cgpme-idf");

@@ -122,9 +122,12 @@ pub const D_STATUS: &str = "Status";
 pub const STATUS_ANNOUNCED: &str = "announced";
 pub fn status_announced_note(planned: Option<&str>) -> String {
     match planned {
-        Some(words) => format!("The text announces it without showing it signed: “{words}” is the deadline it plans, not a date seen to pass; the date says only what is certain."),
-        None => "The text announces it without showing it signed.".to_string(),
+        Some(words) => format!("The text announces it without showing it signed: its date is the one the text plans (“{words}”), not a date seen to pass."),
+        None => "The text announces it without showing it signed: its date is the one the text plans, not a date seen to pass.".to_string(),
     }
+}
+pub fn planned(date: &str) -> String {
+    format!("planned {date}")
 }
 pub const CLEAR: &str = "Clear the filters";
 pub const RESULTS: &str = "Results";

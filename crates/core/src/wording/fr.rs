@@ -113,13 +113,17 @@ pub const DATE_START_NOTE: &str = "Début : ";
 pub const DATE_END_NOTE: &str = "Fin : ";
 pub const D_STATUS: &str = "Statut";
 pub const STATUS_ANNOUNCED: &str = "annoncé";
-/// How an announced agreement's date reads: the deadline the text plans
-/// (its own words) is an intention, never a bound of the date.
+/// How an announced agreement's date reads: it is the one its text plans
+/// (in the text's own words when they are given), not a date seen to pass.
 pub fn status_announced_note(planned: Option<&str>) -> String {
     match planned {
-        Some(words) => format!("Le texte l'annonce sans le montrer signé : « {words} » est l'échéance qu'il prévoit, pas une date constatée ; la date ne dit que ce qui est sûr."),
-        None => "Le texte l'annonce sans le montrer signé.".to_string(),
+        Some(words) => format!("Le texte l'annonce sans le montrer signé : sa date est celle qu'il prévoit (« {words} »), pas une date constatée."),
+        None => "Le texte l'annonce sans le montrer signé : sa date est celle qu'il prévoit, pas une date constatée.".to_string(),
     }
+}
+/// An announced agreement's date, as planned: "prévu entre le 12 novembre et le 31 décembre 2007".
+pub fn planned(date: &str) -> String {
+    format!("prévu {date}")
 }
 pub const CLEAR: &str = "Effacer les filtres";
 pub const RESULTS: &str = "Résultats";

@@ -28,6 +28,17 @@ pub fn date_label(info: &DateInfo) -> String {
 
 /// Where an agreement stands, when its text does not show it made:
 /// "annoncé" / "announced"; empty when it does.
+/// A record's date as its card and detail word it: for an agreement its text
+/// only announces, the date it plans, said as planned ("prévu entre le 12
+/// novembre et le 31 décembre 2007"); otherwise [`date_label`].
+pub fn record_date_label(info: &DateInfo, status: Option<Status>) -> String {
+    let date = date_label(info);
+    match status {
+        Some(Status::Announced) if info.value.is_some() => s::planned(&date),
+        _ => date,
+    }
+}
+
 pub fn status_label(status: Option<Status>) -> &'static str {
     match status {
         None => "",

@@ -249,6 +249,7 @@ pub fn load_help(kind: LoadErrorKind) -> &'static str {
 speak! {
     fn received_megabytes(tenths: u32) -> String;
     fn status_announced_note(planned: Option<&str>) -> String;
+    fn planned(date: &str) -> String;
     fn skipped_records(n: usize) -> String;
     fn undated_option(n: u32) -> String;
     fn undated_excluded(n: u32) -> String;
