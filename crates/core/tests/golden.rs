@@ -158,7 +158,7 @@ fn the_reader_opens_the_golden_pack() {
     // An agreement announced, dated by the bounds its text gives.
     assert_eq!(
         pack.card(1).date,
-        "Annoncé · entre le 2 mars et le 31 décembre 2020"
+        "Annoncé · prévu entre le 2 mars et le 31 décembre 2020"
     );
     assert_eq!(pack.position("ev-2020-atelier"), Some(3));
     let found = facets::run(
