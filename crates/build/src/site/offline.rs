@@ -77,6 +77,7 @@ pub fn page(
         view,
         run: Run::Offline(inside),
         styles: &[],
+        after: "",
     })
 }
 

@@ -118,6 +118,9 @@ pub struct Page<'a> {
     /// Stylesheets of this page only (the glossary's), linked after the
     /// inline one.
     pub styles: &'a [&'a str],
+    /// After the view, outside what the app takes over: a page's own
+    /// links that no component draws (a theme's feeds to follow).
+    pub after: &'a str,
 }
 
 /// The icon (assets/favicon.svg drawn at 32 px) inline, as a PNG: Chromium
@@ -187,6 +190,7 @@ impl Site {
         if page.run != Run::Static {
             out.push_str("<div id=live></div>");
         }
+        out.push_str(page.after);
         if let Run::Offline(inside) = page.run {
             out.push_str(&inside.body());
         }
@@ -296,6 +300,7 @@ mod tests {
             view: "<main>v</main>",
             run: Run::App,
             styles: &[],
+            after: "",
         });
         assert!(html.starts_with(
             "<!doctype html><html lang=en><head><meta charset=utf-8><base href=\"../../../\">"
@@ -316,6 +321,7 @@ mod tests {
             view: "",
             run: Run::Static,
             styles: &["glossary.css"],
+            after: "",
         });
         assert!(still.starts_with("<!doctype html><html lang=fr data-static><head><meta charset=utf-8><meta name=viewport"));
         assert!(!still.contains("<script") && !still.contains("id=live"));
@@ -339,6 +345,7 @@ mod tests {
             view: "",
             run: Run::App,
             styles: &[],
+            after: "",
         });
         assert_eq!(html.matches("</style>").count(), 1);
     }

@@ -416,20 +416,6 @@ pub fn timeline_unknown(n: u32) -> String {
     format!("Date unknown: {}", records(n))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn export_messages_agree_in_number() {
-        assert_eq!(
-            calendar_left_out(1, 0, 0, 2),
-            "3 events left out, for want of a known day: 1 dated only to the month, 2 without a date."
-        );
-        assert_eq!(calendar_exported(1), "Calendar downloaded: 1 event.");
-    }
-}
-
 // Pages of one theme, region or type (crates/build/src/bin/prerender.rs).
 /// "Insertion: agreements and events" (a theme, a region, a type).
 pub fn facet_page_title(what: &str) -> String {
@@ -479,4 +465,18 @@ pub const SANDBOX_NO_DOWNLOAD: &str = "The site showing these records forbids do
 /// When the host page did not open the full view.
 pub fn fullscreen_blocked(url: &str) -> String {
     format!("The site showing these records did not open the full view. Open this address in a new tab: {url}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_messages_agree_in_number() {
+        assert_eq!(
+            calendar_left_out(1, 0, 0, 2),
+            "3 events left out, for want of a known day: 1 dated only to the month, 2 without a date."
+        );
+        assert_eq!(calendar_exported(1), "Calendar downloaded: 1 event.");
+    }
 }

@@ -419,28 +419,6 @@ pub fn timeline_unknown(n: u32) -> String {
     format!("Date inconnue : {}", fiches(n))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn export_messages_agree_in_number() {
-        assert_eq!(
-            records_exported(5),
-            "Fichier téléchargé : 5 fiches, dans l'ordre de la liste."
-        );
-        assert_eq!(calendar_exported(1), "Agenda téléchargé : 1 événement.");
-        assert_eq!(
-            calendar_left_out(1, 0, 0, 2),
-            "3 événements laissés de côté, faute de jour connu : 1 daté seulement au mois, 2 sans date."
-        );
-        assert_eq!(
-            calendar_left_out(0, 1, 0, 0),
-            "1 événement laissé de côté, faute de jour connu : 1 daté seulement à l'année."
-        );
-    }
-}
-
 // Pages of one theme, region or type (crates/build/src/bin/prerender.rs).
 /// "Insertion : conventions et événements" (a theme, a region, a type).
 pub fn facet_page_title(what: &str) -> String {
@@ -490,4 +468,26 @@ pub const SANDBOX_NO_DOWNLOAD: &str = "Le site qui présente ces fiches interdit
 /// When the host page did not open the full view.
 pub fn fullscreen_blocked(url: &str) -> String {
     format!("Le site qui présente ces fiches n'a pas ouvert la vue en plein écran. Ouvrez cette adresse dans un nouvel onglet : {url}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_messages_agree_in_number() {
+        assert_eq!(
+            records_exported(5),
+            "Fichier téléchargé : 5 fiches, dans l'ordre de la liste."
+        );
+        assert_eq!(calendar_exported(1), "Agenda téléchargé : 1 événement.");
+        assert_eq!(
+            calendar_left_out(1, 0, 0, 2),
+            "3 événements laissés de côté, faute de jour connu : 1 daté seulement au mois, 2 sans date."
+        );
+        assert_eq!(
+            calendar_left_out(0, 1, 0, 0),
+            "1 événement laissé de côté, faute de jour connu : 1 daté seulement à l'année."
+        );
+    }
 }
