@@ -75,7 +75,10 @@ pub fn page(
         head: "",
         notices,
         view,
-        run: Run::Offline(inside),
+        run: Run::Offline {
+            head: &inside.head(),
+            body: &inside.body(),
+        },
         styles: &[],
         after: "",
     })

@@ -93,8 +93,9 @@ pub enum Run<'a> {
     /// acronyms' tips the browser opens by itself). Marked `data-static`
     /// (the tests wait for a take-over on every other page).
     Static,
-    /// The whole app in the page itself ([`super::offline`]).
-    Offline(&'a super::offline::Inside),
+    /// The whole app in the page itself (the offline file): what goes in
+    /// its head and at the end of its body, everything inlined.
+    Offline { head: &'a str, body: &'a str },
 }
 
 /// One page.
@@ -170,7 +171,7 @@ impl Site {
                 self.loader
             )),
             Run::Static => out.push_str(PRINT_LINK),
-            Run::Offline(inside) => out.push_str(&inside.head()),
+            Run::Offline { head, .. } => out.push_str(head),
         }
         if let Some(public) = &self.public {
             // The embed snippet and "Voir en plein écran" use it (the page's browser.rs).
@@ -191,8 +192,8 @@ impl Site {
             out.push_str("<div id=live></div>");
         }
         out.push_str(page.after);
-        if let Run::Offline(inside) = page.run {
-            out.push_str(&inside.body());
+        if let Run::Offline { body, .. } = page.run {
+            out.push_str(body);
         }
         out.push_str("</body></html>");
         out
