@@ -64,7 +64,28 @@ else
   $SUDO apt-get install -y chromium chromium-driver </dev/null
 fi
 
-# 5. npm tooling: binaryen (wasm-opt 132), terser, playwright-core, axe-core, the
+# 5. Debian packages the build and the tests read: the font the link
+#    previews are set in (crates/build/src/site/preview.rs, found by fontdb),
+#    a real OCR with its French words (tests/e2e/partners.test.mjs reads the
+#    pictures back), and WordPress, for its own wp-embed.js (the partner
+#    page of tests/e2e/partners.test.mjs loads it as WordPress would).
+apt_missing=()
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || apt_missing+=(fonts-dejavu-core)
+command -v tesseract >/dev/null || apt_missing+=(tesseract-ocr)
+[ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/fra.traineddata 2>/dev/null)" ] || apt_missing+=(tesseract-ocr-fra)
+[ -f /usr/share/wordpress/wp-includes/js/wp-embed.js ] || apt_missing+=(wordpress)
+if [ ${#apt_missing[@]} -eq 0 ]; then
+  say "fonts-dejavu-core, tesseract-ocr (fra), wordpress: ok"
+else
+  say "${apt_missing[*]}: installing with apt-get"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update </dev/null
+  $SUDO apt-get install -y --no-install-recommends "${apt_missing[@]}" </dev/null
+fi
+
+# 6. npm tooling: binaryen (wasm-opt 132), terser, playwright-core, axe-core, the
 #    parsers the export tests read files back with (csv-parse, ical.js, ajv,
 #    @xmldom/xmldom), itemsjs.
 if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ package-lock.json -nt node_modules ]; }; then

@@ -266,10 +266,14 @@ impl Reducible for Store {
 fn from_url(data: &Data) -> (FilterState, Option<String>) {
     let search = browser::search();
     let (mut filter, mut detail) = query::decode(&search);
-    // A record page shows its record unless the address asks for another
-    // view (page parameters such as `lang` change no view).
+    // A record page shows its record, and a theme's (region's, type's)
+    // page its view, unless the address asks for another view (page
+    // parameters such as `lang` change no view).
     if detail.is_none() && filter == FilterState::default() {
         detail = browser::page_record();
+        if let Some(view) = browser::page_view() {
+            filter = query::decode(&view).0;
+        }
     }
     filter.retain_known(&data.pack.regions, &data.pack.themes);
     (filter, detail)
@@ -379,11 +383,30 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     // Embedded: a way out to the full app; at home: the way in for partners.
     let tools = if ctx.page.embed {
         let href = embed::fullscreen_href(&ctx.page, &view.filter, view.detail.as_deref());
+        // In a frame that may open no tab (WordPress's), the host opens
+        // the full view in its own window; if nothing happens, the page
+        // says so, with the address to open.
+        let onclick = {
+            let href = href.clone();
+            Callback::from(move |e: MouseEvent| {
+                if frame::scripts_only() {
+                    e.prevent_default();
+                    let url = browser::absolute(&href);
+                    frame::open_through_host(&url);
+                    let said = s::fullscreen_blocked(&url);
+                    gloo::timers::callback::Timeout::new(1_500, move || {
+                        browser::set_text(FULLSCREEN_STATUS, &said)
+                    })
+                    .forget();
+                }
+            })
+        };
         html! {
             <p class="view-tools">
-                <a id="fullscreen" href={href} target="_blank" rel="noopener">
+                <a id="fullscreen" href={href} target="_blank" rel="noopener" {onclick}>
                     { s::EMBED_FULLSCREEN() }<span class="visually-hidden">{ s::NEW_TAB() }</span>
                 </a>
+                <span id={FULLSCREEN_STATUS} class="export-status" role="status"></span>
             </p>
         }
     } else {
@@ -439,12 +462,16 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     html! { <>{ tools }{ body }</> }
 }
 
+/// Where the page says the host did not open the full view.
+const FULLSCREEN_STATUS: &str = "fullscreen-status";
+
 /// Starts the page: its language from `<html lang>`, then the app in its own root.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     // The page's language, before anything is worded: the one it was
     // written in (the loader has already sent a `lang` that asks for the
     // other to the other's pages).
+    browser::remember_own_page();
     passerelles_core::wording::set_lang(
         browser::written_lang()
             .as_deref()

@@ -56,17 +56,62 @@ fn site_root() -> String {
         .to_string()
 }
 
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The path the page was loaded at, before the app pushed any other.
+    static OWN_PATH: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+#[cfg(target_arch = "wasm32")]
+fn pathname() -> String {
+    window().location().pathname().unwrap_or_default()
+}
+
+/// Remembers where the page was loaded (called once, as the app starts):
+/// what the page's own meta says holds only there, not at the root's
+/// addresses the app pushes after a change.
+#[cfg(target_arch = "wasm32")]
+pub fn remember_own_page() {
+    OWN_PATH.with(|own| {
+        let _ = own.set(pathname());
+    });
+}
+
+/// A `<meta name=…>` of the page, while the address is still the page's own.
+#[cfg(target_arch = "wasm32")]
+fn own_meta(name: &str) -> Option<String> {
+    if !OWN_PATH.with(|own| own.get().is_none_or(|p| *p == pathname())) {
+        return None;
+    }
+    window()
+        .document()?
+        .query_selector(&format!("meta[name='{name}']"))
+        .ok()??
+        .get_attribute("content")
+}
+
+/// `href` (relative to the site's root, as the page's links are) as a
+/// whole address: what a host page is asked to open.
+pub fn absolute(href: &str) -> String {
+    format!("{}{href}", site_root())
+}
+
 /// The record a record page (`fiches/<id>/`) is about, as its
 /// `<meta name="passerelles:record">` says.
 pub fn page_record() -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     return crate::prerender::record();
-    #[allow(unreachable_code)]
-    window()
-        .document()?
-        .query_selector("meta[name='passerelles:record']")
-        .ok()??
-        .get_attribute("content")
+    #[cfg(target_arch = "wasm32")]
+    own_meta("passerelles:record")
+}
+
+/// The view a page of one theme, region or type (`themes/insertion/`) is,
+/// as its `<meta name="passerelles:view">` says: a query string.
+pub fn page_view() -> Option<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return None;
+    #[cfg(target_arch = "wasm32")]
+    own_meta("passerelles:view")
 }
 
 /// Where a view's query string leads: the app's root (a record page's

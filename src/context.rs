@@ -104,21 +104,41 @@ impl Ctx {
 }
 
 impl Ctx {
+    /// Whether the dataset shown has pages of its own, written at build
+    /// time: the shipped one, whose details are in shards; not a `?data=`
+    /// file, nor the offline file (details inline), and not inside an embed,
+    /// whose links stay in the frame.
+    fn has_pages(&self) -> bool {
+        self.page.data.is_none()
+            && !self.page.embed
+            && matches!(
+                self.data.pack.details,
+                passerelles_core::pack::Details::Sharded { .. }
+            )
+    }
+
     /// Where a link to a record points: its own page (`fiches/<id>/`,
-    /// written at build time for the shipped dataset, so a new tab or a
-    /// shared link shows it with its own title and preview); for a dataset
-    /// without pages (`?data=`, or the offline file, whose details are
-    /// inline) and inside an embed, the explorer's `?id=` view.
+    /// so a new tab or a shared link shows it with its own title and
+    /// preview); without pages, the explorer's `?id=` view.
     pub fn record_href(&self, id: &str) -> String {
-        let pages = matches!(
-            self.data.pack.details,
-            passerelles_core::pack::Details::Sharded { .. }
-        );
-        if self.page.data.is_some() || self.page.embed || !pages {
+        if !self.has_pages() {
             return self.href(&self.view.filter, Some(id));
         }
         let root = passerelles_core::state::page::lang_root(passerelles_core::wording::lang());
         format!("{root}{}", passerelles_core::export::record_page(None, id))
+    }
+
+    /// Where a theme chip or a region's name points: the page of that
+    /// theme or region (`themes/insertion/`, `regions/la-reunion/`); without
+    /// pages, the explorer's `?theme=…` (`?region=…`) view.
+    pub fn facet_href(&self, facet: passerelles_core::export::pages::Facet) -> String {
+        match facet.path() {
+            Some(path) if self.has_pages() => format!(
+                "{}{path}",
+                passerelles_core::state::page::lang_root(passerelles_core::wording::lang())
+            ),
+            _ => self.href(&facet.filter(), None),
+        }
     }
 }
 

@@ -181,8 +181,23 @@ pub fn detail(props: &DetailProps) -> Html {
 
 fn body(ctx: &Ctx, record: &Record) -> Html {
     let texts = &Texts::default();
+    // Beside "Ajouter à mon agenda": the web calendars, in a new tab
+    // (none can open in a frame that allows scripts only, where the
+    // calendar button says what to do instead).
+    let calendars = (!record.calendars.is_empty() && !crate::frame::scripts_only()).then(|| {
+        html! {
+            <ul class="web-calendars">
+                { for record.calendars.iter().map(|&(label, url)| html! {
+                    <li><a href={url.to_string()} target="_blank" rel="noopener noreferrer">
+                        { label }<span class="visually-hidden">{ s::NEW_TAB() }</span>
+                    </a></li>
+                }) }
+            </ul>
+        }
+    });
     html! {
         <>
+            { for calendars }
             { facts(ctx, texts, &record.facts) }
             if let Some(d) = record.description { <p class="description">{ d.to_string() }</p> }
             { for record.sections.iter().map(|section| {

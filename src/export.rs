@@ -37,6 +37,12 @@ fn on_export(ctx: &Ctx, event: Option<usize>) -> Callback<MouseEvent> {
     let (data, view, outcome) = (ctx.data.clone(), ctx.view.clone(), ctx.outcome.clone());
     let embed = ctx.page.embed;
     Callback::from(move |e: MouseEvent| {
+        // No download can start in a frame that allows scripts only: say
+        // what to do instead of failing in silence.
+        if crate::frame::scripts_only() {
+            browser::set_text(STATUS, s::SANDBOX_NO_DOWNLOAD());
+            return;
+        }
         let key = e
             .target_unchecked_into::<web_sys::Element>()
             .get_attribute("data-export");

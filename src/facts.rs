@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::parts::open_record;
 use crate::{highlight, Ctx};
+use passerelles_core::export::pages::Facet;
 use passerelles_core::pack::detail::{Fact, Span, Value};
 use passerelles_core::wording::say as s;
 
@@ -32,7 +33,7 @@ pub fn facts(ctx: &Ctx, texts: &Texts, facts: &[Fact]) -> Html {
 /// Whether a fact's value is the record's own text (French), not worded in
 /// the page's language (a date, a time, the territories, the themes).
 fn french(f: &Fact) -> bool {
-    !matches!(f.value, Value::Chips(_))
+    !matches!(f.value, Value::Themes(_))
         && ![
             s::D_DATE(),
             s::D_TIME(),
@@ -49,9 +50,7 @@ fn value(ctx: &Ctx, texts: &Texts, value: &Value) -> Html {
         Value::Items(items) => html! {
             <ul>{ for items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
         },
-        Value::Chips(chips) => html! {
-            <ul class="chips">{ for chips.iter().map(|c| html! { <li class="chip">{ c.to_string() }</li> }) }</ul>
-        },
+        Value::Themes(ids) => theme_chips(ctx, ids.iter().copied()),
     }
 }
 
@@ -65,7 +64,26 @@ pub fn spans(ctx: &Ctx, texts: &Texts, spans: &[Span]) -> Html {
                 <a href={url.to_string()} rel="noopener noreferrer" target="_blank">{ url.to_string() }</a>
             },
             Span::Record(id) => record_link(ctx, id),
+            Span::Region(code) => html! {
+                <a href={ctx.facet_href(Facet::Region(code))}>
+                    { ctx.data.pack.region_name(code).unwrap_or(code).to_string() }
+                </a>
+            },
         }) }
+    }
+}
+
+/// Theme chips, each a link to its theme's page (or view), named by the
+/// pack's vocabulary: the cards' and the detail's.
+pub fn theme_chips<'a>(ctx: &Ctx, ids: impl Iterator<Item = &'a str>) -> Html {
+    html! {
+        <ul class="chips" aria-label={s::D_THEMES()}>
+            { for ids.map(|id| html! {
+                <li class="chip">
+                    <a href={ctx.facet_href(Facet::Theme(id))}>{ ctx.data.pack.theme_label(id).unwrap_or(id).to_string() }</a>
+                </li>
+            }) }
+        </ul>
     }
 }
 

@@ -196,9 +196,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                     }) }
                 </p>
             }
-            <ul class="chips" aria-label={s::D_THEMES()}>
-                { for card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| html! { <li class="chip">{ t.label.clone() }</li> }) }
-            </ul>
+            { crate::facts::theme_chips(ctx, card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| t.id.as_str())) }
         </li>
     }
 }

@@ -24,9 +24,13 @@ import { DIST, suite } from './harness.mjs';
 // ---- the figures: bytes, gzip -9 ----
 // measured with: trunk build --release; node --test tests/e2e/budget.test.mjs
 // Today's figures, as the run prints them ("first visit (French): N bytes").
+// Issue 23 (partners) added 4,107 bytes to the French first visit and
+// 4,023 to the English one (BENCHMARKS.md, "Partners everywhere"): theme
+// chips and region names as links, the facet pages' views, WordPress's
+// embed protocol and the sandbox's explanations.
 const MEASURED = {
-  French: { first: 164_663, after: 53_514 },
-  English: { first: 164_862, after: 53_514 },
+  French: { first: 168_770, after: 53_514 },
+  English: { first: 168_885, after: 53_514 },
 };
 /** What a visit may grow by before the budget fails: a rebuild's noise, not a feature. */
 const SLACK = 512;

@@ -95,9 +95,10 @@ export function readDistJson(rel, dir = DIST) {
  * file (a server that stalls, on purpose).
  * `compress`: gzip what a static host would (text, wasm, packs) for a client
  * that accepts it, as Lighthouse measures transfers (scripts/lighthouse.mjs).
+ * `port`: a fixed port (a site rendered for its own address), else any free one.
  * Resolves to { url, port, root, headers, close() }.
  */
-export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {}, routes = {}, compress = false } = {}) {
+export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {}, routes = {}, compress = false, port: fixed = 0 } = {}) {
   if (requireBuild) assertBuilt(root);
   const mounted = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : prefix + '/', path.resolve(dir)])
@@ -159,7 +160,7 @@ export async function startServer({ root = DIST, headers = {}, requireBuild = tr
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(fixed, '127.0.0.1', resolve);
   });
   const { port } = server.address();
   return {

@@ -56,7 +56,7 @@ function prepare(served) {
 }
 
 const served = suite('static first: the pages before and without the app', (scenario) => {
-  for (const [name, page] of [['the default view', ''], ['a record page', `fiches/${RECORDS[0].id}/`]]) {
+  for (const [name, page] of [['the default view', ''], ['a record page', `fiches/${RECORDS[0].id}/`], ['a theme page', 'themes/insertion/']]) {
     scenario(`${name} is in the first HTML, as the app renders it`, async (p) => {
       const raw = await (await fetch(`${served.server.url}/${page}`)).text();
       const first = raw.slice(raw.indexOf('<div id=app>') + '<div id=app>'.length, raw.indexOf('</div><div id=live>'));
@@ -184,9 +184,19 @@ const served = suite('static first: the pages before and without the app', (scen
         return [...doc.getElementsByTagNameNS('http://www.sitemaps.org/schemas/sitemap/0.9', 'loc')].map((l) => l.textContent);
       }, xml);
       assert.ok(locs, 'sitemap.xml is well-formed XML');
-      // Every page, in French and in English.
+      // Every page, in French and in English: the front page, the
+      // glossary, the records, and the pages of a theme, region or type
+      // that hold records (an empty one is written, marked noindex).
       const pages = (root) => [root, `${root}glossaire/`, ...RECORDS.map((r) => `${root}fiches/${r.id}/`)];
-      assert.deepEqual(locs.sort(), [...pages(PUBLIC), ...pages(`${PUBLIC}en/`)].sort());
+      for (const loc of [...pages(PUBLIC), ...pages(`${PUBLIC}en/`), `${PUBLIC}themes/insertion/`, `${PUBLIC}en/regions/la-reunion/`]) {
+        assert.ok(locs.includes(loc), loc);
+      }
+      for (const loc of locs) {
+        const file = path.join(published, loc.slice(PUBLIC.length), 'index.html');
+        assert.ok(fs.existsSync(file), loc);
+        assert.ok(!fs.readFileSync(file, 'utf8').includes('noindex'), `${loc} is listed, so it is not noindex`);
+      }
+      assert.equal(new Set(locs).size, locs.length);
       // The English record page's own address, and both languages named.
       await page.goto(`${pub.url}/en/fiches/${id}/`);
       assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), `${PUBLIC}en/fiches/${id}/`);

@@ -1,9 +1,15 @@
-//! A record page's head: what a browser tab, a search engine and a link
-//! preview (mail, social networks) read of the record before any script
-//! runs: its title, a one-sentence description, its canonical address,
-//! Open Graph tags and, for an event, schema.org `Event` data. Only what
-//! the record holds: an agreement has no honest schema.org type, so it
-//! gets no JSON-LD, and an event's date is as precise as its text.
+//! A page's head: what a browser tab, a search engine and a link preview
+//! (mail, social networks) read of the page before any script runs: its
+//! title, a one-sentence description, its canonical address, Open Graph
+//! tags with its preview picture ([`super::preview`]) and, for an event,
+//! schema.org `Event` data. Only what the record holds: an agreement has no
+//! honest schema.org type, so it gets no JSON-LD, and an event's date is as
+//! precise as its text. A page of one theme, region or type says what it
+//! holds and how many records ([`facet`]).
+//!
+//! Addresses a search engine or a preview must resolve on their own (the
+//! canonical link, `og:url`, `hreflang`) are written only when the site's
+//! public address is known: relative, they would be refused.
 
 use crate::site::page::attr;
 use passerelles_core::data::catalog::{Catalog, RecordRef};
@@ -25,6 +31,10 @@ pub struct Head {
     pub url: Option<String>,
     /// schema.org data, ready to sit in a `<script type="application/ld+json">`.
     pub json_ld: Option<String>,
+    /// The preview picture's address (absolute with the public address,
+    /// else from the site's root, as every address of the page) and what
+    /// it shows, in words.
+    pub image: Option<(String, String)>,
 }
 
 /// The head of record `i`'s page.
@@ -53,6 +63,23 @@ pub fn record(catalog: &Catalog, i: usize, card: &Card, public: Option<&str>) ->
         description,
         url,
         json_ld,
+        image: None,
+    }
+}
+
+/// The head of a page of one theme, region or type (`what`, as the
+/// vocabulary names it), holding `agreements` and `events` records, at
+/// `url` when the site's address is known.
+pub fn facet(what: &str, agreements: usize, events: usize, url: Option<String>) -> Head {
+    Head {
+        title: format!("{} — {}", s::facet_page_title(what), s::APP_NAME()),
+        description: shortened(
+            &s::facet_page_description(what, agreements, events),
+            DESCRIPTION_CHARS,
+        ),
+        url,
+        json_ld: None,
+        image: None,
     }
 }
 
@@ -84,9 +111,19 @@ pub fn tags(head: &Head) -> String {
     meta("og:locale", s::OG_LOCALE());
     meta("og:title", &head.title);
     meta("og:description", &head.description);
+    if let Some((image, alt)) = &head.image {
+        meta("og:image", image);
+        meta("og:image:type", "image/png");
+        meta("og:image:width", &super::preview::WIDTH.to_string());
+        meta("og:image:height", &super::preview::HEIGHT.to_string());
+        meta("og:image:alt", alt);
+    }
     if let Some(url) = &head.url {
         meta("og:url", url);
         out.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", attr(url)));
+    }
+    if head.image.is_some() {
+        out.push_str("<meta name=\"twitter:card\" content=\"summary_large_image\">");
     }
     if let Some(json) = &head.json_ld {
         out.push_str("<script type=\"application/ld+json\">");
@@ -98,13 +135,14 @@ pub fn tags(head: &Head) -> String {
 
 /// The same page in each language, for search engines and readers:
 /// `hreflang` links to `path` (from the site's root: `""`, `fiches/x/`) at
-/// the root and under `en/`, French as the default. Absolute with the
-/// site's address, else relative (every page's `<base>` is the root).
+/// the root and under `en/`, French as the default. Only with the site's
+/// address: search engines refuse relative `hreflang` links (Lighthouse's
+/// SEO audit fails them), so without it there are none.
 pub fn alternates(public: Option<&str>, path: &str) -> String {
-    let at = |root: &str| match format!("{}{root}{path}", public.unwrap_or_default()) {
-        here if here.is_empty() => "./".to_string(),
-        there => there,
+    let Some(public) = public else {
+        return String::new();
     };
+    let at = |root: &str| format!("{public}{root}{path}");
     let mut out = String::new();
     for (lang, root) in [
         ("fr", ""),
@@ -120,12 +158,13 @@ pub fn alternates(public: Option<&str>, path: &str) -> String {
 }
 
 /// The `og:` tags and canonical address of the site's own front page.
-pub fn front(public: Option<&str>, description: &str) -> String {
+pub fn front(public: Option<&str>, description: &str, image: Option<(String, String)>) -> String {
     tags(&Head {
         title: s::APP_NAME().to_string(),
         description: description.to_string(),
         url: public.map(str::to_string),
         json_ld: None,
+        image,
     })
     .replacen("content=\"article\"", "content=\"website\"", 1)
 }
@@ -267,6 +306,58 @@ mod tests {
         let tags = tags(&head);
         assert!(!tags.contains("canonical") && !tags.contains("og:url"));
         assert!(tags.contains("<meta property=\"og:title\""));
+    }
+
+    #[test]
+    fn hreflang_links_are_absolute_or_absent() {
+        assert_eq!(alternates(None, "themes/insertion/"), "");
+        let links = alternates(Some("https://e.org/p/"), "themes/insertion/");
+        assert!(links.contains(
+            "<link rel=\"alternate\" hreflang=\"fr\" href=\"https://e.org/p/themes/insertion/\">"
+        ));
+        assert!(links.contains(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://e.org/p/en/themes/insertion/\">"
+        ));
+        assert!(links.contains("hreflang=\"x-default\" href=\"https://e.org/p/themes/insertion/\""));
+    }
+
+    #[test]
+    fn a_facet_page_says_what_it_holds_and_its_picture() {
+        let mut head = facet(
+            "Insertion",
+            3,
+            5,
+            Some("https://e.org/p/themes/insertion/".into()),
+        );
+        assert_eq!(
+            head.title,
+            "Insertion : conventions et événements — Passerelles"
+        );
+        assert!(
+            head.description
+                .starts_with("Passerelles : 8 fiches (3 accords, 5 événements)"),
+            "{}",
+            head.description
+        );
+        assert!(head.description.contains("« Insertion »"));
+        assert!(facet("Mayotte", 0, 0, None)
+            .description
+            .contains("aucune fiche"));
+        head.image = Some((
+            "https://e.org/p/themes/insertion/preview.png".into(),
+            "Insertion <x>".into(),
+        ));
+        let tags = tags(&head);
+        for part in [
+            "<meta property=\"og:image\" content=\"https://e.org/p/themes/insertion/preview.png\">",
+            "<meta property=\"og:image:width\" content=\"1200\">",
+            "<meta property=\"og:image:height\" content=\"630\">",
+            "<meta property=\"og:image:alt\" content=\"Insertion &lt;x&gt;\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            "<link rel=\"canonical\" href=\"https://e.org/p/themes/insertion/\">",
+        ] {
+            assert!(tags.contains(part), "{part} in {tags}");
+        }
     }
 
     #[test]

@@ -20,8 +20,10 @@
 //! cards and the state's addresses; never the shell or the browser.
 
 pub mod head;
+pub mod oembed;
 pub mod offline;
 pub mod page;
+pub mod preview;
 pub mod sitemap;
 
 /// The site's public address from the setting's value: http(s), absolute,

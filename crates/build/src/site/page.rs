@@ -93,8 +93,9 @@ pub enum Run<'a> {
     /// acronyms' tips the browser opens by itself). Marked `data-static`
     /// (the tests wait for a take-over on every other page).
     Static,
-    /// The whole app in the page itself ([`super::offline`]).
-    Offline(&'a super::offline::Inside),
+    /// The whole app in the page itself (the offline file): what goes in
+    /// its head and at the end of its body, everything inlined.
+    Offline { head: &'a str, body: &'a str },
 }
 
 /// One page.
@@ -118,6 +119,9 @@ pub struct Page<'a> {
     /// Stylesheets of this page only (the glossary's), linked after the
     /// inline one.
     pub styles: &'a [&'a str],
+    /// After the view, outside what the app takes over: a page's own
+    /// links that no component draws (a theme's feeds to follow).
+    pub after: &'a str,
 }
 
 /// The icon (assets/favicon.svg drawn at 32 px) inline, as a PNG: Chromium
@@ -167,7 +171,7 @@ impl Site {
                 self.loader
             )),
             Run::Static => out.push_str(PRINT_LINK),
-            Run::Offline(inside) => out.push_str(&inside.head()),
+            Run::Offline { head, .. } => out.push_str(head),
         }
         if let Some(public) = &self.public {
             // The embed snippet and "Voir en plein écran" use it (the page's browser.rs).
@@ -187,8 +191,9 @@ impl Site {
         if page.run != Run::Static {
             out.push_str("<div id=live></div>");
         }
-        if let Run::Offline(inside) = page.run {
-            out.push_str(&inside.body());
+        out.push_str(page.after);
+        if let Run::Offline { body, .. } = page.run {
+            out.push_str(body);
         }
         out.push_str("</body></html>");
         out
@@ -296,6 +301,7 @@ mod tests {
             view: "<main>v</main>",
             run: Run::App,
             styles: &[],
+            after: "",
         });
         assert!(html.starts_with(
             "<!doctype html><html lang=en><head><meta charset=utf-8><base href=\"../../../\">"
@@ -316,6 +322,7 @@ mod tests {
             view: "",
             run: Run::Static,
             styles: &["glossary.css"],
+            after: "",
         });
         assert!(still.starts_with("<!doctype html><html lang=fr data-static><head><meta charset=utf-8><meta name=viewport"));
         assert!(!still.contains("<script") && !still.contains("id=live"));
@@ -339,6 +346,7 @@ mod tests {
             view: "",
             run: Run::App,
             styles: &[],
+            after: "",
         });
         assert_eq!(html.matches("</style>").count(), 1);
     }

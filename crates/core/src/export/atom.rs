@@ -79,9 +79,16 @@ fn element_at(out: &mut String, indent: &str, name: &str, text: &str) {
     out.push_str(">\n");
 }
 
-/// The feed of the records at positions `order` (newest first), published
-/// at `feed` (a path from the site root, e.g. `feeds/fiches.atom`).
-pub fn feed(catalog: &Catalog, order: &[u32], base: Option<&str>, feed: &str) -> String {
+/// The feed of the records at positions `order` (newest first), named
+/// `title`, published at `feed` (a path from the site root, e.g.
+/// `feeds/fiches.atom`).
+pub fn feed(
+    catalog: &Catalog,
+    order: &[u32],
+    base: Option<&str>,
+    feed: &str,
+    title: &str,
+) -> String {
     let dates = || {
         order
             .iter()
@@ -94,7 +101,7 @@ pub fn feed(catalog: &Catalog, order: &[u32], base: Option<&str>, feed: &str) ->
     let up = "../".repeat(feed.matches('/').count());
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
-    element_at(&mut out, "  ", "title", s::FEED_ATOM_TITLE());
+    element_at(&mut out, "  ", "title", title);
     element_at(&mut out, "  ", "subtitle", s::TAGLINE());
     let (id, self_href, site) = match base {
         Some(b) => (format!("{b}{feed}"), format!("{b}{feed}"), b.to_string()),
@@ -227,7 +234,8 @@ mod tests {
             .unwrap()
             .catalog;
         let order: Vec<u32> = vec![3, 1, 0];
-        let relative = feed(&catalog, &order, None, "feeds/fiches.atom");
+        let relative = feed(&catalog, &order, None, "feeds/fiches.atom", "T & co");
+        assert!(relative.contains("  <title>T &amp; co</title>\n"));
         assert_eq!(relative.matches("<entry>").count(), 3);
         let at = |id: &str| relative.find(id).unwrap();
         assert!(at(&catalog.entries[3].id) < at(&catalog.entries[1].id));
@@ -249,6 +257,7 @@ mod tests {
             &order,
             Some("https://e.org/p/"),
             "feeds/fiches.atom",
+            "T",
         );
         assert!(absolute.contains("<id>https://e.org/p/fiches/ag-2019-cpme-reunion-ursiae/</id>"));
         assert!(absolute.contains("<id>https://e.org/p/feeds/fiches.atom</id>"));

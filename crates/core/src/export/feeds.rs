@@ -1,6 +1,9 @@
 //! The feeds a visitor subscribes to, written at build time as static files
 //! (`feeds/` beside the page; no server): a calendar of every event, one per
-//! theme and one per region, and an Atom feed of every record, newest first.
+//! theme and one per region, an Atom feed of every record, newest first, and
+//! one per theme and per region (alerts without a server: a feed reader, or
+//! a feed-to-mail service, says when a record comes), advertised on the
+//! pages of that theme or region.
 //!
 //! Each calendar holds exactly the events the page lists for
 //! `?type=event&theme=…` (or `&region=…`: national events included, as the
@@ -33,6 +36,17 @@ pub fn theme_file(id: &str) -> String {
 /// The calendar of one region's events, named after the region.
 pub fn region_file(name: &str) -> String {
     format!("evenements-region-{}.ics", slug(name))
+}
+
+/// The Atom feed of one theme's records.
+pub fn theme_atom(id: &str) -> String {
+    format!("fiches-theme-{}.atom", slug(id))
+}
+
+/// The Atom feed of one region's records (national ones included, as the
+/// page includes them), named after the region.
+pub fn region_atom(name: &str) -> String {
+    format!("fiches-region-{}.atom", slug(name))
 }
 
 /// A feed: its file name in [`DIR`], and its text.
@@ -84,11 +98,39 @@ pub fn write(catalog: &Catalog, index: &Index, ics: &Exports, base: Option<&str>
             base,
         ));
     }
-    let feed_path = format!("{DIR}{RECORDS}");
-    feeds.push(Feed {
-        file: RECORDS.to_string(),
-        text: atom::feed(catalog, index.order(Sort::Recent), base, &feed_path),
-    });
+    let atom = |file: String, title: &str, order: &[u32]| Feed {
+        text: atom::feed(catalog, order, base, &format!("{DIR}{file}"), title),
+        file,
+    };
+    feeds.push(atom(
+        RECORDS.to_string(),
+        s::FEED_ATOM_TITLE(),
+        index.order(Sort::Recent),
+    ));
+    // Newest first, as the page lists them for `?theme=…` (`?region=…`).
+    let recent = |f: FilterState| {
+        let mut f = f;
+        f.sort = Sort::Recent;
+        facets::run(index, &f).results
+    };
+    for t in &catalog.themes {
+        let mut f = FilterState::default();
+        f.themes.insert(t.id.clone());
+        feeds.push(atom(
+            theme_atom(&t.id),
+            &s::feed_records_of(&t.label),
+            &recent(f),
+        ));
+    }
+    for r in &catalog.regions {
+        let mut f = FilterState::default();
+        f.regions.insert(r.code.clone());
+        feeds.push(atom(
+            region_atom(&r.name),
+            &s::feed_records_of(&r.name),
+            &recent(f),
+        ));
+    }
     feeds
 }
 
@@ -143,7 +185,7 @@ mod tests {
         let feeds = write(&catalog, &index, &ics, None);
         assert_eq!(
             feeds.len(),
-            1 + catalog.themes.len() + catalog.regions.len() + 1
+            2 * (1 + catalog.themes.len() + catalog.regions.len())
         );
         let get = |file: &str| &feeds.iter().find(|f| f.file == file).unwrap().text;
         assert_eq!(get(EVENTS).matches("BEGIN:VEVENT").count(), 5);
@@ -167,6 +209,30 @@ mod tests {
         assert!(mayotte.contains("TZID:Indian/Mayotte\r\n"));
         let atom = get(RECORDS);
         assert_eq!(atom.matches("<entry>").count(), catalog.entries.len());
+        // A feed per theme and per region: what the page lists for it,
+        // newest first, with its own title.
+        let reunion = get(&region_atom("La Réunion"));
+        assert_eq!(
+            reunion.matches("<entry>").count(),
+            2 + 2,
+            "two of La Réunion, two national"
+        );
+        assert!(reunion.contains("<title>Passerelles : les fiches, La Réunion</title>"));
+        assert!(
+            reunion.find("ag-2019-cpme-reunion-ursiae").unwrap()
+                < reunion.find("ag-2007-usgeres-declaration").unwrap()
+        );
+        let rse = get(&theme_atom("rse"));
+        let with_rse = catalog
+            .entries
+            .iter()
+            .filter(|e| e.themes.iter().any(|t| t == "rse"));
+        assert_eq!(rse.matches("<entry>").count(), with_rse.count());
+        assert_eq!(
+            get(&region_atom("Mayotte")).matches("<entry>").count(),
+            2,
+            "national only"
+        );
         // With the public address: where each calendar is, and each event.
         let public = write(&catalog, &index, &ics, Some("https://e.org/p/"));
         let all = &public.iter().find(|f| f.file == EVENTS).unwrap().text;

@@ -145,11 +145,11 @@ pub fn uid(id: &str) -> String {
 }
 
 /// `YYYYMMDD`.
-fn basic_date(year: i32, month: u8, day: u8) -> String {
+pub(crate) fn basic_date(year: i32, month: u8, day: u8) -> String {
     format!("{year:04}{month:02}{day:02}")
 }
 
-fn next_day(year: i32, month: u8, day: u8) -> (i32, u8, u8) {
+pub(crate) fn next_day(year: i32, month: u8, day: u8) -> (i32, u8, u8) {
     if day < days_in_month(year, month) {
         (year, month, day + 1)
     } else if month < 12 {
@@ -160,7 +160,7 @@ fn next_day(year: i32, month: u8, day: u8) -> (i32, u8, u8) {
 }
 
 /// `HHMMSS` of a validated `HH:MM`.
-fn clock(hhmm: &str) -> Option<String> {
+pub(crate) fn clock(hhmm: &str) -> Option<String> {
     let (h, m) = hhmm.split_once(':')?;
     Some(format!("{h}{m}00"))
 }
@@ -255,7 +255,7 @@ pub fn event(catalog: &Catalog, i: usize, base: Option<&str>) -> Calendar {
 
 /// What a calendar shows under the title: the kind of event, its
 /// description, who organises it, for whom, how to register.
-fn description(e: &Event) -> String {
+pub(crate) fn description(e: &Event) -> String {
     let mut lines = vec![phrase::capitalised(&e.kind)];
     lines.extend(e.description.iter().cloned());
     if let Some(o) = &e.organiser {

@@ -42,7 +42,9 @@ pub mod csv;
 pub mod feeds;
 pub mod ics;
 pub mod json;
+pub mod pages;
 mod section;
+pub mod web_calendars;
 
 pub use assemble::{assemble, file_name, record_file_name, slug, Assembled, LeftOut};
 pub use section::{write_section, Exports, Piece, Vague};

@@ -11,15 +11,23 @@
 //!
 //! The items of facts and lists are runs of [`Span`]s: plain, muted,
 //! strong, a web link (only http(s) addresses ever become one, checked again
-//! when read) or a link to another record by id.
+//! when read), a link to another record by id or to a region's page by its
+//! code. The themes are their ids, and the territory its region codes
+//! (since format 7): the page names them from its own vocabulary (the
+//! English pack's in English) and links each to its page
+//! (`export::pages`). An event dated to the day carries its "add to my
+//! calendar" links for the web calendars (`export::web_calendars`), worded
+//! and encoded here.
 //!
 //! ```text
-//! detail  := facts, opt str description, count × section, facts (source),
-//!            opt str source note, count × (str excerpt, str caption)
-//! facts   := count × (str label, value, opt str note)
-//! value   := u8 0, spans | u8 1, count × spans | u8 2, count × str chip
-//! section := str title, u8 style (0 plain, 1 figures, 2 linked), count × spans
-//! spans   := count × (u8 tag (0 text, 1 muted, 2 strong, 3 link, 4 record), str)
+//! detail    := facts, opt str description, count × section, facts (source),
+//!              opt str source note, count × (str excerpt, str caption),
+//!              count × (str label, str url) (web calendars)
+//! facts     := count × (str label, value, opt str note)
+//! value     := u8 0, spans | u8 1, count × spans | u8 2, count × str theme id
+//! section   := str title, u8 style (0 plain, 1 figures, 2 linked), count × spans
+//! spans     := count × (u8 tag (0 text, 1 muted, 2 strong, 3 link, 4 record,
+//!              5 region code), str)
 //! ```
 
 use std::collections::HashMap;
@@ -42,13 +50,17 @@ pub enum Span<'a> {
     Link(&'a str),
     /// Another record, by id: shown by its title when the dataset has it.
     Record(&'a str),
+    /// A region, by code: shown by its name in the pack's vocabulary, a
+    /// link to its page.
+    Region(&'a str),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value<'a> {
     Line(Vec<Span<'a>>),
     Items(Vec<Vec<Span<'a>>>),
-    Chips(Vec<&'a str>),
+    /// Theme ids, shown as chips by their labels, each a link to its page.
+    Themes(Vec<&'a str>),
 }
 
 /// One labelled fact (`<dt>`/`<dd>`), with an optional note under it.
@@ -85,6 +97,8 @@ pub struct Detail<'a> {
     pub source_note: Option<&'a str>,
     /// Each excerpt and what it supports ("Appuie : date, lieu").
     pub excerpts: Vec<(&'a str, String)>,
+    /// Web calendars to add the event to: each link's words and address.
+    pub calendars: Vec<(&'a str, &'a str)>,
 }
 
 // ------------------------------------------------------------------ writing
@@ -134,12 +148,13 @@ enum OwnedSpan {
     Strong(String),
     Link(String),
     Record(String),
+    Region(String),
 }
 
 enum OwnedValue {
     Line(Vec<OwnedSpan>),
     Items(Vec<Vec<OwnedSpan>>),
-    Chips(Vec<String>),
+    Themes(Vec<String>),
 }
 
 struct OwnedFact {
@@ -228,15 +243,28 @@ fn people_fact(people: &[Person]) -> Option<OwnedFact> {
     })
 }
 
-fn themes_fact(catalog: &Catalog, themes: &[String]) -> OwnedFact {
+/// The themes by id: the page names them from its vocabulary.
+fn themes_fact(themes: &[String]) -> OwnedFact {
     OwnedFact {
         label: s::D_THEMES(),
-        value: OwnedValue::Chips(
-            themes
-                .iter()
-                .map(|t| catalog.theme_label(t).unwrap_or(t).to_string())
-                .collect(),
-        ),
+        value: OwnedValue::Themes(themes.to_vec()),
+        note: None,
+    }
+}
+
+/// The territory by region code, a comma between two: the page names each
+/// from its vocabulary and links it to the region's page.
+fn territory_fact(codes: &[String]) -> OwnedFact {
+    let mut spans = Vec::new();
+    for (k, code) in codes.iter().enumerate() {
+        if k > 0 {
+            spans.push(OwnedSpan::Text(", ".into()));
+        }
+        spans.push(OwnedSpan::Region(code.clone()));
+    }
+    OwnedFact {
+        label: s::D_TERRITORY(),
+        value: OwnedValue::Line(spans),
         note: None,
     }
 }
@@ -307,8 +335,15 @@ fn excerpt_items(excerpts: &[Excerpt]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Writes the detail of record `index` of the catalog.
-pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usize) {
+/// Writes the detail of record `index` of the catalog; `base`, the site's
+/// public address, goes into its web calendars' descriptions.
+pub fn write_detail(
+    w: &mut Writer,
+    catalog: &Catalog,
+    links: &Links,
+    index: usize,
+    base: Option<&str>,
+) {
     let entry = &catalog.entries[index];
     let mut facts = Vec::new();
     let mut sections: Vec<(&'static str, ListStyle, Vec<Vec<OwnedSpan>>)> = Vec::new();
@@ -319,10 +354,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
             if let Some(p) = &a.place {
                 facts.push(line(s::D_PLACE(), phrase::place_label(p, catalog)));
             }
-            facts.push(line(
-                s::D_TERRITORY(),
-                phrase::territory_label(&a.territory, catalog),
-            ));
+            facts.push(territory_fact(&a.territory));
             let parties = a
                 .parties
                 .iter()
@@ -343,7 +375,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
                 note: None,
             });
             facts.extend(people_fact(&a.people));
-            facts.push(themes_fact(catalog, &a.themes));
+            facts.push(themes_fact(&a.themes));
             sections.push((s::D_TARGETS(), ListStyle::Figures, figure_items(&a.targets)));
             (
                 &a.description,
@@ -364,10 +396,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
             if let Some(p) = &e.place {
                 facts.push(line(s::D_PLACE(), phrase::place_label(p, catalog)));
             }
-            facts.push(line(
-                s::D_TERRITORY(),
-                phrase::territory_label(&e.territory, catalog),
-            ));
+            facts.push(territory_fact(&e.territory));
             if let Some(o) = &e.organiser {
                 facts.push(line(s::D_ORGANISER(), o.clone()));
             }
@@ -375,7 +404,7 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
                 facts.push(line(s::D_AUDIENCE(), a.clone()));
             }
             facts.extend(people_fact(&e.people));
-            facts.push(themes_fact(catalog, &e.themes));
+            facts.push(themes_fact(&e.themes));
             if let Some(r) = &e.registration {
                 let mut spans = vec![OwnedSpan::Text(r.text.clone())];
                 if let Some(url) = r.url.as_ref().filter(|u| is_http_url(u)) {
@@ -450,6 +479,16 @@ pub fn write_detail(w: &mut Writer, catalog: &Catalog, links: &Links, index: usi
         w.str(text);
         w.str(caption);
     }
+    match crate::export::web_calendars::links(catalog, index, base) {
+        Some(l) => {
+            w.usize(2);
+            w.str(s::ADD_TO_GOOGLE());
+            w.str(&l.google);
+            w.str(s::ADD_TO_OUTLOOK());
+            w.str(&l.outlook);
+        }
+        None => w.usize(0),
+    }
 }
 
 fn write_spans(w: &mut Writer, spans: &[OwnedSpan]) {
@@ -461,6 +500,7 @@ fn write_spans(w: &mut Writer, spans: &[OwnedSpan]) {
             OwnedSpan::Strong(t) => (2, t),
             OwnedSpan::Link(t) => (3, t),
             OwnedSpan::Record(t) => (4, t),
+            OwnedSpan::Region(t) => (5, t),
         };
         w.u8(tag);
         w.str(text);
@@ -487,11 +527,11 @@ fn write_facts(w: &mut Writer, facts: &[OwnedFact]) {
                 w.u8(1);
                 write_items(w, items);
             }
-            OwnedValue::Chips(chips) => {
+            OwnedValue::Themes(ids) => {
                 w.u8(2);
-                w.usize(chips.len());
-                for c in chips {
-                    w.str(c);
+                w.usize(ids.len());
+                for id in ids {
+                    w.str(id);
                 }
             }
         }
@@ -512,6 +552,7 @@ fn read_spans<'a>(r: &mut Reader<'a>) -> wire::Result<Vec<Span<'a>>> {
             3 if is_http_url(text) => Span::Link(text),
             3 => Span::Text(text),
             4 => Span::Record(text),
+            5 => Span::Region(text),
             _ => return Err(Corrupt),
         })
     })
@@ -527,7 +568,7 @@ fn read_facts<'a>(r: &mut Reader<'a>) -> wire::Result<Vec<Fact<'a>>> {
         let value = match r.u8()? {
             0 => Value::Line(read_spans(r)?),
             1 => Value::Items(read_items(r)?),
-            2 => Value::Chips(r.list(Reader::str)?),
+            2 => Value::Themes(r.list(Reader::str)?),
             _ => return Err(Corrupt),
         };
         let note = r.opt_str()?;
@@ -556,6 +597,15 @@ pub fn read_detail(bytes: &[u8]) -> wire::Result<Detail<'_>> {
     let source = read_facts(&mut r)?;
     let source_note = r.opt_str()?;
     let excerpts = r.list(|r| Ok((r.str()?, r.str()?.to_string())))?;
+    let calendars = r.list(|r| {
+        let label = r.str()?;
+        let url = r.str()?;
+        // Checked again, as every web link: only http(s) becomes a link.
+        if !is_http_url(url) {
+            return Err(Corrupt);
+        }
+        Ok((label, url))
+    })?;
     if !r.is_done() {
         return Err(Corrupt);
     }
@@ -566,6 +616,7 @@ pub fn read_detail(bytes: &[u8]) -> wire::Result<Detail<'_>> {
         source,
         source_note,
         excerpts,
+        calendars,
     })
 }
 
@@ -586,7 +637,7 @@ mod tests {
         let links = Links::new(&catalog);
         for i in 0..catalog.entries.len() {
             let mut w = Writer::new();
-            write_detail(&mut w, &catalog, &links, i);
+            write_detail(&mut w, &catalog, &links, i, None);
             let bytes = w.into_bytes();
             let d = read_detail(&bytes).unwrap();
             assert_eq!(d.facts[0].label, s::D_DATE());
@@ -602,7 +653,7 @@ mod tests {
                 for a in &e.agreements {
                     let j = catalog.position(a).unwrap();
                     let mut w = Writer::new();
-                    write_detail(&mut w, &catalog, &links, j);
+                    write_detail(&mut w, &catalog, &links, j, None);
                     let bytes = w.into_bytes();
                     let other = read_detail(&bytes).unwrap();
                     let linked = other
@@ -623,6 +674,7 @@ mod tests {
             catalog,
             &Links::new(catalog),
             catalog.position(id).unwrap(),
+            None,
         );
         w.into_bytes()
     }
@@ -691,11 +743,51 @@ mod tests {
         w.opt_str(None);
         w.opt_str(None);
         w.usize(0);
+        let mut calendar = w.clone();
+        w.usize(0);
         let bytes = w.into_bytes();
         let d = read_detail(&bytes).unwrap();
         assert_eq!(
             d.source[0].value,
             Value::Line(vec![Span::Text("javascript:alert(1)")])
         );
+        // A web calendar that is not http(s) is a damaged detail.
+        calendar.usize(1);
+        calendar.str("Agenda");
+        calendar.str("javascript:alert(1)");
+        assert!(read_detail(&calendar.into_bytes()).is_err());
+    }
+
+    #[test]
+    fn themes_and_territory_are_ids_and_events_have_web_calendars() {
+        let catalog = bundled();
+        let bytes = detail_of(&catalog, "ag-2019-cpme-reunion-ursiae");
+        let d = read_detail(&bytes).unwrap();
+        let fact = |label: &str| d.facts.iter().find(|f| f.label == label).unwrap();
+        assert_eq!(
+            fact(s::D_TERRITORY()).value,
+            Value::Line(vec![Span::Region("04")])
+        );
+        assert_eq!(
+            fact(s::D_THEMES()).value,
+            Value::Themes(vec![
+                "insertion",
+                "achats",
+                "emploi",
+                "formation",
+                "rse",
+                "ess"
+            ])
+        );
+        assert!(d.calendars.is_empty(), "an agreement goes in no calendar");
+        let bytes = detail_of(&catalog, "ev-2015-11-17-seminaire-iae-paris");
+        let d = read_detail(&bytes).unwrap();
+        let labels: Vec<&str> = d.calendars.iter().map(|(l, _)| *l).collect();
+        assert_eq!(labels, [s::ADD_TO_GOOGLE(), s::ADD_TO_OUTLOOK()]);
+        assert!(d.calendars[0].1.starts_with("https://calendar.google.com/"));
+        assert!(d.calendars[1].1.starts_with("https://outlook.live.com/"));
+        // Known only to the month: no day to put it on.
+        let bytes = detail_of(&catalog, "ev-2015-11-mois-ess-idf");
+        assert!(read_detail(&bytes).unwrap().calendars.is_empty());
     }
 }

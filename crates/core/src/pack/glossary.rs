@@ -95,11 +95,13 @@ pub fn write_view(w: &mut Writer, entries: &[GlossaryEntry]) {
         }
         w.opt_str(None);
     }
-    // No description, sections, source, note or excerpts of its own.
+    // No description, sections, source, note, excerpts or web calendars
+    // of its own.
     w.opt_str(None);
     w.usize(0);
     w.usize(0);
     w.opt_str(None);
+    w.usize(0);
     w.usize(0);
 }
 

@@ -56,7 +56,10 @@ pub(crate) const MAGIC: &[u8; 4] = b"PSLP";
 /// 6: dates the text only bounds (EDTF intervals): the card's status
 /// ("annoncé"), bounds worded in cards and details, open ends in the
 /// index, calendar pieces of events left out for them.
-pub const VERSION: u8 = 6;
+/// 7: the detail's themes as ids and its territory as region codes (the
+/// page names and links them to their pages), and an event's web calendar
+/// links (Google, Outlook) after its excerpts.
+pub const VERSION: u8 = 7;
 pub(crate) const DATASET: u8 = 0;
 pub(crate) const ERROR: u8 = 1;
 pub(crate) const SHARD: u8 = 2;

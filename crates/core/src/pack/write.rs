@@ -72,7 +72,7 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
     let details: Vec<Vec<u8>> = (0..n)
         .map(|i| {
             let mut w = Writer::new();
-            detail::write_detail(&mut w, catalog, &links, i);
+            detail::write_detail(&mut w, catalog, &links, i, base);
             w.into_bytes()
         })
         .collect();

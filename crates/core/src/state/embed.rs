@@ -169,6 +169,42 @@ pub fn escape_attr(text: &str) -> String {
     out
 }
 
+/// WordPress's embeds (`wp-embed.js`, which sizes the `<iframe>` WordPress
+/// writes for a link it discovered by oEmbed) clamp the heights they are
+/// told to this range; beyond it the app scrolls inside.
+pub const WP_MIN_HEIGHT: u32 = 200;
+pub const WP_MAX_HEIGHT: u32 = 1_000;
+/// WordPress's messages: `{secret, message: "height", value}` asks the host
+/// for a height, `{secret, message: "link", value}` to open an address of
+/// the frame's own host in the top window; `{secret, message: "ready"}`
+/// comes from the host once its script listens.
+pub const WP_HEIGHT: &str = "height";
+pub const WP_LINK: &str = "link";
+pub const WP_READY: &str = "ready";
+
+/// The secret WordPress gave this frame: it appends `#?secret=…` to the
+/// frame's address (and keeps the same in `data-secret` on the iframe), and
+/// its script obeys only messages that carry it. Letters and digits only,
+/// as `wp-embed.js` accepts; anything else is no secret.
+pub fn wordpress_secret(hash: &str) -> Option<&str> {
+    let rest = hash.strip_prefix('#')?;
+    let rest = rest.strip_prefix('?').unwrap_or(rest);
+    let secret = rest
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("secret="))?;
+    (!secret.is_empty() && secret.len() <= 64 && secret.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(secret)
+}
+
+/// The height to ask WordPress for, and whether the content overflows it
+/// (the app then scrolls inside: the frame is `scrolling="no"`).
+pub fn wordpress_height(content: u32) -> (u32, bool) {
+    (
+        content.clamp(WP_MIN_HEIGHT, WP_MAX_HEIGHT),
+        content > WP_MAX_HEIGHT,
+    )
+}
+
 /// Decides which measured heights are worth a message to the host page:
 /// whole pixels, rounded up so nothing is cut, only when they change.
 #[derive(Debug, Default)]
@@ -325,6 +361,37 @@ mod tests {
             fullscreen_href(&PageParams::default(), &FilterState::default(), None),
             "?"
         );
+    }
+
+    #[test]
+    fn wordpress_s_secret_is_read_from_the_fragment_and_nothing_else() {
+        assert_eq!(wordpress_secret("#?secret=Ab3dE6gH9k"), Some("Ab3dE6gH9k"));
+        assert_eq!(wordpress_secret("#?x=1&secret=abc"), Some("abc"));
+        assert_eq!(wordpress_secret("#secret=abc"), Some("abc"));
+        for none in [
+            "",
+            "#",
+            "#?secret=",
+            "#?secret=a\"b",
+            "#?secret=<script>",
+            "#?secret=abc%20",
+            "?secret=abc",
+            "#?secrets=abc",
+        ] {
+            assert_eq!(wordpress_secret(none), None, "{none}");
+        }
+        assert_eq!(
+            wordpress_secret(&format!("#?secret={}", "a".repeat(65))),
+            None
+        );
+    }
+
+    #[test]
+    fn wordpress_heights_are_clamped_and_say_when_to_scroll_inside() {
+        assert_eq!(wordpress_height(120), (WP_MIN_HEIGHT, false));
+        assert_eq!(wordpress_height(640), (640, false));
+        assert_eq!(wordpress_height(1_000), (1_000, false));
+        assert_eq!(wordpress_height(2_400), (WP_MAX_HEIGHT, true));
     }
 
     #[test]

@@ -424,6 +424,57 @@ pub fn timeline_unknown(n: u32) -> String {
     format!("Date unknown: {}", records(n))
 }
 
+// Pages of one theme, region or type (crates/build/src/bin/prerender.rs).
+/// "Insertion: agreements and events" (a theme, a region, a type).
+pub fn facet_page_title(what: &str) -> String {
+    format!("{what}: agreements and events")
+}
+/// "Insertion, Réunion".
+pub fn facet_pair(theme: &str, region: &str) -> String {
+    format!("{theme}, {region}")
+}
+/// What a facet page holds, for search engines and link previews.
+pub fn facet_page_description(what: &str, agreements: usize, events: usize) -> String {
+    let mut out = String::from("Passerelles: ");
+    match agreements + events {
+        0 => out.push_str("no record yet"),
+        n => {
+            out.push_str(&records_count(n));
+            out.push_str(" (");
+            counted(&mut out, agreements, "agreement", "agreements");
+            out.push_str(", ");
+            counted(&mut out, events, "event", "events");
+            out.push(')');
+        }
+    }
+    out.push_str(" of the social and solidarity economy and employers' organisations, “");
+    out.push_str(what);
+    out.push_str("”, with their sources.");
+    out
+}
+/// "Passerelles: records, Insertion" (an Atom feed of one facet).
+pub fn feed_records_of(what: &str) -> String {
+    format!("Passerelles: records, {what}")
+}
+pub const SUBSCRIBE: &str = "Follow this page:";
+pub const SUBSCRIBE_ATOM: &str = "new records (Atom feed)";
+pub const SUBSCRIBE_ICS: &str = "its events in your calendar (iCalendar)";
+/// The kind of page a link preview shows above its title.
+pub const PREVIEW_SITE: &str = "Agreements and events of the social and solidarity economy";
+/// What the preview image shows, for those who do not see it.
+pub fn preview_alt(title: &str, what: &str) -> String {
+    format!("{title} — {what}")
+}
+// Web calendars (export::web_calendars), beside "Add to my calendar".
+pub const ADD_TO_GOOGLE: &str = "Add to Google Calendar";
+pub const ADD_TO_OUTLOOK: &str = "Add to Outlook (web)";
+// In a frame that allows scripts only (WordPress's): what to do instead.
+pub const SANDBOX_NO_DOWNLOAD: &str = "The site showing these records forbids downloads from this frame: open “View full screen” to export or add to your calendar.";
+/// When the host page did not open the full view.
+pub fn fullscreen_blocked(url: &str) -> String {
+    format!("The site showing these records did not open the full view. Open this address in a new tab: {url}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -430,6 +430,57 @@ pub fn timeline_unknown(n: u32) -> String {
     format!("Date inconnue : {}", fiches(n))
 }
 
+// Pages of one theme, region or type (crates/build/src/bin/prerender.rs).
+/// "Insertion : conventions et événements" (a theme, a region, a type).
+pub fn facet_page_title(what: &str) -> String {
+    format!("{what} : conventions et événements")
+}
+/// "Insertion, La Réunion".
+pub fn facet_pair(theme: &str, region: &str) -> String {
+    format!("{theme}, {region}")
+}
+/// What a facet page holds, for search engines and link previews.
+pub fn facet_page_description(what: &str, agreements: usize, events: usize) -> String {
+    let mut out = String::from("Passerelles : ");
+    match agreements + events {
+        0 => out.push_str("aucune fiche pour l'instant"),
+        n => {
+            out.push_str(&records_count(n));
+            out.push_str(" (");
+            counted(&mut out, agreements, "accord", "accords");
+            out.push_str(", ");
+            counted(&mut out, events, "événement", "événements");
+            out.push(')');
+        }
+    }
+    out.push_str(" de l'économie sociale et solidaire et des organisations d'employeurs, « ");
+    out.push_str(what);
+    out.push_str(" », avec leurs sources.");
+    out
+}
+/// "Passerelles : les fiches, Insertion" (an Atom feed of one facet).
+pub fn feed_records_of(what: &str) -> String {
+    format!("Passerelles : les fiches, {what}")
+}
+pub const SUBSCRIBE: &str = "Suivre cette page :";
+pub const SUBSCRIBE_ATOM: &str = "les nouvelles fiches (flux Atom)";
+pub const SUBSCRIBE_ICS: &str = "ses événements dans votre agenda (iCalendar)";
+/// The kind of page a link preview shows above its title.
+pub const PREVIEW_SITE: &str = "Conventions et événements de l'économie sociale et solidaire";
+/// What the preview image shows, for those who do not see it.
+pub fn preview_alt(title: &str, what: &str) -> String {
+    format!("{title} — {what}")
+}
+// Web calendars (export::web_calendars), beside "Ajouter à mon agenda".
+pub const ADD_TO_GOOGLE: &str = "Ajouter à Google Agenda";
+pub const ADD_TO_OUTLOOK: &str = "Ajouter à Outlook (web)";
+// In a frame that allows scripts only (WordPress's): what to do instead.
+pub const SANDBOX_NO_DOWNLOAD: &str = "Le site qui présente ces fiches interdit les téléchargements depuis ce cadre : ouvrez « Voir en plein écran » pour exporter ou ajouter à votre agenda.";
+/// When the host page did not open the full view.
+pub fn fullscreen_blocked(url: &str) -> String {
+    format!("Le site qui présente ces fiches n'a pas ouvert la vue en plein écran. Ouvrez cette adresse dans un nouvel onglet : {url}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -207,6 +207,13 @@ words! {
     EXPORT_JSON: &'static str,
     EXPORT_ICS: &'static str,
     ADD_TO_CALENDAR: &'static str,
+    ADD_TO_GOOGLE: &'static str,
+    ADD_TO_OUTLOOK: &'static str,
+    SUBSCRIBE: &'static str,
+    SUBSCRIBE_ATOM: &'static str,
+    SUBSCRIBE_ICS: &'static str,
+    PREVIEW_SITE: &'static str,
+    SANDBOX_NO_DOWNLOAD: &'static str,
     EXPORT_PREPARING: &'static str,
     NO_CALENDAR_EVENT: &'static str,
     EXPORT_EMBED_HINT: &'static str,
@@ -273,6 +280,12 @@ speak! {
     fn map_region(name: &str, n: u32) -> String;
     fn timeline_bar(when: &str, certain: u32, possible: u32) -> String;
     fn timeline_unknown(n: u32) -> String;
+    fn facet_page_title(what: &str) -> String;
+    fn facet_pair(theme: &str, region: &str) -> String;
+    fn facet_page_description(what: &str, agreements: usize, events: usize) -> String;
+    fn feed_records_of(what: &str) -> String;
+    fn preview_alt(title: &str, what: &str) -> String;
+    fn fullscreen_blocked(url: &str) -> String;
 }
 
 #[cfg(test)]
