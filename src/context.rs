@@ -41,7 +41,7 @@ pub struct Data {
 
 impl Data {
     pub fn new(pack: Pack, url: String) -> Data {
-        let undated = pack.index.undated_count();
+        let undated = pack.undated_count();
         let acronyms = || pack.glossary.iter().enumerate().filter(|(_, g)| g.acronym);
         let terms = passerelles_core::engine::highlight::Terms::new(
             acronyms().flat_map(|(e, g)| g.written().map(move |t| (t, e))),

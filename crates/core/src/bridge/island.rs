@@ -88,17 +88,14 @@ pub struct Frame {
 
 impl Dataset {
     /// The dataset of an opened pack, in `lang`.
+    /// The days are the index's (none before a split pack's index is here).
     pub fn of(pack: &Pack, lang: Lang) -> Dataset {
         let index = &pack.index;
+        let (first, last) = index.days().unwrap_or_default();
         Dataset {
             build: pack.build,
             lang,
-            days: index
-                .first_day
-                .iter()
-                .copied()
-                .zip(index.last_day.iter().copied())
-                .collect(),
+            days: first.iter().copied().zip(last.iter().copied()).collect(),
             regions: index
                 .region_codes
                 .iter()
@@ -117,17 +114,17 @@ impl Dataset {
     }
 
     /// The encoding of [`Dataset::of`]`(pack, lang)`, written straight from
-    /// the pack: the page's side, which makes no copy of its days.
+    /// the pack: the page's side, which makes no copy of its days. Nothing
+    /// while a split pack's index (its days) is not here: the island waits.
     pub fn encode_of(pack: &Pack, lang: Lang) -> Vec<u8> {
         let index = &pack.index;
+        let Some((first, last)) = index.days() else {
+            return Vec::new();
+        };
         write_dataset(
             pack.build,
             lang,
-            index
-                .first_day
-                .iter()
-                .copied()
-                .zip(index.last_day.iter().copied()),
+            first.iter().copied().zip(last.iter().copied()),
             index
                 .region_codes
                 .iter()
@@ -183,8 +180,12 @@ impl Frame {
     }
 
     /// The encoding of [`Frame::of`]`(pack, view, outcome)`, written straight
-    /// from them: the page's side, after each render.
+    /// from them: the page's side, after each render. Nothing while a split
+    /// pack's index is not here: the island has no dataset to draw it on.
     pub fn encode_of(pack: &Pack, view: &View, outcome: &Outcome) -> Vec<u8> {
+        if pack.index.days().is_none() {
+            return Vec::new();
+        }
         let f = &view.filter;
         write_frame(
             pack.build,

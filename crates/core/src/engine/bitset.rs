@@ -159,6 +159,67 @@ impl Bitset {
     }
 }
 
+/// A set written on its own (a split pack's index): `u8 0`, `varint`
+/// count, then the positions as `varint` gaps (the first from 0); or
+/// `u8 1` and the words; whichever is smaller. Most sets of a large dataset
+/// (a region, a theme) hold few of its records.
+pub fn write_compact(w: &mut crate::wire::Writer, set: &Bitset) {
+    let mut sparse = crate::wire::Writer::new();
+    sparse.usize(set.count() as usize);
+    let mut last = 0;
+    for i in set {
+        sparse.usize(i - last);
+        last = i;
+    }
+    if sparse.len() < set.words.len() * 8 {
+        w.u8(0);
+        w.bytes(sparse.as_bytes());
+    } else {
+        w.u8(1);
+        for word in &set.words {
+            w.u64(*word);
+        }
+    }
+}
+
+/// Reads a set of `len` positions written by [`write_compact`]: positions
+/// increasing and below `len`, words of exactly that length, or
+/// [`crate::wire::Corrupt`].
+pub fn read_compact(r: &mut crate::wire::Reader, len: usize) -> crate::wire::Result<Bitset> {
+    use crate::wire::Corrupt;
+    match r.u8()? {
+        0 => {
+            let count = r.count()?;
+            let mut set = Bitset::new(len);
+            let mut at = 0usize;
+            for k in 0..count {
+                let gap = r.usize()?;
+                if k > 0 && gap == 0 {
+                    return Err(Corrupt);
+                }
+                at = at.checked_add(gap).filter(|&i| i < len).ok_or(Corrupt)?;
+                set.insert(at);
+            }
+            Ok(set)
+        }
+        1 => {
+            let words = r.take(words_for(len).checked_mul(8).ok_or(Corrupt)?)?;
+            let set = Bitset::from_words(len, crate::wire::words(words));
+            // Bits past the length were cleared: they must not have been set.
+            if set
+                .words
+                .iter()
+                .zip(crate::wire::words(words))
+                .any(|(a, b)| *a != b)
+            {
+                return Err(Corrupt);
+            }
+            Ok(set)
+        }
+        _ => Err(Corrupt),
+    }
+}
+
 /// `|a ∩ b|`, without building the intersection.
 pub fn intersect_count(a: &Bitset, b: &Bitset) -> u32 {
     debug_assert_eq!(a.len, b.len);
@@ -256,6 +317,36 @@ mod tests {
     }
 
     proptest! {
+        /// Written compactly and read back: the same set, sparse or dense;
+        /// cut anywhere or a byte changed, refused or another valid set,
+        /// never a panic.
+        #[test]
+        fn compact_sets_round_trip(
+            positions in proptest::collection::vec(any::<bool>(), 0..700),
+            noise in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..4),
+        ) {
+            let n = positions.len();
+            let set = Bitset::from_positions(n, (0..n).filter(|&i| positions[i]));
+            let mut w = crate::wire::Writer::new();
+            write_compact(&mut w, &set);
+            let bytes = w.into_bytes();
+            let mut r = crate::wire::Reader::new(&bytes);
+            prop_assert_eq!(read_compact(&mut r, n), Ok(set.clone()));
+            prop_assert!(r.is_done());
+            for cut in 0..bytes.len() {
+                prop_assert!(read_compact(&mut crate::wire::Reader::new(&bytes[..cut]), n).is_err());
+            }
+            let mut changed = bytes.clone();
+            for (at, b) in noise {
+                let k = at % changed.len();
+                changed[k] = b;
+            }
+            if let Ok(other) = read_compact(&mut crate::wire::Reader::new(&changed), n) {
+                prop_assert_eq!(other.capacity(), n);
+                prop_assert!(other.iter().all(|i| i < n));
+            }
+        }
+
         #[test]
         fn operations_match_boolean_vectors(
             (a, b, c) in (0usize..300).prop_flat_map(|n| (set(n), set(n), set(n)))

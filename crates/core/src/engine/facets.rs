@@ -56,7 +56,7 @@ use crate::data::catalog::RecordType;
 use crate::data::model::NATIONAL;
 use crate::engine::bitset::{intersect_count, intersect_union_count, Bitset};
 use crate::engine::filter::{FilterState, Sort};
-use crate::engine::index::Index;
+use crate::engine::index::{Index, Part, Sets};
 use crate::engine::search::QueryWord;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -76,21 +76,41 @@ pub struct Outcome {
     pub timeline: Bitset,
 }
 
+/// The answer to `state`, or an empty outcome while the index lacks a
+/// part it needs (see [`answer`]); a whole index never does.
 pub fn run(index: &Index, state: &FilterState) -> Outcome {
+    answer(index, state).unwrap_or_default()
+}
+
+/// The answer to `state`, or every part of the index it still needs (a
+/// split pack's: the sets, the order it sorts by, the search's chunks and
+/// typo words), all at once so they are fetched together. Once they are
+/// in, the answer is the one the whole index gives.
+pub fn answer(index: &Index, state: &FilterState) -> Result<Outcome, Vec<Part>> {
     let n = index.len();
     let sort = state.effective_sort();
-    let matched = index.text_matches(&state.query, sort == Sort::Relevance);
+    let mut lacking = index.lacking(sort);
+    let matched = match index.text_matches(&state.query, sort == Sort::Relevance) {
+        Ok(m) => m,
+        Err(parts) => {
+            lacking.extend(parts);
+            None
+        }
+    };
+    let Some(sets) = index.sets().filter(|_| lacking.is_empty()) else {
+        return Err(lacking);
+    };
     let text = matched.as_ref().map(|m| m.all.clone());
-    let dates = date_matches(index, state);
-    let region = region_matches(index, state);
+    let dates = date_matches(index, sets, state);
+    let region = region_matches(index, sets, state);
     let theme = union_of(
         n,
         state
             .themes
             .iter()
-            .map(|t| posting(&index.theme_ids, &index.themes, t)),
+            .map(|t| posting(&index.theme_ids, &sets.themes, t)),
     );
-    let types = union_of(n, state.types.iter().map(|&t| type_posting(index, t)));
+    let types = union_of(n, state.types.iter().map(|&t| type_posting(sets, t)));
 
     // Text and date apply to everything; each facet's counts drop its own filter.
     let mut base = text.clone().unwrap_or_else(|| Bitset::full(n));
@@ -112,12 +132,12 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
     let region_counts = index
         .region_codes
         .iter()
-        .zip(&index.regions)
+        .zip(&sets.regions)
         .map(|(code, set)| {
             let (set, extra) = if code == NATIONAL {
-                (&index.national, &no_national)
+                (&sets.national, &no_national)
             } else if state.include_national {
-                (set, &index.national)
+                (set, &sets.national)
             } else {
                 (set, &no_national)
             };
@@ -127,12 +147,12 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
     let theme_counts = index
         .theme_ids
         .iter()
-        .zip(&index.themes)
+        .zip(&sets.themes)
         .map(|(id, set)| (id.clone(), intersect_count(&but_theme, set)))
         .collect();
     let type_counts = RecordType::ALL
         .into_iter()
-        .zip(&index.types)
+        .zip(&sets.types)
         .map(|(t, set)| (t, intersect_count(&but_type, set)))
         .collect();
 
@@ -142,7 +162,7 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
     and_opt(&mut timeline, types.as_ref());
     let undated_excluded = if state.date_active() && !state.include_undated {
         let mut undated = timeline.clone();
-        undated.and_not_with(&index.dated);
+        undated.and_not_with(&sets.dated);
         undated.count()
     } else {
         0
@@ -155,7 +175,7 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
             m.map(|m| m.words).unwrap_or_default(),
         ),
     };
-    Outcome {
+    Ok(Outcome {
         results,
         regions: region_counts,
         themes: theme_counts,
@@ -163,7 +183,7 @@ pub fn run(index: &Index, state: &FilterState) -> Outcome {
         undated_excluded,
         words,
         timeline,
-    }
+    })
 }
 
 /// `all` by tier, best first, each tier in date order: a few bitset
@@ -213,22 +233,22 @@ fn posting<'a>(vocabulary: &[String], postings: &'a [Bitset], value: &str) -> Op
         .map(|k| &postings[k])
 }
 
-fn type_posting(index: &Index, t: RecordType) -> Option<&Bitset> {
+fn type_posting(sets: &Sets, t: RecordType) -> Option<&Bitset> {
     RecordType::ALL
         .iter()
         .position(|&x| x == t)
-        .map(|k| &index.types[k])
+        .map(|k| &sets.types[k])
 }
 
-fn region_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
+fn region_matches(index: &Index, sets: &Sets, state: &FilterState) -> Option<Bitset> {
     let selected = state
         .regions
         .iter()
-        .map(|c| posting(&index.region_codes, &index.regions, c));
+        .map(|c| posting(&index.region_codes, &sets.regions, c));
     let mut set = union_of(index.len(), selected)?;
     // National records are national whether or not the vocabulary lists "FR".
     if state.include_national || state.regions.contains(NATIONAL) {
-        set.or_with(&index.national);
+        set.or_with(&sets.national);
     }
     Some(set)
 }
@@ -242,7 +262,7 @@ fn range(state: &FilterState) -> (i32, i32) {
 }
 
 /// The records the date range keeps; `None` when no range is active.
-fn date_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
+fn date_matches(index: &Index, sets: &Sets, state: &FilterState) -> Option<Bitset> {
     if !state.date_active() {
         return None;
     }
@@ -251,7 +271,7 @@ fn date_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
     let (lo, hi) = range(state);
     let mut set = Bitset::new(index.len());
     if lo <= hi {
-        let (first, last) = (&index.first_day, &index.last_day);
+        let (first, last) = (&sets.first_day, &sets.last_day);
         for (w, word) in set.words_mut().iter_mut().enumerate() {
             let start = w * 64;
             let end = (start + 64).min(first.len());
@@ -267,10 +287,10 @@ fn date_matches(index: &Index, state: &FilterState) -> Option<Bitset> {
             }
             *word = bits;
         }
-        set.and_with(&index.dated);
+        set.and_with(&sets.dated);
     }
     if state.include_undated {
-        set.or_with(&index.dated.not());
+        set.or_with(&sets.dated.not());
     }
     Some(set)
 }
@@ -282,8 +302,9 @@ pub fn approximate(index: &Index, state: &FilterState, i: usize) -> bool {
     let (lo, hi) = range(state);
     state.date_active()
         && !state.strict
-        && index.dated.contains(i)
-        && (index.first_day[i] < lo || index.last_day[i] > hi)
+        && index
+            .sets()
+            .is_some_and(|s| s.dated.contains(i) && (s.first_day[i] < lo || s.last_day[i] > hi))
 }
 
 #[cfg(test)]

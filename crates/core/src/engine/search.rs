@@ -14,24 +14,35 @@
 //! économique" that way, and one that writes the phrase holds "iae").
 //!
 //! The vocabulary and postings are built once (by `pack`, natively or in the
-//! converter). At load the vocabulary is unpacked (a few bytes a word); the
-//! postings are read in place from the downloaded bytes, each only when a
-//! query needs it. Each posting is a list of record positions (delta
-//! varints) or, for words in more than one record in 32, a bitset, whichever
-//! is smaller.
+//! converter: [`crate::engine::vocabulary`]). At load the vocabulary is
+//! unpacked (a few bytes a word); the postings are read in place from the
+//! downloaded bytes, each only when a query needs it. Each posting is a
+//! list of record positions (delta varints) or, for words in more than one
+//! record in 32, a bitset, whichever is smaller.
+//!
+//! A whole pack holds the vocabulary in one section. A split pack keeps it
+//! in chunks of consecutive words, fetched as a visitor types: the search
+//! knows only the first word of each chunk until then, which is enough to
+//! say which chunks a prefix's words can be in. A query that needs a chunk
+//! not yet here answers with what it lacks ([`Lack`]) instead of a result;
+//! the page fetches it and asks again. Typo tolerance walks every word: a
+//! split pack keeps the words alone in a small file of their own, fetched
+//! the first time a typed word matches nothing.
 //!
 //! The union for a short prefix is what a visitor types first and spans the
 //! most words; the busiest are kept once computed.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::engine::analyze::{self, stem};
 use crate::engine::bitset::Bitset;
 use crate::engine::fuzzy;
-use crate::wire::{self, Corrupt, Reader, Writer};
+use crate::engine::vocabulary::{ALL, DENSE, POSTINGS, SPARSE, STRONG, SYNONYM};
+use crate::wire::{self, Corrupt, Reader};
+
+// The writer's side, where the rest of the core has always found it.
+pub use crate::engine::vocabulary::{write, Synonym, Synonyms};
 
 /// Prefixes this long or shorter may have their union kept.
 const CACHED_PREFIX_CHARS: usize = 3;
@@ -39,15 +50,6 @@ const CACHED_PREFIX_CHARS: usize = 3;
 const MAX_CACHED_PREFIXES: usize = 256;
 /// A union is worth keeping when it took this many bitsets' worth of work.
 const CACHE_MIN_WORK_IN_BITSETS: usize = 4;
-
-const SPARSE: u8 = 0;
-const DENSE: u8 = 1;
-
-/// A word's postings, in the order they are stored.
-const ALL: usize = 0;
-const STRONG: usize = 1;
-const SYNONYM: usize = 2;
-const POSTINGS: usize = 3;
 
 /// Corrections kept for one typed word: the closest first.
 const MAX_CORRECTIONS: usize = 16;
@@ -62,237 +64,193 @@ const SWAPPED_ENDINGS: [&str; 8] = ["al", "eur", "teur", "if", "el", "en", "er",
 pub const LEVELS: usize = 5;
 
 /// The search part of a pack: the vocabulary unpacked (a few bytes a word),
-/// the postings read in place.
+/// the postings read in place; in chunks of consecutive words, each there
+/// once it has been fetched (a whole pack's one chunk is there at once).
 #[derive(Debug)]
 pub struct Search {
-    bytes: Arc<Vec<u8>>,
     len: usize,
+    /// Number of words in the whole vocabulary.
+    count: usize,
+    /// Chunk `c` holds words `starts[c]..starts[c + 1]`.
+    starts: Vec<u32>,
+    /// The first word of each chunk but the first (`firsts[c - 1]` is
+    /// chunk `c`'s): what says which chunks a prefix's words can be in.
+    firsts: Vec<Box<str>>,
+    chunks: Vec<OnceLock<Chunk>>,
+    /// Every word (a split pack's typo file); a whole pack walks its one chunk.
+    every: OnceLock<Words>,
+    cache: Mutex<Vec<(Box<str>, Bitset)>>,
+}
+
+/// Words unpacked from their front coding.
+#[derive(Debug, Default)]
+struct Words {
     /// Every word, end to end, and where each ends.
-    words: String,
-    word_ends: Vec<u32>,
+    text: String,
+    ends: Vec<u32>,
     /// How many leading bytes each word shares with the one before it.
     shared: Vec<u8>,
+}
+
+impl Words {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, k: usize) -> &str {
+        self.text.get(nth(&self.ends, k)).unwrap_or_default()
+    }
+
+    fn shared(&self, k: usize) -> usize {
+        usize::from(self.shared.get(k).copied().unwrap_or(0))
+    }
+
+    /// Reads the next front-coded word (`varint shared, str rest`): the
+    /// shared bytes come from the word before, which must have them.
+    fn read_one(&mut self, r: &mut Reader) -> wire::Result<()> {
+        let shared = r.usize()?;
+        let rest = r.str()?;
+        // The previous word runs from the end of the one before it to the
+        // end of the text.
+        let from = match self.ends.len() {
+            0 | 1 => 0,
+            k => self.ends[k - 2] as usize,
+        };
+        let previous = self.text.get(from..).ok_or(Corrupt)?;
+        previous.get(..shared).ok_or(Corrupt)?;
+        self.text.extend_from_within(from..from + shared);
+        self.text.push_str(rest);
+        self.ends.push(self.text.len() as u32);
+        self.shared.push(shared.min(255) as u8);
+        Ok(())
+    }
+
+    /// `count × (varint shared, str rest)`, the whole of `section`: the
+    /// words alone, as [`crate::engine::vocabulary::Vocabulary::words_only`]
+    /// writes them.
+    fn read_all(section: &[u8]) -> wire::Result<Words> {
+        let mut r = Reader::new(section);
+        let count = r.count()?;
+        let mut words = Words::default();
+        for _ in 0..count {
+            words.read_one(&mut r)?;
+        }
+        if !r.is_done() {
+            return Err(Corrupt);
+        }
+        Ok(words)
+    }
+}
+
+/// A run of consecutive words with their postings: a whole pack's search
+/// section, or one chunk of a split pack's.
+#[derive(Debug)]
+struct Chunk {
+    bytes: Arc<Vec<u8>>,
+    words: Words,
     /// Where each word's three postings end ([`ALL`], [`STRONG`],
     /// [`SYNONYM`]), from the start of `postings`.
     posting_ends: Vec<u32>,
     postings: Range<usize>,
-    cache: Mutex<Vec<(Box<str>, Bitset)>>,
 }
 
-/// FxHash (as in rustc): words come from the dataset, not from the visitor,
-/// so a keyed hash buys nothing and SipHash would slow the build.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+impl Chunk {
+    /// Reads the section at `range` of `bytes` (`u32` records, the words
+    /// with their postings' lengths, the postings), checking every length,
+    /// so that no later query can read out of bounds; `len` records.
+    fn open(bytes: Arc<Vec<u8>>, range: Range<usize>, len: usize) -> wire::Result<Chunk> {
+        let section = bytes.get(range.clone()).ok_or(Corrupt)?;
+        let mut r = Reader::new(section);
+        if r.u32()? as usize != len {
+            return Err(Corrupt);
+        }
+        let count = r.count()?;
+        let bitset_bytes = len.div_ceil(64) * 8;
+        let mut words = Words::default();
+        let mut posting_ends = Vec::with_capacity(count * POSTINGS);
+        let mut total = 0usize;
+        for _ in 0..count {
+            words.read_one(&mut r)?;
+            for _ in 0..POSTINGS {
+                total = total.checked_add(r.usize()?).ok_or(Corrupt)?;
+                posting_ends.push(total as u32);
+            }
+        }
+        let postings_at = range.start + r.position();
+        let postings = r.take(total)?;
+        if !r.is_done() {
+            return Err(Corrupt);
+        }
+        let mut begin = 0;
+        for &end in &posting_ends {
+            let p = &postings[begin..end as usize];
+            match p.first() {
+                None | Some(&SPARSE) => {}
+                Some(&DENSE) if p.len() == 1 + bitset_bytes => {}
+                _ => return Err(Corrupt),
+            }
+            begin = end as usize;
+        }
+        Ok(Chunk {
+            bytes,
+            words,
+            posting_ends,
+            postings: postings_at..postings_at + total,
+        })
+    }
 
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
+    /// ORs posting `which` of this chunk's word `k` into `out`; returns
+    /// roughly the word operations it took.
+    fn or_posting(&self, k: usize, which: usize, out: &mut Bitset) -> usize {
+        let postings = &self.bytes[self.postings.clone()];
+        let p = postings
+            .get(nth(&self.posting_ends, k * POSTINGS + which))
+            .unwrap_or_default();
+        match p.split_first() {
+            Some((&DENSE, rest)) => {
+                for (w, x) in out.words_mut().iter_mut().zip(wire::words(rest)) {
+                    *w |= x;
+                }
+                rest.len() / 8
+            }
+            Some((_, rest)) => {
+                let mut r = Reader::new(rest);
+                let mut i = 0u64;
+                let mut n = 0;
+                while let Ok(delta) = r.varint() {
+                    i = i.saturating_add(delta);
+                    out.insert(i as usize);
+                    n += 1;
+                }
+                n
+            }
+            None => 0,
         }
     }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
-/// One glossary entry as the search sees it: an acronym's written forms
-/// ("IAE", case as written) and the phrases it stands for. A record holding
-/// one side is given the words of the other as synonyms.
+/// What a query lacks to be answered: chunks of the vocabulary, and the
+/// words alone for typo tolerance.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Synonym {
-    pub terms: Vec<String>,
-    pub phrases: Vec<String>,
+pub struct Lack {
+    pub chunks: Vec<usize>,
+    pub typos: bool,
 }
 
-/// The glossary compiled for the index writer.
-#[derive(Debug, Default)]
-pub struct Synonyms {
-    /// By first folded word: (entry, the term as written, its word count).
-    terms: HashMap<String, Vec<(usize, String, usize)>>,
-    /// By first stem: (entry, the phrase's stems).
-    phrases: HashMap<String, Vec<(usize, Vec<String>)>>,
-    /// What a record holding the term is given: the phrases' words.
-    phrase_words: Vec<Vec<String>>,
-    /// What a record holding a phrase is given: the terms' words.
-    term_words: Vec<Vec<String>>,
-}
-
-impl Synonyms {
-    pub fn new(entries: &[Synonym]) -> Synonyms {
-        let mut out = Synonyms::default();
-        for (e, entry) in entries.iter().enumerate() {
-            let mut term_words = Vec::new();
-            for t in &entry.terms {
-                let words = analyze::words(t);
-                if let Some(first) = words.first() {
-                    out.terms
-                        .entry(first.clone())
-                        .or_default()
-                        .push((e, t.clone(), words.len()));
-                }
-                term_words.extend(words);
-            }
-            let mut phrase_words = Vec::new();
-            for p in &entry.phrases {
-                let words = analyze::words(p);
-                let stems: Vec<String> = words.iter().map(|w| stem(w).into_owned()).collect();
-                if let Some(first) = stems.first() {
-                    out.phrases
-                        .entry(first.clone())
-                        .or_default()
-                        .push((e, stems.clone()));
-                }
-                phrase_words.extend(words);
-            }
-            for list in [&mut term_words, &mut phrase_words] {
-                list.sort_unstable();
-                list.dedup();
-            }
-            out.term_words.push(term_words);
-            out.phrase_words.push(phrase_words);
+impl Lack {
+    fn chunk(&mut self, c: usize) {
+        if !self.chunks.contains(&c) {
+            self.chunks.push(c);
         }
-        out
     }
 
-    /// The synonym words of a text whose words are `words` (folded, with
-    /// their spans in `text`), appended to `out`.
-    fn of(&self, text: &str, words: &[(String, Range<usize>)], out: &mut Vec<String>) {
-        if self.term_words.is_empty() {
-            return;
-        }
-        let stems: Vec<std::borrow::Cow<str>> = words.iter().map(|(w, _)| stem(w)).collect();
-        for (i, (w, span)) in words.iter().enumerate() {
-            // A term counts only as written ("Face", not "face"): several
-            // acronyms are everyday words in lower case.
-            for (e, written, n) in self.terms.get(w).into_iter().flatten() {
-                if let Some((_, last)) = words.get(i + n - 1) {
-                    if text.get(span.start..last.end) == Some(written.as_str()) {
-                        out.extend(self.phrase_words[*e].iter().cloned());
-                    }
-                }
-            }
-            for (e, phrase) in self.phrases.get(stems[i].as_ref()).into_iter().flatten() {
-                let here = stems.get(i..i + phrase.len());
-                if here.is_some_and(|h| h.iter().zip(phrase).all(|(a, b)| a == b)) {
-                    out.extend(self.term_words[*e].iter().cloned());
-                }
-            }
-        }
+    /// Something is lacking.
+    pub fn any(&self) -> bool {
+        self.typos || !self.chunks.is_empty()
     }
-}
 
-/// Builds the search section for `n` records; `text(i, strong, other)`
-/// appends record `i`'s strong text (title, parties) and the rest.
-pub fn write(
-    n: usize,
-    synonyms: &Synonyms,
-    mut text: impl FnMut(usize, &mut String, &mut String),
-) -> Vec<u8> {
-    let mut ids: HashMap<Box<str>, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
-    let mut lists: Vec<[Vec<u32>; POSTINGS]> = Vec::new();
-    let mut id_of = |w: &str, lists: &mut Vec<[Vec<u32>; POSTINGS]>| match ids.get(w) {
-        Some(&id) => id,
-        None => {
-            ids.insert(w.into(), lists.len());
-            lists.push(Default::default());
-            lists.len() - 1
-        }
-    };
-    let (mut strong, mut other) = (String::new(), String::new());
-    let mut words: Vec<(String, Range<usize>)> = Vec::new();
-    let mut extra: Vec<String> = Vec::new();
-    for i in 0..n {
-        strong.clear();
-        other.clear();
-        extra.clear();
-        text(i, &mut strong, &mut other);
-        let at = i as u32;
-        for (part, t) in [(STRONG, &strong), (ALL, &other)] {
-            words.clear();
-            analyze::each_word(t, |w, span| words.push((w.to_string(), span)));
-            for (w, _) in &words {
-                let id = id_of(w, &mut lists);
-                // Records arrive in order, so a repeated word is always the last entry.
-                for p in [part, ALL] {
-                    if lists[id][p].last() != Some(&at) {
-                        lists[id][p].push(at);
-                    }
-                }
-            }
-            synonyms.of(t, &words, &mut extra);
-        }
-        for w in &extra {
-            let id = id_of(w, &mut lists);
-            let l = &mut lists[id];
-            if l[ALL].last() != Some(&at) && l[SYNONYM].last() != Some(&at) {
-                l[SYNONYM].push(at);
-            }
-        }
-    }
-    let mut vocabulary: Vec<(Box<str>, usize)> = ids.into_iter().collect();
-    vocabulary.sort_unstable();
-
-    // Words front-coded (bytes shared with the previous word, then the
-    // rest), postings' lengths as varints: a vocabulary costs a third of
-    // what plain strings and offset tables would, and gzips better.
-    let (mut head, mut postings) = (Writer::new(), Writer::new());
-    head.u32(n as u32);
-    head.usize(vocabulary.len());
-    let bitset_bytes = n.div_ceil(64) * 8;
-    let mut previous: &str = "";
-    for (word, id) in &vocabulary {
-        let shared = previous
-            .bytes()
-            .zip(word.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        // Never split a character: the rest must be a string of its own.
-        let shared = (0..=shared)
-            .rev()
-            .find(|&k| word.is_char_boundary(k))
-            .unwrap_or(0);
-        head.usize(shared);
-        head.str(&word[shared..]);
-        previous = word;
-        for list in &lists[*id] {
-            let before = postings.len();
-            write_posting(&mut postings, list, n, bitset_bytes);
-            head.usize(postings.len() - before);
-        }
-    }
-    head.bytes(&postings.into_bytes());
-    head.into_bytes()
-}
-
-/// Nothing for no record; else record positions as delta varints or a
-/// bitset, whichever is smaller.
-fn write_posting(out: &mut Writer, list: &[u32], n: usize, bitset_bytes: usize) {
-    if list.is_empty() {
-        return;
-    }
-    let mut sparse = Writer::new();
-    sparse.u8(SPARSE);
-    let mut last = 0;
-    for &i in list {
-        sparse.varint(u64::from(i - last));
-        last = i;
-    }
-    if sparse.len() <= 1 + bitset_bytes {
-        out.bytes(&sparse.into_bytes());
-    } else {
-        out.u8(DENSE);
-        let set = Bitset::from_positions(n, list.iter().map(|&i| i as usize));
-        for w in set.words() {
-            out.u64(*w);
-        }
+    fn size(&self) -> usize {
+        self.chunks.len() + usize::from(self.typos)
     }
 }
 
@@ -329,66 +287,122 @@ pub struct TextMatch {
 }
 
 impl Search {
-    /// Reads the section at `range` of `bytes`, checking every length, so
-    /// that no later query can read out of bounds.
+    /// Reads a whole pack's search section at `range` of `bytes`, checking
+    /// every length, so that no later query can read out of bounds.
     pub fn open(bytes: Arc<Vec<u8>>, range: Range<usize>) -> wire::Result<Search> {
         let section = bytes.get(range.clone()).ok_or(Corrupt)?;
-        let mut r = Reader::new(section);
-        let len = r.u32()? as usize;
-        let count = r.count()?;
-        let bitset_bytes = len.div_ceil(64) * 8;
-        let mut words = String::new();
-        let mut word_ends = Vec::with_capacity(count);
-        let mut shared_bytes = Vec::with_capacity(count);
-        let mut posting_ends = Vec::with_capacity(count * POSTINGS);
-        let (mut start, mut total) = (0usize, 0usize);
-        for _ in 0..count {
-            let shared = r.usize()?;
-            let rest = r.str()?;
-            // The previous word runs from `start` to the end of `words`.
-            let previous = words.get(start..).ok_or(Corrupt)?;
-            previous.get(..shared).ok_or(Corrupt)?;
-            let from = start;
-            start = words.len();
-            words.extend_from_within(from..from + shared);
-            words.push_str(rest);
-            word_ends.push(words.len() as u32);
-            shared_bytes.push(shared.min(255) as u8);
-            for _ in 0..POSTINGS {
-                total = total.checked_add(r.usize()?).ok_or(Corrupt)?;
-                posting_ends.push(total as u32);
-            }
-        }
-        let postings_at = range.start + r.position();
-        let postings = r.take(total)?;
-        if !r.is_done() {
+        let len = Reader::new(section).u32()? as usize;
+        let chunk = Chunk::open(bytes, range, len)?;
+        let count = chunk.words.len();
+        let search = Search::split(len, vec![0, count as u32], Vec::new())?;
+        let _ = search.chunks[0].set(chunk);
+        Ok(search)
+    }
+
+    /// The search of a split pack over `len` records, before any chunk is
+    /// here: chunk `c` holds words `starts[c]..starts[c + 1]`, and
+    /// `firsts[c - 1]` is its first word (chunk 0's is not needed).
+    pub fn split(len: usize, starts: Vec<u32>, firsts: Vec<Box<str>>) -> wire::Result<Search> {
+        let chunks = starts.len().checked_sub(1).ok_or(Corrupt)?;
+        // Every chunk holds a word (its first is in the directory), but the
+        // one chunk of an empty vocabulary.
+        let ordered = starts.first() == Some(&0)
+            && (starts.windows(2).all(|w| w[0] < w[1]) || starts == [0, 0]);
+        if chunks == 0
+            || !ordered
+            || firsts.len() + 1 != chunks
+            || firsts.windows(2).any(|w| w[0] >= w[1])
+        {
             return Err(Corrupt);
         }
-        let mut begin = 0;
-        for &end in &posting_ends {
-            let p = &postings[begin..end as usize];
-            match p.first() {
-                None | Some(&SPARSE) => {}
-                Some(&DENSE) if p.len() == 1 + bitset_bytes => {}
-                _ => return Err(Corrupt),
-            }
-            begin = end as usize;
-        }
         Ok(Search {
-            bytes,
             len,
-            words,
-            word_ends,
-            shared: shared_bytes,
-            posting_ends,
-            postings: postings_at..postings_at + total,
+            count: starts[chunks] as usize,
+            starts,
+            firsts,
+            chunks: (0..chunks).map(|_| OnceLock::new()).collect(),
+            every: OnceLock::new(),
             cache: Mutex::default(),
         })
     }
 
-    /// Vocabulary word `k`.
+    /// Takes in chunk `c`, the search section at `range` of `bytes`: it must
+    /// hold exactly the words the directory says, beginning with the first
+    /// it names. A chunk already here stays as it was.
+    pub fn add_chunk(
+        &self,
+        c: usize,
+        bytes: Arc<Vec<u8>>,
+        range: Range<usize>,
+    ) -> wire::Result<()> {
+        let slot = self.chunks.get(c).ok_or(Corrupt)?;
+        let chunk = Chunk::open(bytes, range, self.len)?;
+        let (start, end) = (self.starts[c] as usize, self.starts[c + 1] as usize);
+        let first_ok =
+            c == 0 || chunk.words.len() > 0 && *self.firsts[c - 1] == *chunk.words.word(0);
+        if chunk.words.len() != end - start || !first_ok {
+            return Err(Corrupt);
+        }
+        let _ = slot.set(chunk);
+        Ok(())
+    }
+
+    /// Takes in the words alone (a split pack's typo file): as many as the
+    /// directory counts, each chunk's first where it says.
+    pub fn add_typos(&self, section: &[u8]) -> wire::Result<()> {
+        let words = Words::read_all(section)?;
+        if words.len() != self.count {
+            return Err(Corrupt);
+        }
+        for (c, first) in self.firsts.iter().enumerate() {
+            if words.word(self.starts[c + 1] as usize) != &**first {
+                return Err(Corrupt);
+            }
+        }
+        let _ = self.every.set(words);
+        Ok(())
+    }
+
+    /// Number of chunks.
+    pub fn chunk_count(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// Whether chunk `c` is here.
+    pub fn has_chunk(&self, c: usize) -> bool {
+        self.chunks.get(c).is_some_and(|s| s.get().is_some())
+    }
+
+    /// Whether typo tolerance has its words.
+    pub fn has_typos(&self) -> bool {
+        self.every_word().is_some()
+    }
+
+    /// Every word in order, when here: a split pack's typo file, or a whole
+    /// pack's one chunk.
+    fn every_word(&self) -> Option<&Words> {
+        match &self.chunks[..] {
+            [one] if self.firsts.is_empty() => one.get().map(|c| &c.words),
+            _ => self.every.get(),
+        }
+    }
+
+    /// The chunk holding word `k`, and `k`'s place in it.
+    fn chunk_of(&self, k: usize) -> (usize, usize) {
+        let c = self
+            .starts
+            .partition_point(|&s| s as usize <= k)
+            .saturating_sub(1);
+        (c, k - self.starts.get(c).map_or(0, |&s| s as usize))
+    }
+
+    /// Vocabulary word `k`, or `""` while its chunk is not here.
     pub fn word(&self, k: usize) -> &str {
-        self.words.get(nth(&self.word_ends, k)).unwrap_or_default()
+        let (c, at) = self.chunk_of(k);
+        match self.chunks.get(c).and_then(|s| s.get()) {
+            Some(chunk) => chunk.words.word(at),
+            None => self.every.get().map_or("", |w| w.word(k)),
+        }
     }
 
     /// Number of records searched.
@@ -402,18 +416,44 @@ impl Search {
 
     /// How many leading bytes vocabulary word `k` shares with word `k - 1`.
     pub fn shared(&self, k: usize) -> usize {
-        usize::from(self.shared.get(k).copied().unwrap_or(0))
+        self.every_word().map_or(0, |w| w.shared(k))
     }
 
     /// Number of vocabulary words.
     pub fn words(&self) -> usize {
-        self.word_ends.len()
+        self.count
     }
 
-    /// The contiguous run of vocabulary words that start with `prefix`.
-    fn prefix_range(&self, prefix: &str) -> Range<usize> {
-        let count = self.words();
-        let (mut lo, mut hi) = (0, count);
+    /// The chunks that may hold words starting with `prefix`: from the
+    /// last whose first word is not after it (the chunk where `prefix`
+    /// itself would be) to the last whose first word is before it or starts
+    /// with it (the first words are sorted, so both are a partition point).
+    fn chunk_span(&self, prefix: &str) -> Range<usize> {
+        let a = self.firsts.partition_point(|f| **f <= *prefix);
+        let b = self
+            .firsts
+            .partition_point(|f| **f < *prefix || f.starts_with(prefix));
+        a..b + 1
+    }
+
+    /// The contiguous run of vocabulary words that start with `prefix`;
+    /// empty, with the chunks it needs in `lack`, while they are not all here.
+    fn prefix_range(&self, prefix: &str, lack: &mut Lack) -> Range<usize> {
+        let span = self.chunk_span(prefix);
+        let before = lack.size();
+        for c in span.clone() {
+            if !self.has_chunk(c) {
+                lack.chunk(c);
+            }
+        }
+        if lack.size() > before {
+            return 0..0;
+        }
+        let (mut lo, mut hi) = (
+            self.starts[span.start] as usize,
+            self.starts[span.end] as usize,
+        );
+        let end = hi;
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if self.word(mid) < prefix {
@@ -423,7 +463,7 @@ impl Search {
             }
         }
         let start = lo;
-        hi = count;
+        hi = end;
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if self.word(mid).starts_with(prefix) {
@@ -435,52 +475,40 @@ impl Search {
         start..lo
     }
 
-    /// ORs posting `which` of word `k` into `out`; returns roughly the word
+    /// ORs posting `which` of word `k` into `out` (its chunk must be here:
+    /// else nothing, and the chunk in `lack`); returns roughly the word
     /// operations it took.
-    fn or_posting(&self, k: usize, which: usize, out: &mut Bitset) -> usize {
-        let postings = &self.bytes[self.postings.clone()];
-        let p = postings
-            .get(nth(&self.posting_ends, k * POSTINGS + which))
-            .unwrap_or_default();
-        match p.split_first() {
-            Some((&DENSE, rest)) => {
-                for (w, x) in out.words_mut().iter_mut().zip(wire::words(rest)) {
-                    *w |= x;
-                }
-                rest.len() / 8
+    fn or_posting(&self, k: usize, which: usize, out: &mut Bitset, lack: &mut Lack) -> usize {
+        let (c, at) = self.chunk_of(k);
+        match self.chunks.get(c).and_then(|s| s.get()) {
+            Some(chunk) => chunk.or_posting(at, which, out),
+            None => {
+                lack.chunk(c);
+                0
             }
-            Some((_, rest)) => {
-                let mut r = Reader::new(rest);
-                let mut i = 0u64;
-                let mut n = 0;
-                while let Ok(delta) = r.varint() {
-                    i = i.saturating_add(delta);
-                    out.insert(i as usize);
-                    n += 1;
-                }
-                n
-            }
-            None => 0,
         }
     }
 
     /// Records with a word starting with `prefix` (an already folded
     /// word), as a word or a synonym. `out` must have the index's length;
-    /// its previous content is discarded.
-    pub fn words_starting_with(&self, prefix: &str, out: &mut Bitset) {
+    /// its previous content is discarded. Empty while the chunks it needs
+    /// are not here (they are added to `lack`).
+    fn starting_with(&self, prefix: &str, out: &mut Bitset, lack: &mut Lack) {
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, set)) = cache.iter().find(|(p, _)| &**p == prefix) {
             out.copy_from(set);
             return;
         }
         out.clear();
+        let before = lack.size();
         let mut work = 0;
-        for k in self.prefix_range(prefix) {
-            work += self.or_posting(k, ALL, out);
-            work += self.or_posting(k, SYNONYM, out);
+        for k in self.prefix_range(prefix, lack) {
+            work += self.or_posting(k, ALL, out, lack);
+            work += self.or_posting(k, SYNONYM, out, lack);
         }
         let bitset_words = self.len.div_ceil(64).max(1);
-        if prefix.chars().count() <= CACHED_PREFIX_CHARS
+        if lack.size() == before
+            && prefix.chars().count() <= CACHED_PREFIX_CHARS
             && work >= CACHE_MIN_WORK_IN_BITSETS * bitset_words
             && cache.len() < MAX_CACHED_PREFIXES
         {
@@ -488,9 +516,21 @@ impl Search {
         }
     }
 
+    /// Records with a word starting with `prefix` (an already folded
+    /// word), as a word or a synonym; `out` must have the index's length.
+    /// `Err` with what is lacking while its chunks are not here.
+    pub fn words_starting_with(&self, prefix: &str, out: &mut Bitset) -> Result<(), Lack> {
+        let mut lack = Lack::default();
+        self.starting_with(prefix, out, &mut lack);
+        if lack.any() {
+            return Err(lack);
+        }
+        Ok(())
+    }
+
     /// Words outside `skip` whose stem is `s`: they begin with `s`, or with
     /// `s` less an ending a stem rule writes in.
-    fn stem_group(&self, s: &str, skip: &Range<usize>) -> Vec<usize> {
+    fn stem_group(&self, s: &str, skip: &Range<usize>, lack: &mut Lack) -> Vec<usize> {
         let mut out = Vec::new();
         let mut looked = 0;
         let cuts = SWAPPED_ENDINGS
@@ -498,7 +538,7 @@ impl Search {
             .filter_map(|e| s.strip_suffix(e))
             .filter(|p| p.len() >= 3);
         for p in std::iter::once(s).chain(cuts) {
-            for k in self.prefix_range(p) {
+            for k in self.prefix_range(p, lack) {
                 looked += 1;
                 if looked > MAX_STEM_CANDIDATES {
                     return out;
@@ -520,27 +560,44 @@ impl Search {
     /// a word that matches no word at all is corrected: the words within
     /// [`analyze::max_edits`] of it, and their stems' words, at the last
     /// level;
-    /// only the last, cumulative one unless `tiers`.
-    fn word_sets(&self, q: &str, tiers: bool) -> (Vec<Bitset>, Vec<String>) {
+    /// only the last, cumulative one unless `tiers`. `None`, with what it
+    /// needs in `lack`, while the chunks (or the typo file) it must read
+    /// are not here.
+    fn word_sets(
+        &self,
+        q: &str,
+        tiers: bool,
+        lack: &mut Lack,
+    ) -> Option<(Vec<Bitset>, Vec<String>)> {
         let n = self.len;
-        let range = self.prefix_range(q);
-        let same_stem = self.stem_group(&stem(q), &range);
+        let before = lack.size();
+        let range = self.prefix_range(q, lack);
+        let same_stem = self.stem_group(&stem(q), &range, lack);
+        // An empty range for want of a chunk is not a word that matches
+        // nothing: no correction before the chunks are here.
+        if lack.size() > before {
+            return None;
+        }
         let mut matched = Bitset::new(n);
-        self.words_starting_with(q, &mut matched);
+        self.starting_with(q, &mut matched, lack);
         for &k in &same_stem {
-            self.or_posting(k, ALL, &mut matched);
-            self.or_posting(k, SYNONYM, &mut matched);
+            self.or_posting(k, ALL, &mut matched, lack);
+            self.or_posting(k, SYNONYM, &mut matched, lack);
         }
         let mut corrections = Vec::new();
         let mut all = matched.clone();
         let edits = analyze::max_edits(q);
         if range.is_empty() && same_stem.is_empty() && edits > 0 {
+            let Some(every) = self.every_word() else {
+                lack.typos = true;
+                return None;
+            };
             let near = fuzzy::within(
                 q.as_bytes(),
                 edits,
-                self.words(),
-                |k| self.word(k).as_bytes(),
-                |k| self.shared(k),
+                every.len(),
+                |k| every.word(k).as_bytes(),
+                |k| every.shared(k),
             );
             // Closest first, then in vocabulary order (no sort: a sort's
             // code costs the page more than these few passes).
@@ -551,43 +608,48 @@ impl Search {
             for k in near {
                 // The corrected word, and the words of its stem: a typo in a
                 // plural finds the singular too.
-                let word = self.word(k);
-                let family = self.stem_group(&stem(word), &(k..k + 1));
+                let word = every.word(k);
+                let family = self.stem_group(&stem(word), &(k..k + 1), lack);
                 for j in std::iter::once(k).chain(family) {
-                    self.or_posting(j, ALL, &mut all);
-                    self.or_posting(j, SYNONYM, &mut all);
+                    self.or_posting(j, ALL, &mut all, lack);
+                    self.or_posting(j, SYNONYM, &mut all, lack);
                 }
                 corrections.push(word.to_string());
             }
+            if lack.size() > before {
+                return None;
+            }
         }
         if !tiers {
-            return (vec![all], corrections);
+            return Some((vec![all], corrections));
         }
         let exact = self.find(q, &range);
         let mut strong_exact = Bitset::new(n);
         let mut any_exact = Bitset::new(n);
         if let Some(k) = exact {
-            self.or_posting(k, STRONG, &mut strong_exact);
-            self.or_posting(k, ALL, &mut any_exact);
+            self.or_posting(k, STRONG, &mut strong_exact, lack);
+            self.or_posting(k, ALL, &mut any_exact, lack);
         }
         let mut strong = Bitset::new(n);
         for k in range.clone().chain(same_stem.iter().copied()) {
-            self.or_posting(k, STRONG, &mut strong);
+            self.or_posting(k, STRONG, &mut strong, lack);
         }
         any_exact.or_with(&strong);
-        (
+        Some((
             vec![strong_exact, strong, any_exact, matched, all],
             corrections,
-        )
+        ))
     }
 
     /// Records matching every word of `query`, or `None` when the query has
     /// no word at all (blank, or only punctuation and symbols). With
     /// `tiers`, also how well each record matches (see [`TextMatch`]).
-    pub fn matches(&self, query: &str, tiers: bool) -> Option<TextMatch> {
+    /// `Err` with every chunk (and the typo file) the query still needs,
+    /// all at once, so the page fetches them together.
+    pub fn matches(&self, query: &str, tiers: bool) -> Result<Option<TextMatch>, Lack> {
         let mut words = analyze::words(query);
         if words.is_empty() {
-            return None;
+            return Ok(None);
         }
         // A visitor types a few words: a scan beats a hash set's code.
         let mut k = 0;
@@ -601,8 +663,11 @@ impl Search {
         let levels = if tiers { LEVELS } else { 1 };
         let mut sets = vec![Bitset::full(self.len); levels];
         let mut out = Vec::with_capacity(words.len());
+        let mut lack = Lack::default();
         for w in words {
-            let (mine, corrections) = self.word_sets(&w, tiers);
+            let Some((mine, corrections)) = self.word_sets(&w, tiers, &mut lack) else {
+                continue;
+            };
             for (set, m) in sets.iter_mut().zip(&mine) {
                 set.and_with(m);
             }
@@ -611,12 +676,15 @@ impl Search {
                 corrections,
             });
         }
+        if lack.any() {
+            return Err(lack);
+        }
         let all = sets.pop().unwrap_or_else(|| Bitset::new(self.len));
-        Some(TextMatch {
+        Ok(Some(TextMatch {
             all,
             tiers: sets,
             words: out,
-        })
+        }))
     }
 }
 #[cfg(test)]
@@ -650,7 +718,7 @@ mod tests {
             "Recyc’matelas et CPME",
             "œuvre commune",
         ]);
-        let m = |q: &str| s.matches(q, false).map(|b| positions(&b.all));
+        let m = |q: &str| s.matches(q, false).unwrap().map(|b| positions(&b.all));
         assert_eq!(m("economie"), Some(vec![0, 1]));
         assert_eq!(m("ÉCO"), Some(vec![0, 1]));
         assert_eq!(m("matelas"), Some(vec![2]));
@@ -693,7 +761,7 @@ mod tests {
         let s = search(&refs);
         for p in ["d", "de", "e", "em", "en", "da", "dev", "x", "d", "de"] {
             let mut got = Bitset::new(n);
-            s.words_starting_with(p, &mut got);
+            s.words_starting_with(p, &mut got).unwrap();
             let expected: Vec<usize> = (0..n)
                 .filter(|&i| analyze::words(&texts[i]).iter().any(|w| w.starts_with(p)))
                 .collect();
@@ -708,7 +776,10 @@ mod tests {
     #[test]
     fn empty_and_damaged_sections() {
         let s = search(&[]);
-        assert_eq!(s.matches("abc", true).map(|b| b.all.count()), Some(0));
+        assert_eq!(
+            s.matches("abc", true).unwrap().map(|b| b.all.count()),
+            Some(0)
+        );
         let syn = Synonyms::new(&[Synonym {
             terms: vec!["UN".into()],
             phrases: vec!["deux trois".into()],
@@ -754,7 +825,12 @@ mod tests {
                 },
             ],
         );
-        let m = |q: &str| s.matches(q, false).map(|b| positions(&b.all)).unwrap();
+        let m = |q: &str| {
+            s.matches(q, false)
+                .unwrap()
+                .map(|b| positions(&b.all))
+                .unwrap()
+        };
         assert_eq!(m("entreprises"), [0, 1]);
         assert_eq!(m("entreprise"), [0, 1]);
         assert_eq!(m("recyclage"), [0]);
@@ -763,17 +839,17 @@ mod tests {
         assert_eq!(m("iae"), [1, 2]);
         assert_eq!(m("activites economiques"), [1, 2]);
         assert_eq!(m("fondation"), Vec::<usize>::new());
-        let typo = s.matches("insrtion", true).unwrap();
+        let typo = s.matches("insrtion", true).unwrap().unwrap();
         assert_eq!(positions(&typo.all), [1, 2]);
         assert_eq!(typo.words[0].corrections, ["insertion"]);
         // Short words are never corrected.
         assert_eq!(m("iea"), Vec::<usize>::new());
         // Ranking levels: exact in a strong field, stem in a strong field,
         // exact anywhere, stem or synonym anywhere.
-        let t = s.matches("entreprises", true).unwrap();
+        let t = s.matches("entreprises", true).unwrap().unwrap();
         let tiers: Vec<Vec<usize>> = t.tiers.iter().map(positions).collect();
         assert_eq!(tiers, [vec![0], vec![0], vec![0], vec![0, 1]]);
-        let t = s.matches("iae", true).unwrap();
+        let t = s.matches("iae", true).unwrap().unwrap();
         let tiers: Vec<Vec<usize>> = t.tiers.iter().map(positions).collect();
         assert_eq!(tiers, [vec![], vec![], vec![1], vec![1, 2]]);
         assert!(t.words[0].corrections.is_empty());

@@ -47,7 +47,7 @@ mod section;
 pub mod web_calendars;
 
 pub use assemble::{assemble, file_name, record_file_name, slug, Assembled, LeftOut};
-pub use section::{write_section, Exports, Piece, Vague};
+pub use section::{write_section, write_section_in, Exports, Piece, Vague};
 
 use crate::data::validate::is_http_url;
 

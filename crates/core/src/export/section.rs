@@ -69,7 +69,20 @@ fn piece(tag: u8, zone: usize, text: &str) -> Vec<u8> {
 /// Writes the exports section of `format` for every record of `catalog`;
 /// `base` is the site's public address, if known ([`crate::export::public_base`]).
 pub fn write_section(format: Format, catalog: &Catalog, base: Option<&str>) -> Vec<u8> {
-    let n = catalog.entries.len();
+    let order: Vec<u32> = (0..catalog.entries.len() as u32).collect();
+    write_section_in(format, catalog, base, &order)
+}
+
+/// [`write_section`] with the records numbered otherwise: piece `p` is
+/// record `order[p]`'s (a split pack numbers its records in the default
+/// order).
+pub fn write_section_in(
+    format: Format,
+    catalog: &Catalog,
+    base: Option<&str>,
+    order: &[u32],
+) -> Vec<u8> {
+    let n = order.len();
     let (head, middle, tail, zones): (String, &str, &str, Vec<&str>) = match format {
         Format::Csv => (csv::header(), "", "", Vec::new()),
         Format::Json => (
@@ -85,7 +98,9 @@ pub fn write_section(format: Format, catalog: &Catalog, base: Option<&str>) -> V
             ics::Zone::ALL.iter().map(|&z| ics::vtimezone(z)).collect(),
         ),
     };
-    let pieces: Vec<Vec<u8>> = (0..n)
+    let pieces: Vec<Vec<u8>> = order
+        .iter()
+        .map(|&i| i as usize)
         .map(|i| match format {
             Format::Csv => piece(FIRST, 0, &csv::row(catalog, i, base)),
             Format::Json => {

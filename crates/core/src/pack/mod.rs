@@ -15,15 +15,27 @@
 //! [`write()`] lays it out; [`Pack::open`], [`Pack::open_shard`] and
 //! [`Pack::open_exports`] read it back, checking every offset.
 //!
+//! A large dataset may be split ([`Placement::Split`]; `split.rs` writes
+//! it, [`parts`] says what each file is): the page downloads a small boot
+//! file first, enough to paint the first results and the panel with its
+//! counts, then each part when the visit needs it ([`Pack::open_part`]).
+//! Whole, one file costs less than the requests a split makes: a dataset
+//! of a few hundred records stays whole.
+//!
 //! ```text
 //! "PSLP" version kind
-//! kind 0, a dataset:  build, section table (offset, length) × 10, then the
-//!   sections: meta (records, records per shard, shards, records left out),
-//!   vocabularies, problems, index, ids sorted, cards, details, shard seals,
-//!   exports (inline, or the seal of each format's file), glossary
+//! kind 0, a whole dataset:  build, section table (offset, length) × 10, then
+//!   the sections: meta (records, records per shard, shards, records left
+//!   out), vocabularies, problems, index, ids sorted, cards, details, shard
+//!   seals, exports (inline, or the seal of each format's file), glossary
 //! kind 1, a file that could not be used: the error, as the page words it
 //! kind 2, a shard of details: build, first record, count, details
 //! kind 3, the exports of one format: build, the export section
+//! kind 4, a split dataset's boot file: build, section table × 8, then
+//!   meta, vocabularies, problems, glossary, the default view's counts, its
+//!   first cards, the directories (the search's chunks, the ids' blocks),
+//!   the seal of every other file
+//! kind 5, a part of a split dataset: build, part kind, number, its body
 //! ```
 //! Cards and details are each a table of `u32` offsets into a blob. Every
 //! byte is written down in docs/pack-format.md, and a golden pack under
@@ -35,15 +47,20 @@
 
 pub mod card;
 pub mod detail;
+mod files;
 pub mod glossary;
 mod open;
+pub mod parts;
+mod split;
 mod write;
 
 // Phrasing moved to the wording layer, where the export writers use it too;
 // the old path stays so the card and detail writers read as before.
 pub use crate::wording::phrase;
+pub use files::Packed;
 pub use open::{open_exports_file, Details, ExportsAt, Pack, Shard, ShardError};
-pub use write::{from_json, write, write_error, write_for, Packed, Placement};
+pub use parts::{part_name, Part};
+pub use write::{from_json, write, write_error, write_for, Placement};
 
 pub(crate) const MAGIC: &[u8; 4] = b"PSLP";
 /// Bumped whenever the layout changes: a page never misreads an old pack.
@@ -59,11 +76,17 @@ pub(crate) const MAGIC: &[u8; 4] = b"PSLP";
 /// 7: the detail's themes as ids and its territory as region codes (the
 /// page names and links them to their pages), and an event's web calendar
 /// links (Google, Outlook) after its excerpts.
-pub const VERSION: u8 = 7;
+/// 8: a large dataset split into a boot file (kind 4) and parts (kind 5),
+/// fetched as the visit needs them; a whole pack's layout is 7's.
+pub const VERSION: u8 = 8;
 pub(crate) const DATASET: u8 = 0;
 pub(crate) const ERROR: u8 = 1;
 pub(crate) const SHARD: u8 = 2;
 pub(crate) const EXPORTS: u8 = 3;
+pub(crate) const BOOT: u8 = 4;
+pub(crate) const PART: u8 = 5;
+/// Sections of a boot file.
+pub(crate) const BOOT_SECTIONS: usize = 8;
 /// Magic, version, kind and the digest of the rest.
 pub(crate) const HEADER_BYTES: usize = 4 + 1 + 1 + 8;
 pub(crate) const SECTIONS: usize = 10;
@@ -74,6 +97,38 @@ pub const PROBLEMS_KEPT: usize = 200;
 /// Records per detail shard: about 400 KB of details at the size of the
 /// generated records, a few milliseconds to fetch and read.
 pub const DEFAULT_SHARD_RECORDS: usize = 500;
+
+/// How a split pack cuts its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Records per shard of details.
+    pub shard_records: usize,
+    /// Cards per block: about 15 KB gzipped at 500 (31 bytes a generated
+    /// card), so a list scrolled to its end fetches 200 files at 100,000
+    /// records, and a sparse filter's first screen at most a dozen blocks.
+    pub card_block: usize,
+    /// Cards of the default view in the boot file: more than a tall screen
+    /// of the list and its margin ([`crate::state::viewport`]).
+    pub first_cards: usize,
+    /// About this many bytes of words and postings per chunk of the search.
+    pub chunk_bytes: usize,
+    /// Ids per block.
+    pub ids_block: usize,
+}
+
+impl Split {
+    /// What `pack` writes: at 100,000 generated records, about 200 card
+    /// blocks, 200 shards, 110 chunks, 25 id blocks and 4 index files
+    /// (BENCHMARKS.md): a few hundred files, far under what static hosts
+    /// allow (20,000 on Cloudflare Pages).
+    pub const DEFAULT: Split = Split {
+        shard_records: DEFAULT_SHARD_RECORDS,
+        card_block: 500,
+        first_cards: 40,
+        chunk_bytes: 48 * 1024,
+        ids_block: 4096,
+    };
+}
 
 /// The file name of shard `k` whose digest is `seal`: named by its content,
 /// so a cache can never hand a page the shard of another build under the

@@ -4,18 +4,27 @@
 //! foreign file is refused with a message, never misread.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use crate::data::catalog::RecordType;
 use crate::data::error::{LoadError, LoadErrorKind};
 use crate::data::model::{Region, Theme};
 use crate::data::span::Position;
 use crate::data::validate::Problem;
-use crate::engine::index::Index;
+use crate::engine::bitset::Bitset;
+use crate::engine::facets::{self, Outcome};
+use crate::engine::filter::FilterState;
+use crate::engine::index::{self, Index};
+use crate::engine::search::Search;
 use crate::export::{Exports, Format};
 use crate::pack::card::{self, Card};
 use crate::pack::detail::{self, Detail};
 use crate::pack::glossary::{self, Gloss};
-use crate::pack::{DATASET, ERROR, EXPORTS, HEADER_BYTES, MAGIC, SECTIONS, SHARD, VERSION};
+use crate::pack::parts::{self, Block, DefaultView, Ids, Part, Parts, Seals};
+use crate::pack::{
+    BOOT, BOOT_SECTIONS, DATASET, ERROR, EXPORTS, HEADER_BYTES, MAGIC, PART, SECTIONS, SHARD,
+    VERSION,
+};
 use crate::wire::{self, blob_item as item, blob_range, open_blob, Corrupt, Reader, U32s};
 use crate::wording::say as s;
 
@@ -60,6 +69,8 @@ pub struct Pack {
     cards: Range<usize>,
     pub details: Details,
     pub exports: ExportsAt,
+    /// A split pack's parts (this file is then its boot file).
+    split: Option<Parts>,
 }
 
 /// The page's wording of a pack it cannot read.
@@ -99,6 +110,70 @@ fn header(bytes: &[u8]) -> Header {
     Header::Sealed(kind, seal)
 }
 
+/// The table of `count` sections after a file's header and build: each
+/// `(u32 offset, u32 length)`, lying inside the file.
+fn section_table(bytes: &[u8], count: usize) -> wire::Result<Vec<Range<usize>>> {
+    let table_at = HEADER_BYTES + 8;
+    let table = U32s::new(bytes.get(table_at..table_at + count * 8).ok_or(Corrupt)?)?;
+    let mut ranges = Vec::with_capacity(count);
+    for k in 0..count {
+        let at = table.get(2 * k).ok_or(Corrupt)? as usize;
+        let len = table.get(2 * k + 1).ok_or(Corrupt)? as usize;
+        let end = at.checked_add(len).ok_or(Corrupt)?;
+        if end > bytes.len() {
+            return Err(Corrupt);
+        }
+        ranges.push(at..end);
+    }
+    Ok(ranges)
+}
+
+/// The vocabularies: regions, then themes.
+fn read_vocabularies(section: &[u8]) -> wire::Result<(Vec<Region>, Vec<Theme>)> {
+    let mut r = Reader::new(section);
+    let regions = r.list(|r| {
+        Ok(Region {
+            code: r.str()?.to_string(),
+            name: r.str()?.to_string(),
+            name_en: None,
+        })
+    })?;
+    let themes = r.list(|r| {
+        Ok(Theme {
+            id: r.str()?.to_string(),
+            label: r.str()?.to_string(),
+            description: r.str()?.to_string(),
+            label_en: None,
+            description_en: None,
+        })
+    })?;
+    Ok((regions, themes))
+}
+
+/// The problems kept.
+fn read_problems(section: &[u8]) -> wire::Result<Vec<Problem>> {
+    Reader::new(section).list(|r| {
+        let record = r.opt_str()?.map(str::to_string);
+        let path = r.str()?.to_string();
+        let message = r.str()?.to_string();
+        let (line, column) = (r.usize()?, r.usize()?);
+        let kept = r.bool()?;
+        Ok(Problem {
+            record,
+            path,
+            message,
+            inner: None,
+            position: (line > 0).then_some(Position { line, column }),
+            kept,
+        })
+    })
+}
+
+/// `count × u64`: a list of seals.
+fn seals_list(r: &mut Reader) -> wire::Result<Vec<u64>> {
+    r.list(|r| r.u64())
+}
+
 fn read_error(r: &mut Reader) -> wire::Result<LoadError> {
     let kind = match r.u8()? {
         0 => LoadErrorKind::NotFound,
@@ -130,6 +205,7 @@ impl Pack {
             Header::Sealed(DATASET, _) => {
                 Pack::open_dataset(Arc::new(bytes)).map_err(|_| damaged())
             }
+            Header::Sealed(BOOT, _) => Pack::open_boot(Arc::new(bytes)).map_err(|_| damaged()),
             Header::Sealed(ERROR, _) => {
                 let mut r = Reader::new(&bytes[HEADER_BYTES..]);
                 Err(read_error(&mut r).unwrap_or_else(|_| damaged()))
@@ -141,22 +217,7 @@ impl Pack {
     fn open_dataset(bytes: Arc<Vec<u8>>) -> wire::Result<Pack> {
         let mut r = Reader::new(&bytes[HEADER_BYTES..]);
         let build = r.u64()?;
-        let table_at = HEADER_BYTES + 8;
-        let table = U32s::new(
-            bytes
-                .get(table_at..table_at + SECTIONS * 8)
-                .ok_or(Corrupt)?,
-        )?;
-        let mut ranges = Vec::with_capacity(SECTIONS);
-        for k in 0..SECTIONS {
-            let at = table.get(2 * k).ok_or(Corrupt)? as usize;
-            let len = table.get(2 * k + 1).ok_or(Corrupt)? as usize;
-            let end = at.checked_add(len).ok_or(Corrupt)?;
-            if end > bytes.len() {
-                return Err(Corrupt);
-            }
-            ranges.push(at..end);
-        }
+        let ranges = section_table(&bytes, SECTIONS)?;
         let section = |k: usize| &bytes[ranges[k].clone()];
 
         let mut r = Reader::new(section(0));
@@ -166,40 +227,8 @@ impl Pack {
         let skipped = r.usize()?;
         let problems_total = r.usize()?;
 
-        let mut r = Reader::new(section(1));
-        let regions = r.list(|r| {
-            Ok(Region {
-                code: r.str()?.to_string(),
-                name: r.str()?.to_string(),
-                name_en: None,
-            })
-        })?;
-        let themes = r.list(|r| {
-            Ok(Theme {
-                id: r.str()?.to_string(),
-                label: r.str()?.to_string(),
-                description: r.str()?.to_string(),
-                label_en: None,
-                description_en: None,
-            })
-        })?;
-
-        let mut r = Reader::new(section(2));
-        let problems = r.list(|r| {
-            let record = r.opt_str()?.map(str::to_string);
-            let path = r.str()?.to_string();
-            let message = r.str()?.to_string();
-            let (line, column) = (r.usize()?, r.usize()?);
-            let kept = r.bool()?;
-            Ok(Problem {
-                record,
-                path,
-                message,
-                inner: None,
-                position: (line > 0).then_some(Position { line, column }),
-                kept,
-            })
-        })?;
+        let (regions, themes) = read_vocabularies(section(1))?;
+        let problems = read_problems(section(2))?;
 
         let index = Index::open(bytes.clone(), ranges[3].clone())?;
         if index.len() != len {
@@ -271,6 +300,122 @@ impl Pack {
             cards,
             details,
             exports,
+            split: None,
+        })
+    }
+
+    /// A split pack's boot file: its sections (docs/pack-format.md, kind
+    /// 4), each checked against the others; the parts it lists come later.
+    fn open_boot(bytes: Arc<Vec<u8>>) -> wire::Result<Pack> {
+        let build = Reader::new(&bytes[HEADER_BYTES..]).u64()?;
+        let ranges = section_table(&bytes, BOOT_SECTIONS)?;
+        let section = |k: usize| &bytes[ranges[k].clone()];
+
+        let mut r = Reader::new(section(0));
+        let len = r.usize()?;
+        let per_shard = r.usize()?.max(1);
+        let skipped = r.usize()?;
+        let problems_total = r.usize()?;
+        let per_block = r.usize()?;
+        let first_count = r.usize()?;
+        if per_block == 0 || first_count > len || !r.is_done() {
+            return Err(Corrupt);
+        }
+        let (regions, themes) = read_vocabularies(section(1))?;
+        let problems = read_problems(section(2))?;
+        let glossary = glossary::read(section(3))?;
+        if problems.len() > problems_total {
+            return Err(Corrupt);
+        }
+
+        let mut r = Reader::new(section(4));
+        let undated = r.usize()? as u32;
+        let mut counts = |expected: usize| -> wire::Result<Vec<u32>> {
+            let list = r.list(|r| Ok(r.usize()? as u32))?;
+            (list.len() == expected).then_some(list).ok_or(Corrupt)
+        };
+        let default = DefaultView {
+            undated,
+            regions: counts(regions.len())?,
+            themes: counts(themes.len())?,
+            types: counts(RecordType::ALL.len())?,
+        };
+        if !r.is_done() || undated as usize > len {
+            return Err(Corrupt);
+        }
+
+        let (first_table, first_blob) = open_blob(section(5), ranges[5].start, first_count)?;
+
+        let mut r = Reader::new(section(6));
+        let words = r.usize()?;
+        let starts = r.list(|r| Ok(r.usize()? as u32))?;
+        let firsts: Vec<Box<str>> = r.list(|r| Ok(r.str()?.into()))?;
+        let id_firsts: Vec<Box<str>> = r.list(|r| Ok(r.str()?.into()))?;
+        if !r.is_done()
+            || starts.last().map(|&s| s as usize) != Some(words)
+            || id_firsts.windows(2).any(|w| w[0] >= w[1])
+        {
+            return Err(Corrupt);
+        }
+        let search = Search::split(len, starts, firsts)?;
+
+        let mut r = Reader::new(section(7));
+        let sets = r.u64()?;
+        let orders = [r.u64()?, r.u64()?];
+        let typos = r.u64()?;
+        let seals = Seals {
+            sets,
+            orders,
+            typos,
+            cards: seals_list(&mut r)?,
+            words: seals_list(&mut r)?,
+            ids: seals_list(&mut r)?,
+        };
+        let shard_seals = seals_list(&mut r)?;
+        let export_seals = seals_list(&mut r)?;
+        if !r.is_done()
+            || seals.cards.len() != len.div_ceil(per_block)
+            || seals.words.len() != search.chunk_count()
+            || seals.ids.len() != id_firsts.len()
+            || (len > 0) == id_firsts.is_empty()
+            || shard_seals.len() != len.div_ceil(per_shard)
+            || export_seals.len() != Format::ALL.len()
+        {
+            return Err(Corrupt);
+        }
+
+        let codes: Vec<String> = regions.iter().map(|r| r.code.clone()).collect();
+        let ids: Vec<String> = themes.iter().map(|t| t.id.clone()).collect();
+        let index = Index::split(len, codes, ids, search);
+        Ok(Pack {
+            bytes,
+            len,
+            build,
+            regions,
+            themes,
+            problems,
+            problems_total,
+            skipped,
+            index,
+            glossary,
+            by_id: 0..0,
+            card_table: 0..0,
+            cards: 0..0,
+            details: Details::Sharded {
+                per_shard,
+                seals: shard_seals,
+            },
+            exports: ExportsAt::Files(export_seals),
+            split: Some(Parts {
+                default,
+                per_block,
+                first: (first_table, first_blob),
+                first_count,
+                blocks: (0..seals.cards.len()).map(|_| OnceLock::new()).collect(),
+                ids: (0..seals.ids.len()).map(|_| OnceLock::new()).collect(),
+                id_firsts,
+                seals,
+            }),
         })
     }
 
@@ -283,15 +428,172 @@ impl Pack {
         self.len == 0
     }
 
-    /// The card of record `i`; a damaged one reads as empty.
+    /// The card of record `i`; a damaged one, or one whose block has not
+    /// arrived (see [`Pack::card_part`]), reads as empty.
     pub fn card(&self, i: usize) -> Card<'_> {
-        item(&self.bytes, &self.card_table, &self.cards, i)
-            .and_then(|b| card::read_card(b).ok())
-            .unwrap_or_default()
+        let found = match &self.split {
+            None => item(&self.bytes, &self.card_table, &self.cards, i)
+                .and_then(|b| card::read_card(b).ok()),
+            Some(parts) if i < parts.first_count => {
+                let (table, blob) = &parts.first;
+                item(&self.bytes, table, blob, i).and_then(|b| card::read_card(b).ok())
+            }
+            Some(parts) => parts
+                .blocks
+                .get(i / parts.per_block)
+                .and_then(OnceLock::get)
+                .and_then(|block| block.card(i % parts.per_block)),
+        };
+        found.unwrap_or_default()
     }
 
-    /// The position of the record with this id: a binary search over the ids.
+    /// The part record `i`'s card is in, while it has not arrived.
+    pub fn card_part(&self, i: usize) -> Option<Part> {
+        let parts = self.split.as_ref()?;
+        let k = i / parts.per_block;
+        (i >= parts.first_count && i < self.len && parts.blocks[k].get().is_none())
+            .then_some(Part::Cards(k))
+    }
+
+    /// Whether this is a split pack's boot file, its parts fetched apart.
+    pub fn is_split(&self) -> bool {
+        self.split.is_some()
+    }
+
+    /// The position of the record with this id, `None` if there is none;
+    /// `Err` with the block of ids to fetch first, in a split pack (the
+    /// boot file's first cards are found at once).
+    pub fn locate(&self, id: &str) -> Result<Option<usize>, Part> {
+        let Some(parts) = &self.split else {
+            return Ok(self.position(id));
+        };
+        if let Some(i) = (0..parts.first_count).find(|&i| self.card(i).id == id) {
+            return Ok(Some(i));
+        }
+        let Some(k) = parts.id_block(id) else {
+            return Ok(None);
+        };
+        match parts.ids[k].get() {
+            Some(ids) => Ok(ids.find(id)),
+            None => Err(Part::Ids(k)),
+        }
+    }
+
+    /// The answer to `filter` (see [`facets::answer`]), or the parts it
+    /// still needs. A split pack answers its default view from its boot
+    /// file alone: the records in their own order, its counts as written.
+    pub fn answer(&self, filter: &FilterState) -> Result<Outcome, Vec<Part>> {
+        facets::answer(&self.index, filter).or_else(|lacking| match &self.split {
+            Some(parts) if *filter == FilterState::default() => {
+                Ok(self.default_view(&parts.default))
+            }
+            _ => Err(lacking.into_iter().map(Part::Index).collect()),
+        })
+    }
+
+    fn default_view(&self, counts: &DefaultView) -> Outcome {
+        let n = self.len;
+        Outcome {
+            results: (0..n as u32).collect(),
+            regions: self
+                .index
+                .region_codes
+                .iter()
+                .cloned()
+                .zip(counts.regions.iter().copied())
+                .collect(),
+            themes: self
+                .index
+                .theme_ids
+                .iter()
+                .cloned()
+                .zip(counts.themes.iter().copied())
+                .collect(),
+            types: RecordType::ALL
+                .into_iter()
+                .zip(counts.types.iter().copied())
+                .collect(),
+            undated_excluded: 0,
+            words: Vec::new(),
+            timeline: Bitset::full(n),
+        }
+    }
+
+    /// Records whose date is unknown: the index's count, or a split pack's
+    /// boot file's before its index is here.
+    pub fn undated_count(&self) -> u32 {
+        match (&self.split, self.index.undated_count()) {
+            (_, Some(n)) => n,
+            (Some(parts), None) => parts.default.undated,
+            (None, None) => 0,
+        }
+    }
+
+    /// Where `part` is, beside this pack at `url`.
+    pub fn part_url(&self, url: &str, part: Part) -> Option<String> {
+        let seal = self.split.as_ref()?.seals.of(part)?;
+        Some(format!("{url}.d/{}", parts::part_name(part, seal)))
+    }
+
+    /// Takes in the bytes fetched as `part` of this pack: they must be that
+    /// very part, whole, with the seal this pack lists for it (so of this
+    /// build), or they are refused ([`ShardError`]) and never read as this
+    /// pack's. A part already here stays as it was.
+    pub fn open_part(&self, part: Part, bytes: Vec<u8>) -> Result<(), ShardError> {
+        let parts = self.split.as_ref().ok_or(ShardError::Damaged)?;
+        let expected = parts.seals.of(part).ok_or(ShardError::Damaged)?;
+        let seal = match header(&bytes) {
+            Header::Sealed(PART, seal) => seal,
+            // Another version of Passerelles wrote it: another build.
+            Header::OtherVersion => return Err(ShardError::Stale),
+            _ => return Err(ShardError::Damaged),
+        };
+        let mut r = Reader::new(&bytes[HEADER_BYTES..]);
+        let build = r.u64().map_err(|_| ShardError::Damaged)?;
+        if build != self.build || seal != expected {
+            return Err(ShardError::Stale);
+        }
+        let code = (r.u8(), r.usize());
+        if part.code() != Some((code.0.unwrap_or(u8::MAX), code.1.unwrap_or(usize::MAX))) {
+            return Err(ShardError::Damaged);
+        }
+        let at = HEADER_BYTES + r.position();
+        self.take_part(parts, part, bytes, at)
+            .map_err(|_| ShardError::Damaged)
+    }
+
+    /// A part's body, from `at` to the end of `bytes`, into its place.
+    fn take_part(&self, parts: &Parts, part: Part, bytes: Vec<u8>, at: usize) -> wire::Result<()> {
+        let body = &bytes[at..];
+        match part {
+            Part::Index(index::Part::Sets) => self.index.add_sets(body),
+            Part::Index(index::Part::Order(sort)) => self.index.add_order(sort, body),
+            Part::Index(index::Part::Typos) => self.index.search().add_typos(body),
+            Part::Index(index::Part::Words(k)) => {
+                let end = bytes.len();
+                self.index.search().add_chunk(k, Arc::new(bytes), at..end)
+            }
+            Part::Cards(k) => {
+                let expected = parts.per_block.min(self.len - k * parts.per_block);
+                let block = Block::open(bytes, at, expected)?;
+                let _ = parts.blocks[k].set(block);
+                Ok(())
+            }
+            Part::Ids(k) => {
+                let ids = Ids::open(body, &parts.id_firsts[k], self.len)?;
+                let _ = parts.ids[k].set(ids);
+                Ok(())
+            }
+        }
+    }
+
+    /// The position of the record with this id: a binary search over the
+    /// ids (in a split pack, only where its ids are here: see
+    /// [`Pack::locate`]).
     pub fn position(&self, id: &str) -> Option<usize> {
+        if self.split.is_some() {
+            return self.locate(id).ok().flatten();
+        }
         let by_id = U32s::new(&self.bytes[self.by_id.clone()]).ok()?;
         let (mut lo, mut hi) = (0, by_id.len());
         while lo < hi {

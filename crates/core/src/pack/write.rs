@@ -8,34 +8,13 @@ use crate::data::validate;
 use crate::engine::index;
 use crate::export::{self, Format};
 use crate::pack::detail::{self, Links};
+use crate::pack::files::{problems_section, seal_of, sealed, vocabulary_section, Packed};
 use crate::pack::glossary;
 use crate::pack::{
-    card, DATASET, DEFAULT_SHARD_RECORDS, ERROR, EXPORTS, HEADER_BYTES, MAGIC, PROBLEMS_KEPT,
-    SECTIONS, SHARD, VERSION,
+    card, split, Split, DATASET, DEFAULT_SHARD_RECORDS, ERROR, EXPORTS, HEADER_BYTES, SECTIONS,
+    SHARD,
 };
 use crate::wire::{blob, digest, Writer};
-
-/// The files a dataset packs into.
-#[derive(Debug, Clone)]
-pub struct Packed {
-    pub main: Vec<u8>,
-    /// Detail shards, in order; empty when the details are inline.
-    pub shards: Vec<Vec<u8>>,
-    /// The exports files, in [`Format::ALL`] order; empty when inline.
-    pub exports: Vec<Vec<u8>>,
-}
-
-impl Packed {
-    /// The file name of shard `k`, in the main file's `.d/` folder.
-    pub fn shard_name(&self, k: usize) -> String {
-        crate::pack::shard_name(k, seal_of(&self.shards[k]))
-    }
-
-    /// The file name of the exports of `format`, beside the shards.
-    pub fn exports_name(&self, format: Format) -> String {
-        crate::pack::exports_name(format, seal_of(&self.exports[format.slot()]))
-    }
-}
 
 /// Where a pack puts the records' details.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,12 +22,18 @@ pub enum Placement {
     /// In shards of [`DEFAULT_SHARD_RECORDS`]: the list needs none of the
     /// details, so a visitor downloads a record's details (most of a
     /// dataset's bytes: its excerpts) only on opening it, as Pagefind
-    /// downloads only the fragments a search shows.
+    /// downloads only the fragments a search shows. Whole whatever the
+    /// size, until the page fetches a split pack's parts: then a large
+    /// dataset will be split here (see [`Placement::Split`]).
     Auto,
     /// In the main file (the converter has nowhere else to put them).
     Inline,
     /// Shards of this many records.
     Shards(usize),
+    /// A boot file (kind 4) and parts (kind 5) fetched as the visit needs
+    /// them, whatever the size (see [`crate::pack::parts`]); the records
+    /// numbered in the default order.
+    Split(Split),
 }
 
 /// The pack of a catalog, its addresses relative (no public address known).
@@ -61,6 +46,9 @@ pub fn write(loaded: &Loaded, placement: Placement) -> Packed {
 /// The exports follow the details: inline with them, else in files.
 pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> Packed {
     let catalog = &loaded.catalog;
+    if let Placement::Split(parts) = placement {
+        return split::write_split(loaded, &parts, base);
+    }
     let n = catalog.entries.len();
     let links = Links::new(catalog);
 
@@ -79,7 +67,7 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
     let per_shard = match placement {
         Placement::Shards(k) => k.max(1),
         Placement::Inline => 0,
-        Placement::Auto => DEFAULT_SHARD_RECORDS,
+        Placement::Auto | Placement::Split(_) => DEFAULT_SHARD_RECORDS,
     };
     // Each shard's blob of details, before the build's id is known.
     let shard_blobs: Vec<Vec<u8>> = if per_shard == 0 {
@@ -104,34 +92,8 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
     meta.usize(validate::skipped_records(&loaded.problems));
     meta.usize(loaded.problems.len());
 
-    let mut vocab = Writer::new();
-    vocab.usize(catalog.regions.len());
-    for r in &catalog.regions {
-        vocab.str(&r.code);
-        vocab.str(&r.name);
-    }
-    vocab.usize(catalog.themes.len());
-    for t in &catalog.themes {
-        vocab.str(&t.id);
-        vocab.str(&t.label);
-        vocab.str(&t.description);
-    }
-
-    // The page lists a few hundred problems at most; a file with 50,000 of
-    // them must not make a pack of megabytes of messages (the total is in
-    // the meta section).
-    let mut problems = Writer::new();
-    let kept = &loaded.problems[..loaded.problems.len().min(PROBLEMS_KEPT)];
-    problems.usize(kept.len());
-    for p in kept {
-        problems.opt_str(p.record.as_deref());
-        problems.str(&p.path);
-        problems.str(&p.message);
-        let (line, column) = p.position.map_or((0, 0), |at| (at.line, at.column));
-        problems.usize(line);
-        problems.usize(column);
-        problems.bool(p.kept);
-    }
+    let vocab = vocabulary_section(catalog);
+    let problems = problems_section(loaded);
 
     let codes: Vec<String> = catalog.regions.iter().map(|r| r.code.clone()).collect();
     let themes: Vec<String> = catalog.themes.iter().map(|t| t.id.clone()).collect();
@@ -164,8 +126,8 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
     let mut content = Writer::new();
     for part in [
         meta.as_bytes(),
-        vocab.as_bytes(),
-        problems.as_bytes(),
+        &vocab,
+        &problems,
         &index,
         ids.as_bytes(),
         card_section.as_bytes(),
@@ -219,8 +181,8 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
 
     let sections = [
         meta.into_bytes(),
-        vocab.into_bytes(),
-        problems.into_bytes(),
+        vocab,
+        problems,
         index,
         ids.into_bytes(),
         card_section.into_bytes(),
@@ -245,6 +207,7 @@ pub fn write_for(loaded: &Loaded, placement: Placement, base: Option<&str>) -> P
         main: sealed(DATASET, w),
         shards,
         exports: export_files,
+        parts: Vec::new(),
     }
 }
 
@@ -272,23 +235,4 @@ pub fn from_json(bytes: &[u8]) -> Vec<u8> {
         Ok(loaded) => write(&loaded, Placement::Inline).main,
         Err(e) => write_error(&e),
     }
-}
-
-/// A file of this kind: the header, the digest of the body, the body.
-fn sealed(kind: u8, body: Writer) -> Vec<u8> {
-    let body = body.into_bytes();
-    let mut w = Writer::new();
-    w.bytes(MAGIC);
-    w.u8(VERSION);
-    w.u8(kind);
-    w.u64(digest(&body));
-    w.bytes(&body);
-    w.into_bytes()
-}
-
-/// The digest a sealed file carries (what a pack lists for each shard).
-fn seal_of(file: &[u8]) -> u64 {
-    let mut seal = [0u8; 8];
-    seal.copy_from_slice(&file[HEADER_BYTES - 8..HEADER_BYTES]);
-    u64::from_le_bytes(seal)
 }
