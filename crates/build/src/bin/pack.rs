@@ -1,4 +1,4 @@
-//! `pack DATA.json --out DATA.pack [--inline | --shard-records N] [--feeds DIR] [--glossary FILE] [--english]`:
+//! `pack DATA.json --out DATA.pack [--inline | --shard-records N] [--split] [--feeds DIR] [--glossary FILE] [--english]`:
 //! compiles an editors' JSON dataset into the pack the page downloads (see
 //! `passerelles_core::pack`), with the glossary beside it (`glossary.json` in
 //! the dataset's folder, or `--glossary FILE`). Trunk runs it before every
@@ -8,6 +8,10 @@
 //! when a record is opened, and each record's exported pieces into
 //! `DATA.pack.d/exports-FORMAT-DIGEST.pack`, fetched when a visitor exports
 //! (both inline with `--inline`); stale files of an earlier run are removed.
+//! `--split` writes a split pack instead (format 8, kinds 4 and 5): a boot
+//! file at `DATA.pack` and its parts beside the shards (index, orders, card
+//! blocks, word chunks, typo words, id blocks), the page fetching each when
+//! the visit needs it (`passerelles_core::pack::Split::DEFAULT`).
 //! `--feeds DIR` also writes the static feeds (`passerelles_core::export::feeds`)
 //! into DIR, emptied first. `--english` also writes the same records for
 //! the English pages, `DATA.en.pack` and its `DATA.en.pack.d/`: worded in
@@ -24,12 +28,13 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use passerelles_core::pack::{self, Placement};
+    use passerelles_core::pack::{self, Placement, Split};
     use std::path::PathBuf;
 
     let mut input: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
     let mut placement = Placement::Auto;
+    let mut split = false;
     let mut feeds: Option<PathBuf> = None;
     let mut english = false;
     let mut glossary: Option<PathBuf> = None;
@@ -44,6 +49,7 @@ fn main() {
             "--feeds" => feeds = Some(value().into()),
             "--english" => english = true,
             "--inline" => placement = Placement::Inline,
+            "--split" => split = true,
             "--glossary" => glossary = Some(value().into()),
             "--shard-records" => {
                 let n: usize = value()
@@ -57,6 +63,16 @@ fn main() {
             other if input.is_none() && !other.starts_with('-') => input = Some(other.into()),
             other => usage(&format!("unknown argument {other}")),
         }
+    }
+    if split {
+        placement = match placement {
+            Placement::Inline => usage("--split and --inline: one or the other"),
+            Placement::Shards(n) => Placement::Split(Split {
+                shard_records: n,
+                ..Split::DEFAULT
+            }),
+            _ => Placement::Split(Split::DEFAULT),
+        };
     }
     let input = input.unwrap_or_else(|| usage("which JSON file?"));
     let out = out.unwrap_or_else(|| input.with_extension("pack"));
@@ -139,6 +155,14 @@ fn main() {
     let words = pack::Pack::open(packed.main.clone())
         .map(|p| p.index.search().words())
         .unwrap_or(0);
+    if !packed.parts.is_empty() {
+        let part_bytes: usize = packed.parts.iter().map(|p| p.1.len()).sum();
+        eprintln!(
+            "pack: découpé : fichier de démarrage {} octets, {} parties, {part_bytes} octets",
+            packed.main.len(),
+            packed.parts.len()
+        );
+    }
     eprintln!(
         "pack: {} fiches, {words} mots distincts, {} entrées de glossaire -> {} ({} octets{}{})",
         loaded.catalog.entries.len(),
@@ -194,6 +218,7 @@ fn write_files(out: &std::path::Path, packed: &passerelles_core::pack::Packed) {
     std::fs::write(out, &packed.main).unwrap_or_else(|e| fail(&out.display(), &e));
     let mut beside: Vec<(String, &[u8])> = (0..packed.shards.len())
         .map(|k| (packed.shard_name(k), packed.shards[k].as_slice()))
+        .chain((0..packed.parts.len()).map(|k| (packed.part_name(k), packed.parts[k].1.as_slice())))
         .collect();
     if !packed.exports.is_empty() {
         for format in passerelles_core::export::Format::ALL {
@@ -220,7 +245,16 @@ fn write_feeds(
     dir: &std::path::Path,
 ) {
     use passerelles_core::export::{feeds, Format};
-    use passerelles_core::pack::Pack;
+    use passerelles_core::pack::{Pack, Placement};
+    // The feeds read the records in the catalog's numbering: a split pack
+    // numbers them otherwise, so they are written from the whole pack.
+    let whole;
+    let packed = if packed.parts.is_empty() {
+        packed
+    } else {
+        whole = passerelles_core::pack::write_for(loaded, Placement::Auto, base);
+        &whole
+    };
     let pack = Pack::open(packed.main.clone()).expect("a pack just written opens");
     let ics = match packed.exports.get(Format::Ics.slot()) {
         Some(file) => pack.open_exports(Format::Ics, file.clone()).ok(),
@@ -243,7 +277,7 @@ fn write_feeds(
 fn usage(problem: &str) -> ! {
     passerelles_build::tools::cli::usage(
         "pack",
-        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N] [--feeds DIR] [--glossary FILE] [--english]",
+        "pack DATA.json [--out DATA.pack] [--inline | --shard-records N] [--split] [--feeds DIR] [--glossary FILE] [--english]",
         problem,
     )
 }
