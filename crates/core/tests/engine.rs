@@ -773,6 +773,52 @@ proptest! {
             prop_assert_eq!(&got, &checked.unwrap());
         }
     }
+
+    /// A part's body cut short or changed (past its seal, which the pack
+    /// checks first) is refused or read as some valid part, never a panic,
+    /// and the index answers whatever it took in without a panic either.
+    #[test]
+    fn damaged_parts_are_refused_never_a_panic(
+        data in prop::collection::vec(entry(), 1..30),
+        which in 0usize..5,
+        cut in any::<prop::sample::Index>(),
+        noise in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        states in prop::collection::vec(state(), 1..3),
+    ) {
+        let (entries, texts): (Vec<Entry>, Vec<Text>) = data.into_iter().unzip();
+        let split = split_of(&entries, &texts, &glossary(), 40);
+        let body = match which {
+            0 => split.sets.clone(),
+            1 => split.orders[0].clone(),
+            2 => split.orders[1].clone(),
+            3 => split.words[0].clone(),
+            _ => split.typos.clone(),
+        };
+        let mut damaged = body[..cut.index(body.len() + 1)].to_vec();
+        if !damaged.is_empty() {
+            for (at, b) in &noise {
+                let k = at.index(damaged.len());
+                damaged[k] = *b;
+            }
+        }
+        let search = split.index.search();
+        let taken = match which {
+            0 => split.index.add_sets(&damaged).is_ok(),
+            1 => split.index.add_order(Sort::Oldest, &damaged).is_ok(),
+            2 => split.index.add_order(Sort::Title, &damaged).is_ok(),
+            3 => {
+                let len = damaged.len();
+                search.add_chunk(0, std::sync::Arc::new(damaged.clone()), 0..len).is_ok()
+            }
+            _ => search.add_typos(&damaged).is_ok(),
+        };
+        if damaged.len() < body.len() && noise.is_empty() {
+            prop_assert!(!taken, "a part cut short was taken in");
+        }
+        for s in &states {
+            let _ = answer(&split.index, s);
+        }
+    }
 }
 
 /// The parts a split index asks for are those the query needs: nothing

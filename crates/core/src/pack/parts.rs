@@ -233,6 +233,90 @@ impl Parts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wire::{blob, Writer};
+    use proptest::prelude::*;
+
+    /// An id block as the split writer lays it out: `ids` sorted, each
+    /// with a position.
+    fn id_block(ids: &[(&str, usize)]) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.usize(ids.len());
+        let mut previous = "";
+        for (id, at) in ids {
+            let shared = previous
+                .bytes()
+                .zip(id.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            w.usize(shared);
+            w.str(&id[shared..]);
+            w.usize(*at);
+            previous = id;
+        }
+        w.into_bytes()
+    }
+
+    #[test]
+    fn id_blocks_find_their_ids_and_refuse_the_rest() {
+        let ids = [("ag-1", 3), ("ag-10", 0), ("ev-2", 2)];
+        let block = Ids::open(&id_block(&ids), "ag-1", 4).unwrap();
+        for (id, at) in ids {
+            assert_eq!(block.find(id), Some(at));
+        }
+        assert_eq!(block.find("ag-2"), None);
+        // Another first id, a position past the records, ids out of order.
+        assert!(Ids::open(&id_block(&ids), "ag-0", 4).is_err());
+        assert!(Ids::open(&id_block(&ids), "ag-1", 3).is_err());
+        assert!(Ids::open(&id_block(&[("b", 0), ("a", 1)]), "b", 4).is_err());
+    }
+
+    proptest! {
+        /// A card or id block cut short or changed is refused or read as
+        /// some block, never a panic; its cards read or are absent.
+        #[test]
+        fn damaged_blocks_never_panic(
+            cut in any::<prop::sample::Index>(),
+            noise in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        ) {
+            let mut cards = Vec::new();
+            for k in 0..3 {
+                let mut w = Writer::new();
+                w.str(&format!("id-{k}"));
+                w.str("Un titre");
+                w.u8(0);
+                for s in ["Convention", "2019", "Paris"] {
+                    w.str(s);
+                }
+                w.usize(0);
+                w.usize(0);
+                cards.push(w.into_bytes());
+            }
+            let mut w = Writer::new();
+            w.usize(3);
+            w.bytes(&blob(&cards));
+            let good = Block::open(w.as_bytes().to_vec(), 0, 3).unwrap();
+            prop_assert_eq!(good.card(1).map(|c| c.id), Some("id-1"));
+            prop_assert!(good.card(3).is_none());
+            let ids = id_block(&[("id-0", 0), ("id-1", 1), ("id-2", 2)]);
+            for bytes in [w.into_bytes(), ids] {
+                let mut damaged = bytes[..cut.index(bytes.len() + 1)].to_vec();
+                if !damaged.is_empty() {
+                    for (at, b) in &noise {
+                        let k = at.index(damaged.len());
+                        damaged[k] = *b;
+                    }
+                }
+                if let Ok(block) = Block::open(damaged.clone(), 0, 3) {
+                    for k in 0..4 {
+                        let _ = block.card(k);
+                    }
+                }
+                if let Ok(block) = Ids::open(&damaged, "id-0", 3) {
+                    let _ = block.find("id-1");
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_part_has_its_own_code_and_name() {
