@@ -185,6 +185,13 @@ fn a_split_pack_shows_and_answers_as_the_whole_one() {
             assert_eq!(pack.card_part(p), Some(Part::Cards(p / SMALL.card_block)));
         }
     }
+    // The rows of a list: the blocks they need, each once, first needed first.
+    assert_eq!(pack.lacking_cards(0..SMALL.first_cards), []);
+    assert_eq!(
+        pack.lacking_cards([7, 1, 8, 0, 3]),
+        [Part::Cards(2), Part::Cards(1)]
+    );
+    assert_eq!(whole.lacking_cards(0..n), []);
     assert_eq!(
         pack.answer(&FilterState {
             themes: Set::from(["emploi".to_string()]),

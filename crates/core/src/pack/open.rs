@@ -455,6 +455,24 @@ impl Pack {
             .then_some(Part::Cards(k))
     }
 
+    /// The card blocks the records at `positions` (the rows a list shows)
+    /// still need, each once, in the order they are first needed: what the
+    /// page fetches before it paints those rows. None for a whole pack.
+    pub fn lacking_cards(&self, positions: impl IntoIterator<Item = usize>) -> Vec<Part> {
+        let mut out = Vec::new();
+        if self.split.is_none() {
+            return out;
+        }
+        for i in positions {
+            if let Some(part) = self.card_part(i) {
+                if !out.contains(&part) {
+                    out.push(part);
+                }
+            }
+        }
+        out
+    }
+
     /// Whether this is a split pack's boot file, its parts fetched apart.
     pub fn is_split(&self) -> bool {
         self.split.is_some()
