@@ -252,7 +252,10 @@ fn a_record_is_found_by_its_themes_labels_in_both_languages() {
     for query in ["RSE", "CSR", "responsabilité sociétale"] {
         let got = found(&pack.index, query);
         for i in &rse {
-            assert!(got.contains(i), "{query:?} misses record {i}, whose theme is rse");
+            assert!(
+                got.contains(i),
+                "{query:?} misses record {i}, whose theme is rse"
+            );
         }
     }
     let qpv = with_theme("qpv");
