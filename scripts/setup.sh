@@ -52,21 +52,44 @@ else
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# 4. A real browser and its WebDriver (wasm-bindgen-test and end-to-end tests).
+# 4. The browsers, from Debian, never downloaded by a test tool: Chromium and
+#    its WebDriver (wasm-bindgen-test, end-to-end tests), and for the core
+#    journeys in every engine (tests/engines/) Firefox ESR, WebKitGTK's
+#    WebDriver with its MiniBrowser, and xvfb-run to give WebKit a display.
+missing_debs=()
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
   say "chromium + chromedriver: ok"
 else
-  say "chromium + chromedriver: installing with apt-get"
+  missing_debs+=(chromium chromium-driver)
+fi
+if [ -x /usr/bin/firefox-esr ]; then
+  say "firefox-esr: ok"
+else
+  missing_debs+=(firefox-esr)
+fi
+if [ -x /usr/bin/WebKitWebDriver ] && compgen -G '/usr/lib/*/webkit2gtk-4.1/MiniBrowser' >/dev/null; then
+  say "webkit2gtk-driver (WebKitWebDriver, MiniBrowser): ok"
+else
+  missing_debs+=(webkit2gtk-driver)
+fi
+if command -v xvfb-run >/dev/null; then
+  say "xvfb: ok"
+else
+  missing_debs+=(xvfb)
+fi
+if [ "${#missing_debs[@]}" -gt 0 ]; then
+  say "${missing_debs[*]}: installing with apt-get"
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update </dev/null
-  $SUDO apt-get install -y chromium chromium-driver </dev/null
+  $SUDO apt-get install -y "${missing_debs[@]}" </dev/null
 fi
 
-# 5. npm tooling: binaryen (wasm-opt 132), terser, playwright-core, axe-core, the
-#    parsers the export tests read files back with (csv-parse, ical.js, ajv,
-#    @xmldom/xmldom), itemsjs.
+# 5. npm tooling: binaryen (wasm-opt 132), terser, the browsers' drivers
+#    (playwright-core; puppeteer-core and selenium-webdriver for the other
+#    engines), axe-core, the parsers the export tests read files back with
+#    (csv-parse, ical.js, ajv, @xmldom/xmldom), itemsjs.
 if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ package-lock.json -nt node_modules ]; }; then
   say "npm packages: installing"
   if [ -f package-lock.json ]; then

@@ -48,7 +48,13 @@ import { CHROMIUM, launch as launchChromium } from '../e2e/harness.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
-export const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+/** WebKitGTK's browser for automation, where Debian puts it for this machine's architecture. */
+export const MINIBROWSER =
+  process.env.MINIBROWSER_PATH ||
+  (fs.existsSync('/usr/lib') ? fs.readdirSync('/usr/lib') : [])
+    .map((dir) => `/usr/lib/${dir}/webkit2gtk-4.1/MiniBrowser`)
+    .find((file) => fs.existsSync(file)) ||
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** The file each engine needs, and how to get it. */
 export const NEEDS = {
