@@ -111,9 +111,9 @@
 
   // Runs `then` once the page's content is on screen: the first contentful
   // paint reported, then the next frame (a paint before the end of the
-  // document may have shown only its top). Where nothing is painted (a
-  // hidden tab, a frame out of view, whose frames are not drawn), half a
-  // second is enough: there is no paint to wait for.
+  // document may have shown only its top). In a hidden tab nothing is
+  // painted: at once; a frame out of view is not drawn either: after three
+  // seconds at most.
   function painted(then) {
     var done;
     var go = function () {
@@ -127,7 +127,8 @@
         setTimeout(go);
       });
     };
-    setTimeout(go, 500);
+    if (document.visibilityState === 'hidden') return go();
+    setTimeout(go, 3000);
     if (!window.PerformanceObserver || (PerformanceObserver.supportedEntryTypes || []).indexOf('paint') < 0) return next();
     new PerformanceObserver(function (list, observer) {
       if (list.getEntriesByName('first-contentful-paint').length) {
