@@ -24,9 +24,12 @@ import { DIST, suite } from './harness.mjs';
 // ---- the figures: bytes, gzip -9 ----
 // measured with: trunk build --release; node --test tests/e2e/budget.test.mjs
 // Today's figures, as the run prints them ("first visit (French): N bytes").
+// Issue 24 (a phone's layout, the filters' sheet and its history step, the
+// loader's later downloads) raised them by about 3.1 KB: BENCHMARKS.md,
+// "Results first on a phone (issue 24)".
 const MEASURED = {
-  French: { first: 164_663, after: 53_514 },
-  English: { first: 164_862, after: 53_514 },
+  French: { first: 167_494, after: 53_614 },
+  English: { first: 167_583, after: 53_614 },
 };
 /** What a visit may grow by before the budget fails: a rebuild's noise, not a feature. */
 const SLACK = 512;

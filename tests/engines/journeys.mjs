@@ -288,10 +288,10 @@ export function journeys(name) {
       assert.equal((await listed(page)).length, records.length);
     }, PHONE);
 
-    journey('an embed locked to a theme, on a phone: its results first, the theme fixed in its sheet', async (page) => {
+    journey('an embed locked to a theme, dark, on a phone: its results first, the theme fixed in its sheet', async (page) => {
       await page.goto(
         partnerPage(
-          `<iframe id="pf" src="${at('?embed=1&lock_theme=insertion')}" title="Passerelles" width="100%" height="300" data-passerelles ` +
+          `<iframe id="pf" src="${at('?embed=1&lock_theme=insertion&scheme=dark')}" title="Passerelles" width="100%" height="300" data-passerelles ` +
             `sandbox="allow-scripts allow-popups"></iframe><script src="${at('embed.js')}" async></script>`,
         ),
       );
@@ -309,6 +309,11 @@ export function journeys(name) {
       await sheetIsModal(frame);
       assert.equal(await frame.eval(() => document.querySelectorAll('input[name="theme"]').length), 0, 'no theme to untick');
       assert.match(await text(frame, '#locked-theme'), /Insertion/);
+      // In the dark scheme the partner asked for (light-dark() in every engine).
+      assert.deepEqual(
+        await frame.eval(() => [getComputedStyle(document.getElementById('filters')).backgroundColor, getComputedStyle(document.querySelector('#filters h2')).color]),
+        ['rgb(22, 25, 29)', 'rgb(232, 234, 237)'],
+      );
       await frame.press('Escape');
       await frame.until(() => !document.getElementById('filters').open);
     }, PHONE);
