@@ -17,16 +17,16 @@ PORT := 8080
 # on CI, absent from a clone alone (see test-native).
 SEEDS := ../shared/seeds
 
-.PHONY: help setup build serve test lint test-native test-workbook test-wasm release test-e2e clean validate-data screenshot bench
+.PHONY: help setup build serve test lint test-native test-workbook test-wasm release test-e2e test-engines clean validate-data screenshot bench
 # The test layers run in order, one at a time (2 cores; one shared target/).
 .NOTPARALLEL:
 
 help:
 	@echo "make serve   build and serve the app at http://$(HOST):$(PORT)/ (installs what is missing)"
-	@echo "make test    lint, native tests, the workbook in LibreOffice and Frictionless, wasm tests in Chromium, release build, end-to-end tests (installs what is missing)"
+	@echo "make test    lint, native tests, the workbook in LibreOffice and Frictionless, wasm tests in Chromium, release build, end-to-end tests, the core journeys in Chromium, Firefox and WebKit (installs what is missing)"
 	@echo "make build   release build into dist/"
 	@echo "make bench   benchmarks: native engine, the page in Chromium, ItemsJS, bytes, Lighthouse (prints figures)"
-	@echo "make setup   install what is missing (rust target, trunk, wasm-bindgen-cli, chromium, npm tools)"
+	@echo "make setup   install what is missing (rust target, trunk, wasm-bindgen-cli, chromium, firefox-esr, webkit2gtk-driver, xvfb, npm tools)"
 	@echo "make clean   remove build outputs"
 
 setup:
@@ -39,7 +39,7 @@ serve: setup validate-data
 	trunk serve --release
 
 test: setup validate-data
-	$(MAKE) --no-print-directory lint test-native test-workbook test-wasm release test-e2e
+	$(MAKE) --no-print-directory lint test-native test-workbook test-wasm release test-e2e test-engines
 
 # The lint gate: formatting, then clippy with warnings as errors on every
 # configuration that compiles. The page and the island are checked apart
@@ -94,6 +94,14 @@ test-e2e:
 	@# tests/e2e/data.test.mjs generates and packs a dataset of its own.
 	cargo build --quiet -p passerelles-build --bin gen-data --bin pack
 	node --test tests/e2e/ tests/scripts/
+
+# The core journeys (tests/engines/journeys.mjs) in each engine: Chromium
+# (playwright-core), Firefox ESR (puppeteer-core, WebDriver BiDi) and WebKit
+# (WebKitWebDriver and MiniBrowser through selenium-webdriver, under its own
+# xvfb-run when there is no display); about a minute and a half in all.
+test-engines:
+	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
+	node --test tests/engines/
 
 # The README's picture, taken from the real page by the end-to-end run.
 screenshot: build
