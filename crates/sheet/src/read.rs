@@ -10,6 +10,7 @@ use passerelles_core::data::date::day_number;
 
 use crate::grid::{Book, Cell, Grid};
 use crate::messages as m;
+use crate::sniff::{sniff, Sniffed};
 
 /// Serial day of 1970-01-01 in the spreadsheets' 1900 date system.
 const UNIX_EPOCH_SERIAL: f64 = 25_569.0;
@@ -21,11 +22,26 @@ pub const MAX_CELLS: usize = 50_000_000;
 
 /// Reads an ODS or XLSX workbook; the error is said in French.
 pub fn workbook(bytes: &[u8]) -> Result<Book, String> {
+    workbook_with(bytes, &mut |_, _| {})
+}
+
+/// [`workbook`], calling `progress(done, total)` as each sheet is read: a
+/// large workbook takes seconds in a browser, whose page shows how far.
+pub fn workbook_with(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<Book, String> {
+    // Calamine would only say that a zip or an XML part is broken.
+    match sniff(bytes) {
+        Sniffed::Encrypted => return Err(m::ENCRYPTED_WORKBOOK.to_string()),
+        Sniffed::OldExcel => return Err(m::OLD_EXCEL.to_string()),
+        _ => {}
+    }
     let mut sheets = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| m::unreadable_workbook(&e.to_string()))?;
     let mut book = Book::default();
     let mut cells = 0usize;
-    for name in sheets.sheet_names() {
+    let names = sheets.sheet_names();
+    let total = names.len();
+    progress(0, total);
+    for (done, name) in names.into_iter().enumerate() {
         let range = sheets
             .worksheet_range(&name)
             .map_err(|e| m::unreadable_workbook(&format!("{name} : {e}")))?;
@@ -53,6 +69,7 @@ pub fn workbook(bytes: &[u8]) -> Result<Book, String> {
             grid.rows.pop();
         }
         book.sheets.push(grid);
+        progress(done + 1, total);
     }
     Ok(book)
 }

@@ -13,6 +13,8 @@
 //! | [`island::Intent`] | island → page, through the address | [`island`] |
 //! | [`ondemand::Call`] | page → on-demand module | [`ondemand`] |
 //! | [`convert::Reply`] | JSON reader → page | [`convert`] |
+//! | [`editor::Request`] | editors' page → its worker | [`editor`] |
+//! | [`editor::Reply`] | the worker → editors' page | [`editor`] |
 //!
 //! Every message is bytes in the [`crate::wire`] encoding, opened by a
 //! magic of four bytes (which message it is) and a version (`u16`): a side
@@ -29,6 +31,7 @@
 //! the wasm crates.
 
 pub mod convert;
+pub mod editor;
 pub mod island;
 pub mod ondemand;
 
