@@ -95,6 +95,10 @@ pub enum Run<'a> {
     Static,
     /// The whole app in the page itself ([`super::offline`]).
     Offline(&'a super::offline::Inside),
+    /// A page of its own module, not the site's (the editors' page,
+    /// [`super::editor`]): the module script named, no loader, and the
+    /// root its page renders into.
+    Module(&'a str),
 }
 
 /// One page.
@@ -168,6 +172,10 @@ impl Site {
             )),
             Run::Static => out.push_str(PRINT_LINK),
             Run::Offline(inside) => out.push_str(&inside.head()),
+            Run::Module(src) => out.push_str(&format!(
+                "<script type=module src=\"{}\"></script>",
+                attr(src)
+            )),
         }
         if let Some(public) = &self.public {
             // The embed snippet and "Voir en plein écran" use it (the page's browser.rs).
@@ -323,6 +331,20 @@ mod tests {
             still.contains(PRINT_LINK)
                 && still.contains("<link rel=stylesheet href=\"glossary.css\">")
         );
+        let own = site().page(&Page {
+            lang: Lang::Fr,
+            depth: 1,
+            title: "t",
+            description: "d",
+            head: "",
+            notices: "",
+            view: "<p>v</p>",
+            run: Run::Module("editor.mjs"),
+            styles: &["editor.css"],
+        });
+        assert!(own.contains("<script type=module src=\"editor.mjs\"></script>"));
+        assert!(!own.contains("data-glue") && !own.contains("data-static"));
+        assert!(own.ends_with("<div id=app><p>v</p></div><div id=live></div></body></html>"));
     }
 
     #[test]

@@ -184,8 +184,12 @@ impl Parts {
 
     /// The `date.value` the parts write (none for an unknown date).
     pub fn value(&self) -> Option<String> {
+        // A date not typed yet is no date: nothing for the validator to
+        // refuse while the editor has only chosen its kind.
+        let typed = !self.on.year.trim().is_empty();
         match self.kind {
             Kind::Unknown => None,
+            Kind::Day | Kind::Month | Kind::Year if !typed => None,
             Kind::Day => Some(self.on.write(End::Day)),
             Kind::Month => Some(self.on.write(End::Month)),
             Kind::Year => Some(self.on.write(End::Year)),
@@ -253,6 +257,7 @@ mod tests {
             assert!(When::parse(value).is_ok());
         }
         assert_eq!(Parts::of(None).value(), None);
+        assert_eq!(Parts::of(None).with_kind(Kind::Day).value(), None);
         assert_eq!(Parts::of(Some(" ")).kind, Kind::Unknown);
     }
 

@@ -130,6 +130,142 @@ pub fn remove(record: &mut Value, path: &str) {
     }
 }
 
+/// Where in the form a problem of the record's field `path` is shown: the
+/// deepest field the form draws on that path (`themes[0]` is said at the
+/// themes, `parties[1].name` at that party's name, `date.end_note` in the
+/// date widget). None when the path names no field of the form (a key the
+/// format does not know).
+pub fn anchor(fields: &[Field], path: &str) -> Option<String> {
+    let steps = steps(path);
+    let mut fields = fields;
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(Step::Key(key)) = steps.get(i) {
+        let Some(f) = fields.iter().find(|f| &f.key == key) else {
+            break;
+        };
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(key);
+        i += 1;
+        match &f.widget {
+            Widget::Object(inner) => fields = inner,
+            Widget::Date => {
+                if let Some(Step::Key(k)) = steps.get(i) {
+                    out.push('.');
+                    out.push_str(k);
+                }
+                return Some(out);
+            }
+            Widget::Objects(_) | Widget::Strings | Widget::Excerpts => {
+                if let Some(Step::Index(n)) = steps.get(i) {
+                    out.push_str(&format!("[{n}]"));
+                    i += 1;
+                    if let Widget::Objects(inner) = &f.widget {
+                        fields = inner;
+                        continue;
+                    }
+                }
+                return Some(out);
+            }
+            _ => return Some(out),
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// One change the form makes to its record. Applied by the form's reducer
+/// to the record as it is then, so two changes in a row never work on the
+/// same old copy.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Sets a path (none: takes it away).
+    Set(String, Option<Value>),
+    /// Adds a string to the list at a path, or takes it away if there.
+    Toggle(String, String),
+    /// Adds an item at the end of the list at a path.
+    Push(String, Value),
+    /// Takes away what is at a path (an item of a list).
+    Remove(String),
+}
+
+/// Makes `change` to `record`.
+pub fn edit(record: &mut Value, change: Edit) {
+    match change {
+        Edit::Set(path, Some(v)) => set(record, &path, v),
+        Edit::Set(path, None) | Edit::Remove(path) => remove(record, &path),
+        Edit::Toggle(path, item) => {
+            let mut list = strings(record, &path);
+            if list.contains(&item) {
+                list.retain(|i| *i != item);
+            } else {
+                list.push(item);
+            }
+            set(
+                record,
+                &path,
+                Value::Array(list.into_iter().map(Value::String).collect()),
+            );
+        }
+        Edit::Push(path, v) => {
+            let n = len(record, &path);
+            if get(record, &path).is_some_and(|l| !l.is_array()) {
+                remove(record, &path);
+            }
+            set(record, &format!("{path}[{n}]"), v);
+        }
+    }
+}
+
+/// The required fields still empty, as the schema's `required` says: a
+/// text or a number the record must have (its id, title, kind, its
+/// source's file; a party's name once the party is there), each by its
+/// path. The validator stops at the first field missing from a record (as
+/// serde reads it); this lists them all, so a new record's form says at
+/// once what is left to fill.
+pub fn missing(fields: &[Field], record: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    missing_in(fields, record, "", &mut out);
+    out
+}
+
+fn missing_in(fields: &[Field], object: &Value, prefix: &str, out: &mut Vec<String>) {
+    for f in fields {
+        let path = format!("{prefix}{}", f.key);
+        let value = object.get(&f.key);
+        match &f.widget {
+            Widget::Object(inner) => {
+                if let Some(v) = value.filter(|v| v.is_object()) {
+                    missing_in(inner, v, &format!("{path}."), out);
+                }
+            }
+            Widget::Objects(inner) => {
+                for (i, item) in value
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                {
+                    missing_in(inner, item, &format!("{path}[{i}]."), out);
+                }
+            }
+            Widget::Text { .. }
+            | Widget::Url
+            | Widget::Time
+            | Widget::Number
+            | Widget::Choice(_)
+            | Widget::Region
+            | Widget::Record(_)
+                if f.required && value.is_none_or(is_empty) =>
+            {
+                out.push(path)
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A new record of `list`: what it must hold, empty.
 pub fn blank(list: List) -> Value {
     let mut record = serde_json::json!({
@@ -397,6 +533,64 @@ mod tests {
         assert_eq!(excerpt(source, 13, 12), None);
         assert_eq!(excerpt(source, 99, 120), None);
         assert_eq!(find_excerpt(source, "ont signé"), Some((20, 30)));
+    }
+
+    #[test]
+    fn a_problem_is_said_at_the_deepest_field_drawn() {
+        let fields = spec::record(List::Events);
+        let at = |p: &str| anchor(&fields, p);
+        assert_eq!(at("themes[0]").as_deref(), Some("themes"));
+        assert_eq!(at("people[1].name").as_deref(), Some("people[1].name"));
+        assert_eq!(at("people[1]").as_deref(), Some("people[1]"));
+        assert_eq!(at("date.end_note").as_deref(), Some("date.end_note"));
+        assert_eq!(at("date").as_deref(), Some("date"));
+        assert_eq!(at("place.region").as_deref(), Some("place.region"));
+        assert_eq!(at("objectives[2]").as_deref(), Some("objectives[2]"));
+        assert_eq!(at("excerpts[0].supports").as_deref(), Some("excerpts[0]"));
+        assert_eq!(at("registration.url").as_deref(), Some("registration.url"));
+        assert_eq!(at("themse"), None);
+    }
+
+    #[test]
+    fn edits_work_on_the_record_as_it_is() {
+        let mut r = blank(List::Events);
+        edit(&mut r, Edit::Toggle("themes".into(), "ess".into()));
+        edit(&mut r, Edit::Toggle("themes".into(), "rse".into()));
+        edit(&mut r, Edit::Toggle("themes".into(), "ess".into()));
+        assert_eq!(strings(&r, "themes"), ["rse"]);
+        edit(&mut r, Edit::Push("people".into(), json!({})));
+        edit(&mut r, Edit::Push("people".into(), json!({"name": "A"})));
+        assert_eq!(len(&r, "people"), 2);
+        edit(&mut r, Edit::Remove("people[0]".into()));
+        assert_eq!(text(&r, "people[0].name"), "A");
+        edit(&mut r, Edit::Set("time.start".into(), Some(json!("09:00"))));
+        edit(&mut r, Edit::Set("time.start".into(), None));
+        assert_eq!(get(&r, "time"), Some(&json!({})));
+    }
+
+    #[test]
+    fn the_required_fields_left_empty_are_listed_at_once() {
+        let fields = spec::record(List::Agreements);
+        let mut r = blank(List::Agreements);
+        // The blank agreement's one party, drawn empty: its name is required.
+        assert_eq!(
+            missing(&fields, &r),
+            ["id", "title", "kind", "parties[0].name", "source.file"]
+        );
+        set(&mut r, "title", json!("Convention"));
+        set(&mut r, "parties[0].acronym", json!("CPME"));
+        set(&mut r, "targets[0].unit", json!("emplois"));
+        assert_eq!(
+            missing(&fields, &r),
+            [
+                "id",
+                "kind",
+                "parties[0].name",
+                "targets[0].value",
+                "targets[0].label",
+                "source.file"
+            ]
+        );
     }
 
     #[test]

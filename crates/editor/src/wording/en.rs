@@ -11,8 +11,6 @@ pub const SKIP: &str = "Skip to content";
 pub const BACK_TO_SITE: &str = "Back to the site";
 pub const OTHER_LANGUAGE: &str = "Français";
 pub const OTHER_LANGUAGE_CODE: &str = "fr";
-/// The other language's editors' page, from the site's root.
-pub const OTHER_PAGE: &str = "editer/";
 pub const FOOTER: &str = "Editors' page: files are read by this browser and sent nowhere.";
 
 pub const OPEN_TITLE: &str = "1. Open a file";
@@ -235,6 +233,7 @@ pub fn excerpt_legend(n: usize) -> String {
     format!("Excerpt no. {n}")
 }
 
+pub const TO_FILL: &str = "Required, still empty:";
 pub const CHECKING: &str = "Checking…";
 pub const FORM_OK: &str = "No problem: the record can be saved in the file.";
 pub const APPLY_NEW: &str = "Add the record to the file";

@@ -11,8 +11,6 @@ pub const SKIP: &str = "Aller au contenu";
 pub const BACK_TO_SITE: &str = "Retour au site";
 pub const OTHER_LANGUAGE: &str = "English";
 pub const OTHER_LANGUAGE_CODE: &str = "en";
-/// The other language's editors' page, from the site's root.
-pub const OTHER_PAGE: &str = "en/editer/";
 pub const FOOTER: &str =
     "Page des éditeurs : les fichiers y sont lus par ce navigateur et ne sont envoyés nulle part.";
 
@@ -244,6 +242,7 @@ pub fn excerpt_legend(n: usize) -> String {
     format!("Extrait n° {n}")
 }
 
+pub const TO_FILL: &str = "Obligatoires, encore vides :";
 pub const CHECKING: &str = "Vérification…";
 pub const FORM_OK: &str = "Aucun problème : la fiche peut être enregistrée dans le fichier.";
 pub const APPLY_NEW: &str = "Ajouter la fiche au fichier";
