@@ -377,8 +377,8 @@ fn trim(v: &mut Value) {
 
 /// Words an id leaves out.
 const SMALL_WORDS: &[&str] = &[
-    "a", "au", "aux", "d", "de", "des", "du", "en", "entre", "et", "l", "la", "le", "les", "pour",
-    "sur", "un", "une", "avec", "par",
+    "a", "au", "aux", "avec", "chez", "d", "dans", "de", "des", "du", "en", "entre", "et", "l",
+    "la", "le", "les", "par", "pour", "sous", "sur", "un", "une", "vers",
 ];
 
 /// An id for a new record, as the README's examples are made: `ag-` or

@@ -45,9 +45,18 @@ fn open_file(ctx: &Ctx, file: web_sys::File) {
         ctx.current().map(|c| c.opened.dataset.clone()),
     );
     wasm_bindgen_futures::spawn_local(async move {
+        // Said at each new percent, not at each chunk: a redraw per 64 KB
+        // of a 25 MB file would be 400 of them.
+        let shown = std::cell::Cell::new(0u64);
         let progress = {
             let dispatch = dispatch.clone();
-            move |n: u64| dispatch.emit(Msg::Loaded(n))
+            move |n: u64| {
+                let percent = n * 100 / size.max(1);
+                if percent > shown.get() {
+                    shown.set(percent);
+                    dispatch.emit(Msg::Loaded(n));
+                }
+            }
         };
         let Ok(bytes) = browser::read_file(&file, &progress, cancelled.clone()).await else {
             return;

@@ -34,26 +34,38 @@ pub fn reading_file(name: &str, percent: u32) -> String {
 pub fn reading_sheets(name: &str, done: u32, total: u32) -> String {
     format!("Reading the sheets of “{name}”: {done} of {total}")
 }
+/// A count as English writes it ("1,500").
+fn n(count: u32) -> String {
+    passerelles_core::wording::number::count_as(passerelles_core::wording::Lang::En, count as usize)
+}
 pub fn read_ok(name: &str, agreements: u32, events: u32) -> String {
-    let n = agreements + events;
+    let total = agreements + events;
     format!(
-        "“{name}” read: {n} record{} to show ({agreements} agreement{}, {events} event{}).",
-        if n == 1 { "" } else { "s" },
+        "“{name}” read: {} record{} to show ({} agreement{}, {} event{}).",
+        n(total),
+        if total == 1 { "" } else { "s" },
+        n(agreements),
         if agreements == 1 { "" } else { "s" },
+        n(events),
         if events == 1 { "" } else { "s" }
     )
 }
-pub fn left_out(n: u32) -> String {
-    if n == 1 {
+pub fn left_out(count: u32) -> String {
+    if count == 1 {
         "1 record would be left out of the site (see its problems).".to_string()
     } else {
-        format!("{n} records would be left out of the site (see their problems).")
+        format!(
+            "{} records would be left out of the site (see their problems).",
+            n(count)
+        )
     }
 }
 pub fn problems_count(errors: u32, warnings: u32) -> String {
     format!(
-        "{errors} error{}, {warnings} warning{}",
+        "{} error{}, {} warning{}",
+        n(errors),
         if errors == 1 { "" } else { "s" },
+        n(warnings),
         if warnings == 1 { "" } else { "s" }
     )
 }

@@ -40,9 +40,9 @@ pub fn read_ok(name: &str, agreements: u32, events: u32) -> String {
     format!(
         "« {name} » lu : {} ({} {}, {} {}).",
         records(agreements + events),
-        agreements,
+        n(agreements),
         if agreements > 1 { "accords" } else { "accord" },
-        events,
+        n(events),
         if events > 1 {
             "événements"
         } else {
@@ -50,20 +50,33 @@ pub fn read_ok(name: &str, agreements: u32, events: u32) -> String {
         }
     )
 }
-fn records(n: u32) -> String {
-    format!("{n} fiche{} à afficher", if n > 1 { "s" } else { "" })
+/// A count as French writes it ("1 500").
+fn n(count: u32) -> String {
+    passerelles_core::wording::number::count_as(passerelles_core::wording::Lang::Fr, count as usize)
 }
-pub fn left_out(n: u32) -> String {
-    if n > 1 {
-        format!("{n} fiches seraient écartées du site (voir leurs problèmes).")
+fn records(count: u32) -> String {
+    format!(
+        "{} fiche{} à afficher",
+        n(count),
+        if count > 1 { "s" } else { "" }
+    )
+}
+pub fn left_out(count: u32) -> String {
+    if count > 1 {
+        format!(
+            "{} fiches seraient écartées du site (voir leurs problèmes).",
+            n(count)
+        )
     } else {
         "1 fiche serait écartée du site (voir ses problèmes).".to_string()
     }
 }
 pub fn problems_count(errors: u32, warnings: u32) -> String {
     format!(
-        "{errors} erreur{}, {warnings} avertissement{}",
+        "{} erreur{}, {} avertissement{}",
+        n(errors),
         if errors > 1 { "s" } else { "" },
+        n(warnings),
         if warnings > 1 { "s" } else { "" }
     )
 }
