@@ -32,7 +32,7 @@ use std::sync::Arc;
 
 use passerelles::prerender::{self, Notices};
 use passerelles::{App, Data};
-use passerelles_build::site::offline::{self, Inside};
+use passerelles_build::site::offline::Inside;
 use passerelles_build::site::page::{attr, Assets, Page, Run, Site};
 use passerelles_build::site::{editor, head, sitemap};
 use passerelles_core::data::catalog::{load_bytes, Loaded};
@@ -362,14 +362,17 @@ fn main() {
         pack: pack::write(&loaded, Placement::Inline).main,
         print: text_of(&dist.join("print.css")),
     };
-    let offline = offline::page(
-        &site,
-        &inside,
-        s::APP_NAME(),
-        s::SITE_DESCRIPTION(),
-        &notices,
-        &view,
-    );
+    let offline = site.page(&Page {
+        lang: Lang::Fr,
+        depth: 0,
+        title: s::APP_NAME(),
+        description: s::SITE_DESCRIPTION(),
+        head: "",
+        notices: &notices,
+        view: &view,
+        run: Run::Offline(&inside),
+        styles: &[],
+    });
     write(&dist.join("passerelles.html"), offline.as_bytes());
 
     eprintln!(

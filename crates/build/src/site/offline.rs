@@ -10,11 +10,8 @@
 //! The glue is wasm-bindgen's own output for classic scripts (`--target
 //! no-modules`, which defines the global `wasm_bindgen`), made by
 //! scripts/post-build.sh from the same compiled page as the online glue:
-//! nothing here rewrites a script.
-
-use passerelles_core::wording::Lang;
-
-use super::page::{Page, Run, Site};
+//! nothing here rewrites a script. The page itself is the site's template
+//! (`super::page`, `Run::Offline`) around the French front page's view.
 
 /// What the offline file carries inside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,28 +53,6 @@ wasm_bindgen({{module_or_path:b('passerelles-wasm')}})}})()</script>",
             self.glue.replace("</script", "<\\/script"),
         )
     }
-}
-
-/// The offline page: the French front page's view, with everything inside.
-pub fn page(
-    site: &Site,
-    inside: &Inside,
-    title: &str,
-    description: &str,
-    notices: &str,
-    view: &str,
-) -> String {
-    site.page(&Page {
-        lang: Lang::Fr,
-        depth: 0,
-        title,
-        description,
-        head: "",
-        notices,
-        view,
-        run: Run::Offline(inside),
-        styles: &[],
-    })
 }
 
 /// Standard base64 with padding.
