@@ -11,7 +11,7 @@ use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::fields::{described_by, errors_at, help, invalid, required_mark, Errors};
+use super::marks::{described_by, errors_at, help, invalid, required_mark, Errors};
 use crate::form::date::{End, Kind, Parts, Point};
 use crate::form::record::Edit;
 use crate::wording::say as s;

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::fields::{errors_at, help, required_mark, Errors};
+use super::marks::{errors_at, help, required_mark, Errors};
 use crate::form::record::{excerpt, find_excerpt, Edit};
 use crate::wording::say as s;
 

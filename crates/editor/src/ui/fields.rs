@@ -7,7 +7,6 @@
 //! goes there. Themes and regions are ticked from the file's own
 //! vocabularies, linked records picked among the file's.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde_json::{json, Value};
@@ -16,15 +15,13 @@ use yew::prelude::*;
 
 use super::date::DateField;
 use super::excerpts::Excerpts;
+use super::marks::{described_by, errors_at, help, invalid, required_mark, Errors};
 use crate::form::record::{self, Edit};
 use crate::form::spec::{self, Field, Widget};
 use crate::state::Current;
 use crate::wording::say as s;
-use passerelles_core::bridge::editor::{List, Problem, Term};
+use passerelles_core::bridge::editor::{List, Term};
 use passerelles_core::wording::{lang, Lang};
-
-/// The record's problems by where the form shows them.
-pub type Errors = HashMap<String, Vec<Problem>>;
 
 /// What every field is drawn with.
 pub struct Draw<'a> {
@@ -91,57 +88,6 @@ fn strip_indexes(path: &str) -> String {
         }
     }
     out
-}
-
-/// The problems shown at `path`, as a list the control points to.
-pub fn errors_at(errors: &Errors, path: &str) -> Html {
-    match errors.get(path) {
-        Some(list) if !list.is_empty() => html! {
-            <ul class="field-errors" id={format!("e-{path}")}>
-                { for list.iter().map(|p| html! { <li lang="fr">{ &p.text }</li> }) }
-            </ul>
-        },
-        _ => Html::default(),
-    }
-}
-
-/// The ids a control is described by: its help, its problems.
-pub fn described_by(errors: &Errors, path: &str, help: &str) -> Option<String> {
-    let mut ids = Vec::new();
-    if !help.is_empty() {
-        ids.push(format!("h-{path}"));
-    }
-    if errors.get(path).is_some_and(|l| !l.is_empty()) {
-        ids.push(format!("e-{path}"));
-    }
-    (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-pub fn invalid(errors: &Errors, path: &str) -> Option<&'static str> {
-    errors
-        .get(path)
-        .is_some_and(|l| !l.is_empty())
-        .then_some("true")
-}
-
-pub fn help(path: &str, text: &str) -> Html {
-    if text.is_empty() {
-        return Html::default();
-    }
-    html! { <p class="hint" id={format!("h-{path}")} lang="en">{ text }</p> }
-}
-
-/// The mark of a required field: seen, and said.
-pub fn required_mark(required: bool) -> Html {
-    if !required {
-        return Html::default();
-    }
-    html! {
-        <>
-            <span class="required" aria-hidden="true">{ " *" }</span>
-            <span class="visually-hidden">{ " (" }{ s::REQUIRED() }{ ")" }</span>
-        </>
-    }
 }
 
 /// The record's fields under `prefix` (`""`, `place.`, `parties[1].`).

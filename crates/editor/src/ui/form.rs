@@ -17,7 +17,8 @@ use yew::prelude::*;
 
 use super::browser;
 use super::ctx::Ctx;
-use super::fields::{self, Draw, Errors};
+use super::fields::{self, Draw};
+use super::marks::Errors;
 use super::worker::Purpose;
 use crate::form::record::{self, Edit};
 use crate::form::spec;

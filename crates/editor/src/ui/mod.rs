@@ -5,7 +5,7 @@
 //! progress and what became of it), [`problems`] (each problem where it is,
 //! linked to the form and to its row), [`preview`] (the site with this
 //! data, in a frame), [`form`] (a record: [`fields`], [`date`],
-//! [`excerpts`]), [`publish`] (the files to download, how to publish).
+//! [`excerpts`], each field dressed by [`marks`]), [`publish`] (the files to download, how to publish).
 //! The browser is reached through [`browser`] and [`worker`] only.
 //!
 //! Natively (feature `prerender`) the page is rendered at build time as it
@@ -19,6 +19,7 @@ mod date;
 mod excerpts;
 mod fields;
 mod form;
+mod marks;
 mod open;
 mod preview;
 mod problems;
