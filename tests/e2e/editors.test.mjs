@@ -567,8 +567,9 @@ const served = suite('the editors’ page', (scenario, served) => {
     const frame = await preview(page);
     await frame.locator('#map [data-region="04"]').click();
     await frame.locator(`#live #results > li[data-id="${CPME}"]`).waitFor();
-    await page.locator('#preview-frame').scrollIntoViewIfNeeded();
-    await shot(page, '5-apercu', '#preview');
+    // What the screen shows: the banner, then the site with the record.
+    await page.$eval('#preview-banner', (e) => e.scrollIntoView());
+    await shot(page, '5-apercu');
     const file = await download(page, '#download-json', 'passerelles.json');
     const data = assertValid(file);
     const added = data.agreements.find((a) => a.id === CPME);

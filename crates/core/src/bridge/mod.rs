@@ -3,8 +3,9 @@
 //! The page is four wasm modules: the page itself, the map and the timeline
 //! (`passerelles-island`, fetched after the first paint), the code fetched on
 //! demand (the embed dialog and the exports) and the JSON reader (for
-//! `?data=` naming a JSON file). Each crossing between two of them is one
-//! message defined here, once, for both sides:
+//! `?data=` naming a JSON file); the editors' page (`passerelles-editor`)
+//! is two more, the page and its worker. Each crossing between two of them
+//! is one message defined here, once, for both sides:
 //!
 //! | message | from → to | module |
 //! | --- | --- | --- |
