@@ -42,9 +42,10 @@ test: setup validate-data
 	$(MAKE) --no-print-directory lint test-native test-workbook test-wasm release test-e2e test-engines
 
 # The lint gate: formatting, then clippy with warnings as errors on every
-# configuration that compiles. The page and the island are checked apart
-# for wasm32 (together, Cargo would unify their features and hide one
-# that is missing), and the page natively with the prerender feature.
+# configuration that compiles. The page, the island, the workbook and the
+# editors' page are checked apart for wasm32 (together, Cargo would unify
+# their features and hide one that is missing), and the page and the
+# editors' page natively with their prerender feature.
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -53,6 +54,8 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown -p passerelles --features bench -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p passerelles-island --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p passerelles-sheet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p passerelles-editor --all-targets -- -D warnings
+	cargo clippy -p passerelles-editor --features prerender --all-targets -- -D warnings
 
 # Native tests of every crate. The check of excerpts against the source
 # documents (tests named seeds_…) needs ../shared/seeds: without it, it is
@@ -91,8 +94,9 @@ release:
 
 test-e2e:
 	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
-	@# tests/e2e/data.test.mjs generates and packs a dataset of its own.
-	cargo build --quiet -p passerelles-build --bin gen-data --bin pack
+	@# tests/e2e/data.test.mjs generates and packs a dataset of its own;
+	@# editors.test.mjs writes workbooks and checks a downloaded file.
+	cargo build --quiet -p passerelles-build --bin gen-data --bin pack --bin workbook --bin validate
 	node --test tests/e2e/ tests/scripts/
 
 # The core journeys (tests/engines/journeys.mjs) in each engine: Chromium
@@ -103,9 +107,12 @@ test-engines:
 	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
 	node --test tests/engines/
 
-# The README's picture, taken from the real page by the end-to-end run.
+# The README's pictures, taken from the real pages by the end-to-end run:
+# the explorer, and the editors' walkthrough (docs/editeurs-*.png).
 screenshot: build
 	E2E_SCREENSHOT=$(ROOT)/docs/screenshot.png node --test --test-name-pattern='screenshot' tests/e2e/explorer.test.mjs
+	cargo build --quiet -p passerelles-build --bin gen-data --bin workbook --bin validate
+	E2E_EDITORS_SHOTS=$(ROOT)/docs node --test --test-name-pattern='walkthrough' tests/e2e/editors.test.mjs
 
 clean:
 	cargo clean

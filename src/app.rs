@@ -19,7 +19,7 @@ use passerelles_core::engine::facets;
 use passerelles_core::engine::filter::FilterState;
 use passerelles_core::pack::Pack;
 use passerelles_core::state::locks::Locks;
-use passerelles_core::state::page::{PageParams, DEFAULT_DATA};
+use passerelles_core::state::page::{PageParams, DEFAULT_DATA, DEFAULT_DATA_EN};
 use passerelles_core::state::view::{Action, Nav, View};
 use passerelles_core::state::{embed, query};
 use passerelles_core::wording::say as s;
@@ -63,8 +63,10 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
             step.set(Load::Loading(LoadStep::Fetch, tenths));
         }
     };
-    if url == DEFAULT_DATA {
-        // The offline file carries its dataset (src/site/offline.rs).
+    if url == DEFAULT_DATA || url == DEFAULT_DATA_EN {
+        // The offline file carries its dataset (src/site/offline.rs), and
+        // the editors' preview its editor's, in either language
+        // (crates/build/src/site/editor.rs).
         if let Some(bytes) = browser::inline_pack() {
             return Pack::open(bytes);
         }
@@ -190,6 +192,12 @@ pub fn app() -> Html {
                     { " (" }{ s::OFFLINE_HINT() }{ ")" }
                 </p>
                 { for partners(&page) }
+                // For the people who keep the data (crates/editor); a tool of
+                // the site, which the offline file has not (hidden there, as
+                // its own link is).
+                <p class="offline-link">
+                    <a href={format!("{}{}", passerelles_core::state::page::lang_root(passerelles_core::wording::lang()), passerelles_core::export::EDITORS_PAGE)}>{ s::EDITORS_LINK() }</a>
+                </p>
             </footer>
         </>
     }

@@ -27,6 +27,8 @@ pub const FEED_RECORDS_TITLE: &str = "Passerelles: the records, newest first (At
 pub const SITE_DESCRIPTION: &str = "Passerelles: explore the partnership agreements and events of the French social and solidarity economy.";
 pub const OFFLINE_LINK: &str = "Download to read offline";
 pub const OFFLINE_HINT: &str = "a single file that opens without a connection";
+/// The footer's discreet link to the editors' page (crates/editor).
+pub const EDITORS_LINK: &str = "Edit the data";
 pub const TAGLINE: &str =
     "Partnership agreements and events of the social and solidarity economy and of employers' organisations";
 // Loading and errors.

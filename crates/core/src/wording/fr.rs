@@ -24,6 +24,8 @@ pub const FEED_RECORDS_TITLE: &str =
 pub const SITE_DESCRIPTION: &str = "Passerelles : explorer les conventions de partenariat et les événements de l'économie sociale et solidaire.";
 pub const OFFLINE_LINK: &str = "Télécharger pour consulter hors ligne";
 pub const OFFLINE_HINT: &str = "un seul fichier, qui s'ouvre sans connexion";
+/// The footer's discreet link to the editors' page (crates/editor).
+pub const EDITORS_LINK: &str = "Éditer les données";
 pub const TAGLINE: &str =
     "Conventions de partenariat et événements de l'économie sociale et solidaire et des organisations d'employeurs";
 // Loading and errors.

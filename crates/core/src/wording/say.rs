@@ -67,6 +67,7 @@ words! {
     SITE_DESCRIPTION: &'static str,
     OFFLINE_LINK: &'static str,
     OFFLINE_HINT: &'static str,
+    EDITORS_LINK: &'static str,
     TAGLINE: &'static str,
     LOADING: &'static str,
     LOADING_FETCH: &'static str,
