@@ -195,7 +195,7 @@ pub fn app() -> Html {
                 // For the people who keep the data (crates/editor); a tool of
                 // the site, which the offline file has not (hidden there, as
                 // its own link is).
-                <p class="offline-link">
+                <p class="editors-link">
                     <a href={format!("{}{}", passerelles_core::state::page::lang_root(passerelles_core::wording::lang()), passerelles_core::export::EDITORS_PAGE)}>{ s::EDITORS_LINK() }</a>
                 </p>
             </footer>

@@ -88,7 +88,11 @@ const served = suite('static first: the pages before and without the app', (scen
     await page.waitForSelector('#app .card');
     assert.equal(await page.locator('#app .card:visible').count(), RECORDS.length);
     assert.match(await page.textContent('#app #result-count'), new RegExp(`${RECORDS.length} fiches`));
+    // The loader asks for it once the first paint is on screen (or after
+    // three seconds, assets/loader.js): the cards were there before.
+    for (let waited = 0; !held && waited < 5000; waited += 50) await page.waitForTimeout(50);
     assert.ok(held, 'the wasm was asked for, and is still on its way');
+    assert.equal(await page.locator('#app .card:visible').count(), RECORDS.length, 'the cards stay while it comes');
     await held.abort();
   }, { allow: ['_bg.wasm', 'TypeError', 'WebAssembly'] });
 
@@ -239,6 +243,7 @@ const served = suite('static first: the pages before and without the app', (scen
     await page.waitForSelector('#results > li');
     assert.deepEqual(requested, [], 'nothing asked of a network');
     assert.equal(await page.locator('.offline-link').isVisible(), false, 'no download link inside the downloaded file');
+    assert.equal(await page.locator('.editors-link').isVisible(), false, 'no link to the editors\' page, which the file has not');
   });
 
   scenario('dist/index.html opened from a file says how to open it, and reads', async (page) => {
