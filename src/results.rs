@@ -90,7 +90,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <p id="result-count" role="status">{ format::records_count(outcome.results.len()) }</p>
                 // On a narrow screen the filters are a sheet (src/sheet.rs),
                 // and this button, with how many apply, opens it.
-                <button type="button" id="filters-open" class="button sheet-open" aria-haspopup="dialog"
+                <button type="button" id={sheet::OPENER} class="button sheet-open" aria-haspopup="dialog"
                     aria-controls={sheet::SHEET} onclick={Callback::from(|_: MouseEvent| sheet::open())}>
                     { s::FILTERS() }
                     if active > 0 {

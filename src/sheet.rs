@@ -34,6 +34,8 @@ use crate::browser;
 
 /// The panel's `<dialog>`.
 pub const SHEET: &str = "filters";
+/// "Filtrer", the button that opens it (src/results.rs).
+pub const OPENER: &str = "filters-open";
 
 thread_local! {
     /// The address when the sheet last opened: closed on that same
@@ -73,6 +75,7 @@ pub fn open() {
 /// The sheet closed, by any way but back (the dialog's `close` event).
 pub fn closed() {
     hold_height(false);
+    give_focus_back();
     let opened = OPENED.with(|o| o.borrow_mut().take());
     if browser::in_sheet() {
         if opened.as_deref() == Some(browser::href().as_str()) {
@@ -80,6 +83,24 @@ pub fn closed() {
         } else {
             browser::mark_sheet(false);
         }
+    }
+}
+
+/// Focus back on "Filtrer" when the closing left it nowhere. A dialog
+/// closed gives focus back to what had it before by itself, in Chromium and
+/// Firefox; WebKitGTK, now and then, leaves it on the body (the engines'
+/// journey "a filtered page…" caught it), and a keyboard user would start
+/// again from the top of the page.
+fn give_focus_back() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = document.active_element().is_none_or(|el| {
+        el.tag_name().eq_ignore_ascii_case("body")
+            || el.closest(&format!("#{SHEET}")).ok().flatten().is_some()
+    });
+    if lost {
+        browser::focus(OPENER);
     }
 }
 

@@ -76,6 +76,37 @@ export function missing(name) {
 const TAKEOVER_MS = 20_000;
 /** How long `until` waits, unless told. */
 const WAIT_MS = 15_000;
+/**
+ * How long one WebDriver command to WebKit may go unanswered. Now and then
+ * (one journey in three or four runs, here, on two busy cores) a command to
+ * WebKitWebDriver never returns; without a bound the journey waited for
+ * the test's own timeout and said nothing of where it stood.
+ */
+const COMMAND_MS = 25_000;
+
+/** The driver, not the page, stopped answering: what it was asked, and when. */
+export class DriverHang extends Error {}
+
+/** `promise`, or a DriverHang naming `what` once COMMAND_MS have passed. */
+function answered(what, promise) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new DriverHang(`WebKitWebDriver did not answer ${what} within ${COMMAND_MS / 1000} s`)), COMMAND_MS);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** Each method of a page's target, bounded by `answered`. */
+function bounded(target) {
+  for (const [key, method] of Object.entries(target)) {
+    if (typeof method !== 'function') continue;
+    target[key] = (...args) => {
+      const said = args.map((a) => (typeof a === 'string' ? JSON.stringify(a.slice(0, 60)) : typeof a)).join(', ');
+      return answered(`${key}(${said})`, Promise.resolve(method(...args)));
+    };
+  }
+  return target;
+}
 
 // Runs in every page of ours and of the partner's, before their own
 // scripts: what goes wrong, in a list the test reads (window.__problems),
@@ -168,7 +199,9 @@ class Page {
       try {
         if (await this.eval(fn, ...args)) return;
       } catch (err) {
-        // A page being replaced cannot answer: ask the next one.
+        // A page being replaced cannot answer: ask the next one. A driver
+        // that does not answer at all is another matter.
+        if (err instanceof DriverHang) throw err;
         last = err;
       }
       if (Date.now() > end) {
@@ -200,7 +233,8 @@ class Page {
           return location.href !== 'about:blank' && document.readyState !== 'loading' && (!document.getElementById('app') || ['data-other', 'data-file', 'data-offline', 'data-static'].some((a) => root.hasAttribute(a)));
         });
         if (done) return;
-      } catch {
+      } catch (err) {
+        if (err instanceof DriverHang) throw err;
         // Being replaced (the loader's redirect to the other language).
       }
       if (Date.now() > end) {
@@ -450,17 +484,20 @@ async function webkit() {
   const KEYS = { Enter: Key.ENTER, Escape: Key.ESCAPE, Tab: Key.TAB, End: Key.END, Home: Key.HOME, ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT, ArrowUp: Key.ARROW_UP, ArrowDown: Key.ARROW_DOWN, Shift: Key.SHIFT, Space: ' ' };
   return {
     async page({ width, height }) {
-      const driver = await new Builder()
-        .usingServer(`http://127.0.0.1:${port}`)
-        .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
-        .build();
+      const driver = await answered(
+        'a new session',
+        new Builder()
+          .usingServer(`http://127.0.0.1:${port}`)
+          .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
+          .build(),
+      );
       // The window's toolbar takes room: sized once, measured, sized again
       // so the page sees `width` × `height`, or, too narrow for the window,
       // a frame of that size (NARROW).
-      await driver.manage().window().setRect({ width, height });
-      const [iw, ih] = await driver.executeScript('return [innerWidth, innerHeight]');
+      await answered('setRect', driver.manage().window().setRect({ width, height }));
+      const [iw, ih] = await answered('innerWidth', driver.executeScript('return [innerWidth, innerHeight]'));
       const narrow = iw > width;
-      await driver.manage().window().setRect(narrow ? { width: width + 200, height: height + 200 } : { width: 2 * width - iw, height: 2 * height - ih });
+      await answered('setRect', driver.manage().window().setRect(narrow ? { width: width + 200, height: height + 200 } : { width: 2 * width - iw, height: 2 * height - ih }));
       // The frames from the top to the context each call runs in.
       let current = [];
       const enter = async (chain) => {
@@ -497,7 +534,7 @@ async function webkit() {
           actions.insert(p, p.move({ origin: el, duration: 0 }), p.press(), p.release());
           await actions.perform();
         };
-        return {
+        return bounded({
           evaluate: run,
           async navigate(url) {
             if (chain.length === 0 && !narrow) {
@@ -559,7 +596,7 @@ async function webkit() {
             await fsp.writeFile(file, Buffer.from(await driver.takeScreenshot(), 'base64'));
           },
           close: () => driver.quit(),
-        };
+        });
       };
       return target(narrow ? ['#narrow'] : []);
     },

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ARTIFACTS, missingFromBuild, assertBuilt, readDistJson, startServer } from '../e2e/harness.mjs';
-import { COLLECTOR, NARROW, narrowRoute, missing, open } from './drivers.mjs';
+import { COLLECTOR, DriverHang, NARROW, narrowRoute, missing, open } from './drivers.mjs';
 
 const PHONE = { width: 360, height: 800, touch: true };
 const DESKTOP = { width: 1280, height: 800 };
@@ -119,26 +119,41 @@ export function journeys(name) {
       return `${partner.url}/${file}`;
     }
 
-    /** One journey in a fresh page; any problem the page reports fails it. */
+    /**
+     * One journey in a fresh page; any problem the page reports fails it.
+     * When WebKit's driver stops answering a command (DriverHang: the
+     * driver, not the page), the journey runs once more in a new session
+     * and says so; a second hang, or any other failure, fails it.
+     */
     function journey(title, fn, size = DESKTOP) {
-      test(title, { timeout: 120_000 }, async () => {
-        assert.ok(engine, 'set-up failed (see the first error above)');
-        const page = await engine.page(size);
-        let failed;
+      test(title, { timeout: 150_000 }, async (t) => {
         try {
-          await fn(page);
+          await once(title, fn, size);
         } catch (err) {
-          failed = err;
-          const slug = title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 80);
-          await page.screenshot(path.join(ARTIFACTS, `engines-${name}-${slug}.png`)).catch(() => {});
+          if (!(err instanceof DriverHang)) throw err;
+          t.diagnostic(`${err.message}; the journey runs again in a new session`);
+          await once(title, fn, size);
         }
-        const problems = await page.close().catch((err) => [`closing the page: ${err.message}`]);
-        if (failed) {
-          if (problems.length > 0) failed.message += `\n  page problems:\n  - ${problems.join('\n  - ')}`;
-          throw failed;
-        }
-        assert.deepEqual(problems, [], `the page reported ${problems.length} problem(s) in ${name}`);
       });
+    }
+
+    async function once(title, fn, size) {
+      assert.ok(engine, 'set-up failed (see the first error above)');
+      const page = await engine.page(size);
+      let failed;
+      try {
+        await fn(page);
+      } catch (err) {
+        failed = err;
+        const slug = title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 80);
+        await page.screenshot(path.join(ARTIFACTS, `engines-${name}-${slug}.png`)).catch(() => {});
+      }
+      const problems = await page.close().catch((err) => [`closing the page: ${err.message}`]);
+      if (failed) {
+        if (problems.length > 0) failed.message += `\n  page problems:\n  - ${problems.join('\n  - ')}`;
+        throw failed;
+      }
+      assert.deepEqual(problems, [], `the page reported ${problems.length} problem(s) in ${name}`);
     }
 
     journey('on a phone the front page opens on its results: every record, "Filtrer", the first card on screen', async (page) => {
@@ -186,8 +201,9 @@ export function journeys(name) {
       await sheetIsModal(page);
       await page.press('Escape');
       await page.until(() => !document.getElementById('filters').open && location.search === '?theme=insertion');
-      // Focus is back on "Filtrer".
-      assert.equal(await page.eval(() => document.activeElement.id), 'filters-open');
+      // Focus is back on "Filtrer" (WebKit gives it back a moment after
+      // the dialog has closed).
+      await page.until(() => document.activeElement.id === 'filters-open');
       await page.click('#filters-open');
       await sheetIsModal(page);
       await page.click('#theme-jeunes');
