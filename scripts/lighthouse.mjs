@@ -11,7 +11,10 @@
 // LCP graph); a download the first paint never needed, listed there, is
 // what holds the figure up (BENCHMARKS.md, issue 24).
 //
-//   node scripts/lighthouse.mjs [--dist DIR] [--url PATH]
+//   node scripts/lighthouse.mjs [--dist DIR] [--url PATH] [--categories]
+//
+// With --categories, one more mobile run scores the other categories
+// (accessibility, best practices, SEO) and names each audit that failed.
 //
 // Figures, never pass/fail (BENCHMARKS.md).
 import path from 'node:path';
@@ -46,6 +49,7 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=fr-FR', '--accept-lang=fr-FR,fr'],
 });
 const rows = [];
+const categories = [];
 let lantern = '';
 try {
   // Lighthouse's default simulates throttling from an unthrottled load;
@@ -81,6 +85,22 @@ try {
       `${(audit('total-byte-weight').numericValue / 1024).toFixed(1)} KB`,
     ]);
   }
+  if (args.includes('--categories')) {
+    const runner = await lighthouse(`${server.url}${page}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['accessibility', 'best-practices', 'seo'],
+    });
+    const lhr = runner.lhr;
+    for (const category of Object.values(lhr.categories)) {
+      const failed = category.auditRefs
+        .map((ref) => lhr.audits[ref.id])
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+        .map((a) => a.id);
+      categories.push(`${category.title}: ${Math.round(category.score * 100)}${failed.length ? ` (failed: ${failed.join(', ')})` : ''}`);
+    }
+  }
 } finally {
   await chrome.kill();
   await server.close();
@@ -94,3 +114,4 @@ console.log(line(head));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
 console.log(`\n${lantern}`);
+if (categories.length) console.log(`\nmobile: ${categories.join('; ')}`);
