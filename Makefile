@@ -17,16 +17,16 @@ PORT := 8080
 # on CI, absent from a clone alone (see test-native).
 SEEDS := ../shared/seeds
 
-.PHONY: help setup build serve test lint test-native test-workbook test-wasm release test-e2e clean validate-data screenshot bench
+.PHONY: help setup build serve test lint test-native test-workbook test-wasm release test-e2e test-engines clean validate-data screenshot bench
 # The test layers run in order, one at a time (2 cores; one shared target/).
 .NOTPARALLEL:
 
 help:
 	@echo "make serve   build and serve the app at http://$(HOST):$(PORT)/ (installs what is missing)"
-	@echo "make test    lint, native tests, the workbook in LibreOffice and Frictionless, wasm tests in Chromium, release build, end-to-end tests (installs what is missing)"
+	@echo "make test    lint, native tests, the workbook in LibreOffice and Frictionless, wasm tests in Chromium, release build, end-to-end tests, the core journeys in Chromium, Firefox and WebKit (installs what is missing)"
 	@echo "make build   release build into dist/"
 	@echo "make bench   benchmarks: native engine, the page in Chromium, ItemsJS, bytes, Lighthouse (prints figures)"
-	@echo "make setup   install what is missing (rust target, trunk, wasm-bindgen-cli, chromium, npm tools)"
+	@echo "make setup   install what is missing (rust target, trunk, wasm-bindgen-cli, chromium, firefox-esr, webkit2gtk-driver, xvfb, npm tools)"
 	@echo "make clean   remove build outputs"
 
 setup:
@@ -39,12 +39,13 @@ serve: setup validate-data
 	trunk serve --release
 
 test: setup validate-data
-	$(MAKE) --no-print-directory lint test-native test-workbook test-wasm release test-e2e
+	$(MAKE) --no-print-directory lint test-native test-workbook test-wasm release test-e2e test-engines
 
 # The lint gate: formatting, then clippy with warnings as errors on every
-# configuration that compiles. The page and the island are checked apart
-# for wasm32 (together, Cargo would unify their features and hide one
-# that is missing), and the page natively with the prerender feature.
+# configuration that compiles. The page, the island, the workbook and the
+# editors' page are checked apart for wasm32 (together, Cargo would unify
+# their features and hide one that is missing), and the page and the
+# editors' page natively with their prerender feature.
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -53,6 +54,8 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown -p passerelles --features bench -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p passerelles-island --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p passerelles-sheet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p passerelles-editor --all-targets -- -D warnings
+	cargo clippy -p passerelles-editor --features prerender --all-targets -- -D warnings
 
 # Native tests of every crate. The check of excerpts against the source
 # documents (tests named seeds_…) needs ../shared/seeds: without it, it is
@@ -91,13 +94,25 @@ release:
 
 test-e2e:
 	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
-	@# tests/e2e/data.test.mjs generates and packs a dataset of its own.
-	cargo build --quiet -p passerelles-build --bin gen-data --bin pack
+	@# tests/e2e/data.test.mjs generates and packs a dataset of its own;
+	@# editors.test.mjs writes workbooks and checks a downloaded file.
+	cargo build --quiet -p passerelles-build --bin gen-data --bin pack --bin workbook --bin validate
 	node --test tests/e2e/ tests/scripts/
 
-# The README's picture, taken from the real page by the end-to-end run.
+# The core journeys (tests/engines/journeys.mjs) in each engine: Chromium
+# (playwright-core), Firefox ESR (puppeteer-core, WebDriver BiDi) and WebKit
+# (WebKitWebDriver and MiniBrowser through selenium-webdriver, under its own
+# xvfb-run when there is no display); about a minute and a half in all.
+test-engines:
+	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
+	node --test tests/engines/
+
+# The README's pictures, taken from the real pages by the end-to-end run:
+# the explorer, and the editors' walkthrough (docs/editeurs-*.png).
 screenshot: build
 	E2E_SCREENSHOT=$(ROOT)/docs/screenshot.png node --test --test-name-pattern='screenshot' tests/e2e/explorer.test.mjs
+	cargo build --quiet -p passerelles-build --bin gen-data --bin workbook --bin validate
+	E2E_EDITORS_SHOTS=$(ROOT)/docs node --test --test-name-pattern='walkthrough' tests/e2e/editors.test.mjs
 
 clean:
 	cargo clean

@@ -19,10 +19,14 @@
 // 3. A view other than the prerendered one (any query string) is marked
 //    (data-other) so the stylesheet hides the prerender and shows the app's
 //    loading state; an embed is marked (data-embed).
-// 4. It starts the glue's and the wasm's downloads at once, and the app
-//    when the document is parsed; the prerendered view is made inert until
+// 4. When the document is parsed, the prerendered view is made inert until
 //    the app takes it over (a box ticked there would be lost), or removed
-//    when it stands for another view.
+//    when it stands for another view; once that view is painted, it starts
+//    the glue's and the wasm's downloads, then the app. The first paint
+//    needs nothing but this HTML: a download that ended before it would be
+//    counted in it by a model of a slow phone (Lighthouse's LCP, BENCHMARKS.md,
+//    "Results first on a phone (issue 24)"), and it would compete with it
+//    for the line on a real one.
 // 5. What the first paint does without comes after it: once the app has
 //    drawn (the event passerelles:drawn) and that frame is painted, the
 //    print stylesheet; once it has drawn the list's panel (#map), the map
@@ -94,11 +98,45 @@
     );
   }
 
+  // A file of the site, by its whole address: WebKit resolves an import()
+  // made from a callback (a timer, an event) against the page's own
+  // address, not its <base>, which points at the site's root from a record
+  // page or an English one (tests/engines/: the English journey).
+  var from = function (file) {
+    return new URL(file, document.baseURI).href;
+  };
+
   if (view) root.setAttribute('data-other', '');
   if (embedded) root.setAttribute('data-embed', '');
 
-  var wasm = fetch(script.dataset.wasm);
-  var glue = import(script.dataset.glue);
+  // Runs `then` once the page's content is on screen: the first contentful
+  // paint reported, then the next frame (a paint before the end of the
+  // document may have shown only its top). In a hidden tab nothing is
+  // painted: at once; a frame out of view is not drawn either: after three
+  // seconds at most.
+  function painted(then) {
+    var done;
+    var go = function () {
+      if (!done) {
+        done = true;
+        then();
+      }
+    };
+    var next = function () {
+      requestAnimationFrame(function () {
+        setTimeout(go);
+      });
+    };
+    if (document.visibilityState === 'hidden') return go();
+    setTimeout(go, 3000);
+    if (!window.PerformanceObserver || (PerformanceObserver.supportedEntryTypes || []).indexOf('paint') < 0) return next();
+    new PerformanceObserver(function (list, observer) {
+      if (list.getEntriesByName('first-contentful-paint').length) {
+        observer.disconnect();
+        next();
+      }
+    }).observe({ type: 'paint', buffered: true });
+  }
 
   function start() {
     var printed, island;
@@ -116,7 +154,7 @@
           if (!island && document.getElementById('map')) {
             island = true;
             removeEventListener('passerelles:drawn', drawn);
-            import('./wherewhen.mjs').catch(function (error) {
+            import(from('wherewhen.mjs')).catch(function (error) {
               console.error('Passerelles: the map and the timeline could not start.', error);
             });
           }
@@ -128,12 +166,15 @@
       if (root.hasAttribute('data-other')) prerendered.remove();
       else prerendered.inert = true;
     }
-    glue.then(function (module) {
-      return module.default({ module_or_path: wasm }).then(function (instance) {
-        // The page's raw exports, for the map and the timeline
-        // (assets/wherewhen.mjs); its bound ones, for `make bench`.
-        window.passerellesWasm = instance;
-        window.wasmBindings = module;
+    painted(function () {
+      var wasm = fetch(from(script.dataset.wasm));
+      import(from(script.dataset.glue)).then(function (module) {
+        return module.default({ module_or_path: wasm }).then(function (instance) {
+          // The page's raw exports, for the map and the timeline
+          // (assets/wherewhen.mjs); its bound ones, for `make bench`.
+          window.passerellesWasm = instance;
+          window.wasmBindings = module;
+        });
       });
     });
   }

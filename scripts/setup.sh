@@ -52,16 +52,38 @@ else
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# 4. A real browser and its WebDriver (wasm-bindgen-test and end-to-end tests).
+# 4. The browsers, from Debian, never downloaded by a test tool: Chromium and
+#    its WebDriver (wasm-bindgen-test, end-to-end tests), and for the core
+#    journeys in every engine (tests/engines/) Firefox ESR, WebKitGTK's
+#    WebDriver with its MiniBrowser, and xvfb-run to give WebKit a display.
+missing_debs=()
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
   say "chromium + chromedriver: ok"
 else
-  say "chromium + chromedriver: installing with apt-get"
+  missing_debs+=(chromium chromium-driver)
+fi
+if [ -x /usr/bin/firefox-esr ]; then
+  say "firefox-esr: ok"
+else
+  missing_debs+=(firefox-esr)
+fi
+if [ -x /usr/bin/WebKitWebDriver ] && compgen -G '/usr/lib/*/webkit2gtk-4.1/MiniBrowser' >/dev/null; then
+  say "webkit2gtk-driver (WebKitWebDriver, MiniBrowser): ok"
+else
+  missing_debs+=(webkit2gtk-driver)
+fi
+if command -v xvfb-run >/dev/null; then
+  say "xvfb: ok"
+else
+  missing_debs+=(xvfb)
+fi
+if [ "${#missing_debs[@]}" -gt 0 ]; then
+  say "${missing_debs[*]}: installing with apt-get"
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update </dev/null
-  $SUDO apt-get install -y chromium chromium-driver </dev/null
+  $SUDO apt-get install -y "${missing_debs[@]}" </dev/null
 fi
 
 # 5. Debian packages the build and the tests read: the font the link
@@ -85,9 +107,10 @@ else
   $SUDO apt-get install -y --no-install-recommends "${apt_missing[@]}" </dev/null
 fi
 
-# 6. npm tooling: binaryen (wasm-opt 132), terser, playwright-core, axe-core, the
-#    parsers the export tests read files back with (csv-parse, ical.js, ajv,
-#    @xmldom/xmldom), itemsjs.
+# 6. npm tooling: binaryen (wasm-opt 132), terser, the browsers' drivers
+#    (playwright-core; puppeteer-core and selenium-webdriver for the other
+#    engines), axe-core, the parsers the export tests read files back with
+#    (csv-parse, ical.js, ajv, @xmldom/xmldom), itemsjs.
 if [ ! -d node_modules ] || { [ -f package-lock.json ] && [ package-lock.json -nt node_modules ]; }; then
   say "npm packages: installing"
   if [ -f package-lock.json ]; then
@@ -106,7 +129,7 @@ case "$have_opt" in
   *) die "node_modules/.bin/wasm-opt is not version 132 (got '${have_opt:-nothing}'); delete node_modules and rerun" ;;
 esac
 
-# 6. A real spreadsheet program for the workbook's tests (make test-workbook):
+# 7. A real spreadsheet program for the workbook's tests (make test-workbook):
 #    LibreOffice Calc, headless, opens and saves the exported workbooks.
 if command -v soffice >/dev/null; then
   say "libreoffice (soffice): ok"
@@ -119,7 +142,7 @@ else
   $SUDO apt-get install -y --no-install-recommends libreoffice-calc-nogui </dev/null
 fi
 
-# 7. The Frictionless validator (the one Validata runs), pinned, in .venv:
+# 8. The Frictionless validator (the one Validata runs), pinned, in .venv:
 #    make test-workbook checks the CSV tables against data/tableschema/.
 FRICTIONLESS_VERSION="5.21.0"
 have_fl="$("$ROOT/.venv/bin/frictionless" --version 2>/dev/null || true)"

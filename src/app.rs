@@ -11,6 +11,7 @@ use crate::frame;
 use crate::panel::Panel;
 use crate::parts::recovery;
 use crate::results::Results;
+use crate::sheet;
 use crate::{Ctx, Data};
 use passerelles_core::bridge::ondemand::Call;
 use passerelles_core::data::error::{LoadError, LoadErrorKind};
@@ -18,7 +19,7 @@ use passerelles_core::engine::facets;
 use passerelles_core::engine::filter::FilterState;
 use passerelles_core::pack::Pack;
 use passerelles_core::state::locks::Locks;
-use passerelles_core::state::page::{PageParams, DEFAULT_DATA};
+use passerelles_core::state::page::{PageParams, DEFAULT_DATA, DEFAULT_DATA_EN};
 use passerelles_core::state::view::{Action, Nav, View};
 use passerelles_core::state::{embed, query};
 use passerelles_core::wording::say as s;
@@ -62,8 +63,10 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
             step.set(Load::Loading(LoadStep::Fetch, tenths));
         }
     };
-    if url == DEFAULT_DATA {
-        // The offline file carries its dataset (src/site/offline.rs).
+    if url == DEFAULT_DATA || url == DEFAULT_DATA_EN {
+        // The offline file carries its dataset (src/site/offline.rs), and
+        // the editors' preview its editor's, in either language
+        // (crates/build/src/site/editor.rs).
         if let Some(bytes) = browser::inline_pack() {
             return Pack::open(bytes);
         }
@@ -187,6 +190,13 @@ pub fn app() -> Html {
                 <p class="offline-link">
                     <a href="passerelles.html" download="passerelles.html">{ s::OFFLINE_LINK() }</a>
                     { " (" }{ s::OFFLINE_HINT() }{ ")" }
+                </p>
+                { for partners(&page) }
+                // For the people who keep the data (crates/editor); a tool of
+                // the site, which the offline file has not (hidden there, as
+                // its own link is).
+                <p class="editors-link">
+                    <a href={format!("{}{}", passerelles_core::state::page::lang_root(passerelles_core::wording::lang()), passerelles_core::export::EDITORS_PAGE)}>{ s::EDITORS_LINK() }</a>
                 </p>
             </footer>
         </>
@@ -314,12 +324,17 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     };
     let view = store.0.clone();
 
+    // The address of the view on screen, for the filters' sheet to keep
+    // when back closes it (src/sheet.rs).
+    let shown = use_mut_ref(String::new);
     // The URL mirrors the state; the kind of change decides push or replace.
     {
         let view = view.clone();
         let page = page.clone();
+        let shown = shown.clone();
         use_effect_with((view.filter.clone(), view.detail.clone()), move |_| {
             let target = page.append_to(&query::encode(&view.filter, view.detail.as_deref()));
+            shown.borrow_mut().clone_from(&target);
             // The whole address, not the query alone: the list seen from a
             // record page (`fiches/<id>/`, no query) lives at the root.
             if browser::view_url(&target) != browser::href() {
@@ -332,12 +347,17 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         });
     }
 
-    // Back and forward restore whatever the URL says.
+    // Back and forward restore whatever the URL says, unless back only
+    // closed the filters' sheet, which keeps the view it shows.
     {
         let store = store.clone();
         let data = data.clone();
         use_effect_with((), move |_| {
+            sheet::forget();
             let listener = browser::on_popstate(move || {
+                if sheet::on_popstate(&shown.borrow()) {
+                    return;
+                }
                 let (filter, detail) = from_url(&data);
                 store.dispatch(Action::Restore(filter, detail));
             });
@@ -380,8 +400,9 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         page,
     };
 
-    // Embedded: a way out to the full app; at home: the way in for partners.
-    let tools = if ctx.page.embed {
+    // Embedded: a way out to the full app (at home, the partners' way in
+    // is in the footer: `partners`).
+    let tools = ctx.page.embed.then(|| {
         let href = embed::fullscreen_href(&ctx.page, &view.filter, view.detail.as_deref());
         // In a frame that may open no tab (WordPress's), the host opens
         // the full view in its own window; if nothing happens, the page
@@ -409,33 +430,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 <span id={FULLSCREEN_STATUS} class="export-status" role="status"></span>
             </p>
         }
-    } else {
-        // For partners: the dialog comes with the on-demand module, at the
-        // first click (src/ui/embed_dialog.rs). Only where there is a site
-        // to embed (not a page opened from a file).
-        let opener = embed::app_base(&browser::href()).map(|_| {
-            // The view as its query (the dialog reads it), and the language
-            // the dialog speaks.
-            let query = ctx
-                .page
-                .append_to(&query::encode(&view.filter, view.detail.as_deref()));
-            let onclick = Callback::from(move |_: MouseEvent| {
-                let query = query.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let call = Call::EmbedDialog {
-                        query,
-                        lang: passerelles_core::wording::lang(),
-                    };
-                    let _ = browser::on_demand(&call).await;
-                });
-            });
-            html! {
-                <button type="button" id={OPENER} class="button button-quiet" {onclick}
-                    aria-haspopup="dialog">{ s::EMBED_OPEN() }</button>
-            }
-        });
-        html! { <div class="view-tools">{ for opener }</div> }
-    };
+    });
     // The list is complete once rendered; a detail says when it is (its
     // details may have to be fetched first). After every render, the page
     // says so: its loader fetches what the first paint did without, and
@@ -459,7 +454,44 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             </div>
         },
     };
-    html! { <>{ tools }{ body }</> }
+    html! { <>{ for tools }{ body }</> }
+}
+
+/// "Intégrer cette vue", for partners' webmasters: in the footer, out of
+/// the visitors' way, and only where there is a site to embed (not a page
+/// opened from a file, not the glossary's page, which runs no script). The
+/// dialog comes with the on-demand module at the first click
+/// (src/embed_dialog.rs), for the view the address shows then: the store's
+/// mirror, or on a record page its record.
+fn partners(page: &PageParams) -> Option<Html> {
+    embed::app_base(&browser::href())?;
+    #[cfg(not(target_arch = "wasm32"))]
+    if crate::prerender::glossary().is_some() {
+        return None;
+    }
+    let page = page.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let (filter, mut detail) = query::decode(&browser::search());
+        if detail.is_none() && filter == FilterState::default() {
+            detail = browser::page_record();
+        }
+        // The view as its query (the dialog reads it), and the language
+        // the dialog speaks.
+        let call = Call::EmbedDialog {
+            query: page.append_to(&query::encode(&filter, detail.as_deref())),
+            lang: passerelles_core::wording::lang(),
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = browser::on_demand(&call).await;
+        });
+    });
+    Some(html! {
+        <p class="partners">
+            { s::FOR_PARTNERS() }{ " " }
+            <button type="button" id={OPENER} class="link-button" {onclick}
+                aria-haspopup="dialog">{ s::EMBED_OPEN() }</button>
+        </p>
+    })
 }
 
 /// Where the page says the host did not open the full view.

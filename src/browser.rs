@@ -4,6 +4,7 @@
 //! clipboard.rs); what they handle themselves is only the events Yew hands
 //! them and the elements of their own node refs.
 
+use passerelles_core::bridge::island::IN_SHEET;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -122,16 +123,59 @@ pub fn view_url(query: &str) -> String {
     format!("{}{root}{query}", site_root())
 }
 
+/// A new history entry for the view `query`, so back undoes the change;
+/// inside the filters' sheet, the sheet's own entry instead (see [`write`]).
 pub fn push(query: &str) {
-    if let Ok(h) = window().history() {
-        let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&view_url(query)));
-    }
+    write(&view_url(query), false);
 }
 
+/// The view `query` in the current history entry.
 pub fn replace(query: &str) {
-    if let Ok(h) = window().history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&view_url(query)));
-    }
+    write(&view_url(query), true);
+}
+
+/// Whether the current history entry is the one the filters' sheet pushed
+/// when it opened (src/sheet.rs).
+pub fn in_sheet() -> bool {
+    window()
+        .history()
+        .and_then(|h| h.state())
+        .ok()
+        .and_then(|s| s.as_string())
+        .as_deref()
+        == Some(IN_SHEET)
+}
+
+/// Writes `url` in the history, as a new entry or in the current one.
+/// While the filters' sheet holds the current entry, every step replaces
+/// it and keeps its mark: what is chosen in one opening of the sheet is one
+/// step (the island does the same with its own steps).
+fn write(url: &str, replace: bool) {
+    let Ok(h) = window().history() else { return };
+    let state = if in_sheet() {
+        JsValue::from_str(IN_SHEET)
+    } else {
+        JsValue::NULL
+    };
+    let _ = if replace || !state.is_null() {
+        h.replace_state_with_url(&state, "", Some(url))
+    } else {
+        h.push_state_with_url(&state, "", Some(url))
+    };
+}
+
+/// Marks the history for the filters' sheet: `true` pushes an entry of the
+/// same address marked [`IN_SHEET`] (the sheet opens), `false` takes the
+/// mark off the current entry (it closed, leaving what was chosen as an
+/// ordinary step).
+pub fn mark_sheet(open: bool) {
+    let Ok(h) = window().history() else { return };
+    let here = href();
+    let _ = if open {
+        h.push_state_with_url(&JsValue::from_str(IN_SHEET), "", Some(&here))
+    } else {
+        h.replace_state_with_url(&JsValue::NULL, "", Some(&here))
+    };
 }
 
 pub fn back() {

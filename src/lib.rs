@@ -10,9 +10,9 @@
 //! presentational (an open dialog, a list's scroll window).
 //!
 //! Browser APIs stay at the edges: [`browser`] (address bar, history,
-//! network, layout reads), [`frame`] (the host page around an embedded view)
-//! and [`clipboard`]. Nothing else in the workspace uses this crate but the
-//! prerender tool.
+//! network, layout reads), [`frame`] (the host page around an embedded view),
+//! [`sheet`] (the filters' sheet on a narrow screen) and [`clipboard`].
+//! Nothing else in the workspace uses this crate but the prerender tool.
 //!
 //! The map and the timeline are not Yew components: they are an island of
 //! DOM drawn by a module of their own after the first paint
@@ -43,6 +43,7 @@ mod parts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 mod results;
+mod sheet;
 pub mod takeaway;
 pub mod where_when;
 

@@ -1,10 +1,11 @@
 //! The facet panel: search, type, theme, period (with the timeline) and
-//! territory (with the map), with counts.
+//! territory (with the map), with counts; a column beside the results on a
+//! wide screen, a sheet over them on a narrow one (src/sheet.rs).
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::{browser, where_when, Ctx};
+use crate::{browser, sheet, where_when, Ctx};
 use passerelles_core::data::catalog::RecordType;
 use passerelles_core::data::date::PartialDate;
 use passerelles_core::data::model::NATIONAL;
@@ -96,11 +97,19 @@ pub fn panel(props: &PanelProps) -> Html {
     let undated_total = data.undated;
     let on_clear = dispatch.reform(|_| Action::Clear);
 
+    // On a narrow screen the panel is a sheet over the results (src/sheet.rs):
+    // its ✕ and its last button close it as a `<form method="dialog">`
+    // does; a wide screen shows neither.
     html! {
+        <dialog id={sheet::SHEET} class="sheet" aria-labelledby="filters-title"
+            onclose={Callback::from(|_: Event| sheet::closed())}>
         <section class="panel" aria-labelledby="filters-title" onchange={on_change}>
-            <h2 id="filters-title">{ s::FILTERS() }</h2>
-            // On a phone the panel fills the first screens: a way straight to the list.
-            <a class="to-results" href="#results-title">{ s::see_results(&format::records_count(outcome.results.len())) }</a>
+            <div class="sheet-head">
+                <h2 id="filters-title">{ s::FILTERS() }</h2>
+                <form method="dialog" class="sheet-close">
+                    <button class="button button-quiet" aria-label={s::SHEET_CLOSE()}>{ "✕" }</button>
+                </form>
+            </div>
             <div class="field">
                 <label for="q">{ s::SEARCH_LABEL() }</label>
                 <input type="search" id="q" value={f.query.clone()} oninput={on_query}
@@ -174,6 +183,10 @@ pub fn panel(props: &PanelProps) -> Html {
             </fieldset>
             <button type="button" id="clear" class="button" onclick={on_clear} disabled={!view.can_clear()}>{ s::CLEAR() }</button>
         </section>
+        <form method="dialog" class="sheet-foot">
+            <button id="sheet-done" class="button">{ s::see_records(outcome.results.len()) }</button>
+        </form>
+        </dialog>
     }
 }
 

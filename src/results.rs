@@ -1,10 +1,11 @@
-//! The result list: count, sort, active filters, cards, and the empty state.
+//! The result list: count, the way to the filters on a narrow screen, sort,
+//! active filters, cards, and the empty state.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::parts::{approximate, badge_class, open_record};
-use crate::{browser, export, highlight, Ctx};
+use crate::{browser, export, highlight, sheet, Ctx};
 use passerelles_core::data::catalog::RecordType;
 use passerelles_core::engine::filter::Sort;
 use passerelles_core::state::view::{Action, Chip};
@@ -80,12 +81,23 @@ pub fn results(props: &ResultsProps) -> Html {
     };
     let cards = outcome.results.iter().map(|&i| card(ctx, i as usize, None));
     let narrows = view.filter.narrows();
+    let active = view.chips().len();
 
     html! {
         <section class="results" aria-labelledby="results-title">
             <div class="results-head">
                 <h2 id="results-title">{ s::RESULTS() }</h2>
                 <p id="result-count" role="status">{ format::records_count(outcome.results.len()) }</p>
+                // On a narrow screen the filters are a sheet (src/sheet.rs),
+                // and this button, with how many apply, opens it.
+                <button type="button" id={sheet::OPENER} class="button sheet-open" aria-haspopup="dialog"
+                    aria-controls={sheet::SHEET} onclick={Callback::from(|_: MouseEvent| sheet::open())}>
+                    { s::FILTERS() }
+                    if active > 0 {
+                        <span class="sheet-count" aria-hidden="true">{ active }</span>
+                        <span class="visually-hidden">{ " " }{ s::active_filters(active) }</span>
+                    }
+                </button>
                 <div class="sort">
                     <label for="sort">{ s::SORT_LABEL() }</label>
                     // A new element when the options change: the browser keeps a

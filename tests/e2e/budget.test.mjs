@@ -27,10 +27,13 @@ import { DIST, suite } from './harness.mjs';
 // Issue 23 (partners) added 4,107 bytes to the French first visit and
 // 4,023 to the English one (BENCHMARKS.md, "Partners everywhere"): theme
 // chips and region names as links, the facet pages' views, WordPress's
-// embed protocol and the sandbox's explanations.
+// embed protocol and the sandbox's explanations. Issue 24 (a phone's
+// layout, the filters' sheet and its history step, the loader's later
+// downloads) and issue 22 (the footer's link to the editors' page, nothing
+// else) took them to these (BENCHMARKS.md, "Results first on a phone").
 const MEASURED = {
-  French: { first: 168_770, after: 53_514 },
-  English: { first: 168_885, after: 53_514 },
+  French: { first: 172_189, after: 53_613 },
+  English: { first: 172_284, after: 53_613 },
 };
 /** What a visit may grow by before the budget fails: a rebuild's noise, not a feature. */
 const SLACK = 512;

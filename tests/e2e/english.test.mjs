@@ -121,7 +121,7 @@ const served = suite('Passerelles in English', (scenario) => {
     const snippet = await code.inputValue().catch(() => code.textContent());
     assert.match(snippet, /\/en\/\?[^"]*lang=en[^"]*embed=1/);
     assert.match(snippet, /Embed|<iframe/);
-    assert.match(await page.textContent('dialog'), /Embed this view in your site/);
+    assert.match(await page.textContent('#embed-dialog'), /Embed this view in your site/);
     assert.match(snippet, /src="[^"]*\/embed\.js"/);
     assert.ok(!/\/en\/embed\.js/.test(snippet), 'the host script is at the site root');
   });

@@ -96,14 +96,19 @@ export function readDistJson(rel, dir = DIST) {
  * `compress`: gzip what a static host would (text, wasm, packs) for a client
  * that accepts it, as Lighthouse measures transfers (scripts/lighthouse.mjs).
  * `port`: a fixed port (a site rendered for its own address), else any free one.
+ * `inject`: a script's text, put at the top of every HTML page's head (the
+ * engines' problem collector, tests/engines/drivers.mjs: an engine without
+ * a console to listen to reports through it).
+ * `log`: called with { status, method, url } once each response is sent.
  * Resolves to { url, port, root, headers, close() }.
  */
-export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {}, routes = {}, compress = false, port: fixed = 0 } = {}) {
+export async function startServer({ root = DIST, headers = {}, requireBuild = true, mounts = {}, routes = {}, compress = false, port: fixed = 0, inject, log } = {}) {
   if (requireBuild) assertBuilt(root);
   const mounted = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : prefix + '/', path.resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer(async (req, res) => {
+    if (log) res.on('finish', () => log({ status: res.statusCode, method: req.method, url: `http://127.0.0.1:${server.address()?.port}${req.url}` }));
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -138,6 +143,10 @@ export async function startServer({ root = DIST, headers = {}, requireBuild = tr
       if (!stat.isFile()) return send(404, 'not found\n');
       let body = await fsp.readFile(file);
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      // Before anything of the page runs: after <head> and its charset, if any.
+      if (inject && type.startsWith('text/html')) {
+        body = Buffer.from(body.toString('utf8').replace(/<head\b[^>]*>(\s*<meta charset[^>]*>)?/i, (head) => `${head}<script>${inject}</script>`));
+      }
       const zipped = compress && /gzip/.test(req.headers['accept-encoding'] || '') && body.length > 1024;
       if (zipped) body = zlib.gzipSync(body, { level: 9 });
       res.writeHead(200, {

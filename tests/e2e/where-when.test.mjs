@@ -49,7 +49,7 @@ suite('the map and the timeline', (scenario, served) => {
     assert.equal(shown.length, expected, 'the list holds what the checkbox counted');
     assert.ok(await page.isChecked('#region-04'), 'the checkbox follows');
     assert.equal(await pressed(page, '04'), 'true');
-    assert.equal(await page.locator('#map .map-marks use.map-on').count(), 1, 'the chosen region is outlined');
+    assert.equal(await page.locator('#map .map-marks path.map-on').count(), 1, 'the chosen region is outlined');
 
     // One history step, as the checkbox makes.
     await page.goBack();
@@ -77,7 +77,7 @@ suite('the map and the timeline', (scenario, served) => {
     await page.waitForFunction(() => location.search === '?region=01');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.region), '01', 'focus stays');
     // Focus shows: an outline drawn over the shape, and the tip.
-    assert.equal(await page.locator('#map use.map-focus').count(), 1);
+    assert.equal(await page.locator('#map .map-marks path.map-focus').count(), 1);
     assert.match(await page.textContent('#map .map-tip'), /^Guadeloupe : \d+ fiches?|^Guadeloupe : aucune fiche/);
     const scrolled = await page.evaluate(() => window.scrollY);
     await page.keyboard.press(' ');
@@ -184,7 +184,7 @@ suite('the map and the timeline', (scenario, served) => {
     await island(page);
     assert.equal(await pressed(page, '11'), 'true');
     assert.equal(await page.getAttribute('#map [data-region="04"]', 'aria-disabled'), 'true');
-    assert.equal(await page.locator('#map use.map-fixed').count(), 1);
+    assert.equal(await page.locator('#map .map-marks path.map-fixed').count(), 1);
     // Clicked all the same (a pointer ignores aria-disabled): nothing moves.
     await page.click('#map [data-region="04"]', { force: true });
     await page.waitForTimeout(200);
@@ -208,8 +208,10 @@ suite('the map and the timeline', (scenario, served) => {
     await assertAccessible(page, 'the map and the timeline in the dark scheme');
   });
 
-  scenario('at 360 px: map and timeline fit, no sideways scroll, a tap toggles', async (page) => {
+  scenario('at 360 px, in the filters\' sheet: map and timeline fit, no sideways scroll, a tap toggles', async (page) => {
     await page.goto(`${served.server.url}/`);
+    // On a phone the panel, with its map and timeline, is a sheet over the results.
+    await page.click('#filters-open');
     await island(page);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth + 1);
     assert.equal(wide, false, 'no sideways scrolling');

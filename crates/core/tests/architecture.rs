@@ -33,6 +33,7 @@ const CRATES: &[&str] = &[
     "src",
     "crates/island/src",
     "crates/build/src",
+    "crates/editor/src",
 ];
 
 fn repository() -> PathBuf {

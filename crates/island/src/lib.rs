@@ -44,7 +44,7 @@ mod timeline;
 use std::cell::RefCell;
 
 use passerelles_core::bridge::island::{
-    step, Dataset, Frame, Intent, RegionMark, MAP_SLOT, TIMELINE_SLOT,
+    step, Dataset, Frame, Intent, RegionMark, IN_SHEET, MAP_SLOT, TIMELINE_SLOT,
 };
 use passerelles_core::bridge::Refused;
 use passerelles_core::engine::bitset::Bitset;
@@ -79,7 +79,8 @@ fn with<R>(f: impl FnOnce(&mut Island) -> Option<R>) -> Option<R> {
 
 /// Hands an intent to the page: the view it asks for, as the page's own
 /// reducer makes it ([`step`]), written in the history (pushed, or
-/// replacing the entry when it continues a gesture), then `popstate`,
+/// replacing the entry when it continues a gesture, or in the filters'
+/// sheet), then `popstate`,
 /// which the page answers by adopting the address. Never while the island
 /// is borrowed: the page repaints the island before this returns (the
 /// page renders synchronously on `popstate`, announces
@@ -101,8 +102,18 @@ fn send(intent: Intent) {
     } else {
         step.address
     };
-    let written = if step.replace {
-        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
+    // In the filters' sheet, its entry is replaced, and keeps its state:
+    // what is chosen in one opening is one step, as the page's own steps
+    // there are (IN_SHEET).
+    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+    let in_sheet = state.as_string().as_deref() == Some(IN_SHEET);
+    let written = if step.replace || in_sheet {
+        let state = if in_sheet {
+            state
+        } else {
+            wasm_bindgen::JsValue::NULL
+        };
+        history.replace_state_with_url(&state, "", Some(&address))
     } else {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
     };

@@ -56,6 +56,10 @@ impl MapView {
         set(&plot, "viewBox", &format!("0 0 {w} {h}"));
         set(&plot, "role", "group");
         set(&plot, "aria-label", s::MAP_LABEL());
+        // Out of the Tab order: the regions are its stops. Chromium makes
+        // an SVG element with focus listeners (below) a stop of its own,
+        // which showed nothing.
+        set(&plot, "tabindex", "-1");
         let insets = svg("g", "map-insets")?;
         set(&insets, "aria-hidden", "true");
         for (_, [x, y, bw, bh]) in &geometry.insets {
@@ -331,12 +335,16 @@ impl MapView {
         }
         self.marks_key = key;
         self.marks.set_inner_html("");
+        // Each a path of its own with the region's outline, not a <use> of
+        // the region: a <use> clones the region's tabindex, and its clone
+        // was a stop of Tab that showed nothing (the focus seemed lost
+        // after the last region).
         for (k, class) in marks {
-            let (Some((_, path)), Some(mark)) = (region(k), svg("use", class)) else {
+            let (Some((_, path)), Some(mark)) = (region(k), svg("path", class)) else {
                 continue;
             };
-            if let Some(id) = path.get_attribute("id") {
-                set(&mark, "href", &format!("#{id}"));
+            if let Some(d) = path.get_attribute("d") {
+                set(&mark, "d", &d);
                 let _ = append(&self.marks, &mark);
             }
         }

@@ -39,6 +39,7 @@ pub mod messages;
 pub mod ods;
 pub mod read;
 pub mod sheets;
+pub mod sniff;
 pub mod tableschema;
 pub mod xlsx;
 
@@ -97,7 +98,13 @@ pub fn export_csv(json: &str) -> Result<(Files, Vec<String>), Refused> {
 
 /// A workbook's bytes (ODS or XLSX) read back into the data file's text.
 pub fn import(bytes: &[u8]) -> Import {
-    match read::workbook(bytes) {
+    import_with(bytes, &mut |_, _| {})
+}
+
+/// [`import`], calling `progress(done, total)` as each sheet is read (see
+/// [`read::workbook_with`]); the cells are then checked in one step.
+pub fn import_with(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Import {
+    match read::workbook_with(bytes, progress) {
         Ok(book) => assemble(&book),
         Err(e) => unreadable(e),
     }

@@ -243,6 +243,11 @@ pub const EXPORT_WOULD_CHANGE: &str =
     "cette valeur ne passerait pas telle quelle par le classeur (espaces en début ou en fin, texte vide, caractère de contrôle, virgule dans un champ appuyé, objet vide) : corrigez-la dans le fichier JSON avant d'exporter";
 pub const CONTROL_CHARACTER: &str =
     "texte avec un caractère de contrôle (retour chariot, caractère nul…) qu'un classeur ne peut pas tenir : retirez-le du fichier JSON (un retour à la ligne s'écrit \\n)";
+pub const ENCRYPTED_WORKBOOK: &str =
+    "le classeur est protégé par un mot de passe : ses cellules ne peuvent pas être lues. Enregistrez-le sans mot de passe (LibreOffice : Fichier > Enregistrer sous, décochez « Enregistrer avec mot de passe » ; Excel : Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe, videz le mot de passe)";
+pub const OLD_EXCEL: &str =
+    "le classeur est au format Excel 97-2003 (.xls) : enregistrez-le au format .xlsx ou .ods";
+pub const NOT_A_WORKBOOK: &str = "ce n'est ni un classeur ODS ni un classeur XLSX";
 pub fn unreadable_workbook(detail: &str) -> String {
     format!("le classeur ne peut pas être lu : {detail}")
 }

@@ -5,11 +5,12 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{Data, Ods, Reader, Xlsx};
 use passerelles_core::data::date::day_number;
 
 use crate::grid::{Book, Cell, Grid};
 use crate::messages as m;
+use crate::sniff::{sniff, Sniffed};
 
 /// Serial day of 1970-01-01 in the spreadsheets' 1900 date system.
 const UNIX_EPOCH_SERIAL: f64 = 25_569.0;
@@ -21,11 +22,41 @@ pub const MAX_CELLS: usize = 50_000_000;
 
 /// Reads an ODS or XLSX workbook; the error is said in French.
 pub fn workbook(bytes: &[u8]) -> Result<Book, String> {
-    let mut sheets = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| m::unreadable_workbook(&e.to_string()))?;
+    workbook_with(bytes, &mut |_, _| {})
+}
+
+/// [`workbook`], calling `progress(done, total)` as each sheet is read: a
+/// large workbook takes seconds in a browser, whose page shows how far.
+pub fn workbook_with(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Result<Book, String> {
+    // Calamine would only say that a zip or an XML part is broken. Each
+    // format's own reader, not calamine's guess among all it knows: the
+    // old binary formats' readers (and their code pages' tables) stay out
+    // of the browser's module.
+    let bytes = Cursor::new(bytes);
+    match sniff(bytes.get_ref()) {
+        Sniffed::Encrypted => Err(m::ENCRYPTED_WORKBOOK.to_string()),
+        Sniffed::OldExcel => Err(m::OLD_EXCEL.to_string()),
+        Sniffed::Ods => sheets(Ods::new(bytes), progress),
+        Sniffed::Xlsx => sheets(Xlsx::new(bytes), progress),
+        _ => Err(m::unreadable_workbook(m::NOT_A_WORKBOOK)),
+    }
+}
+
+/// Every sheet of a workbook opened by its format's reader, as cells.
+fn sheets<'a, R: Reader<Cursor<&'a [u8]>>>(
+    opened: Result<R, R::Error>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Book, String>
+where
+    R::Error: std::fmt::Display,
+{
+    let mut sheets = opened.map_err(|e| m::unreadable_workbook(&e.to_string()))?;
     let mut book = Book::default();
     let mut cells = 0usize;
-    for name in sheets.sheet_names() {
+    let names = sheets.sheet_names();
+    let total = names.len();
+    progress(0, total);
+    for (done, name) in names.into_iter().enumerate() {
         let range = sheets
             .worksheet_range(&name)
             .map_err(|e| m::unreadable_workbook(&format!("{name} : {e}")))?;
@@ -53,6 +84,7 @@ pub fn workbook(bytes: &[u8]) -> Result<Book, String> {
             grid.rows.pop();
         }
         book.sheets.push(grid);
+        progress(done + 1, total);
     }
     Ok(book)
 }

@@ -24,6 +24,9 @@
 //!   preview shows (site::preview), and, with a public address,
 //!   `oembed.json`, the page as an embed (site::oembed);
 //! - `glossaire/index.html`: the glossary, a page of its own;
+//! - `editer/index.html` and `editer/apercu/index.html`: the editors' page
+//!   (its own components, crates/editor) and its preview of the site, not
+//!   indexed (passerelles_build::site::editor);
 //! - `robots.txt`, and `sitemap.xml` when the public address is set;
 //! - `passerelles.html`: the whole app in one file (wasm, script, style and
 //!   the dataset inlined) that opens from a disk with no network.
@@ -42,13 +45,15 @@ use passerelles::{App, Data};
 use passerelles_build::site::offline::{self, Inside};
 use passerelles_build::site::page::{attr, text, Assets, Page, Run, Site};
 use passerelles_build::site::preview::{self, Painter, Preview};
-use passerelles_build::site::{head, oembed, sitemap};
+use passerelles_build::site::{editor, head, oembed, sitemap};
 use passerelles_core::data::catalog::{load_bytes, Catalog, Loaded, RecordType};
 use passerelles_core::data::glossary::load_json as load_glossary;
 use passerelles_core::engine::facets;
 use passerelles_core::export::feeds;
 use passerelles_core::export::pages::Facet;
-use passerelles_core::export::{public_base, record_page, GLOSSARY_PAGE};
+use passerelles_core::export::{
+    public_base, record_page, EDITORS_PAGE, EDITORS_PREVIEW, GLOSSARY_PAGE,
+};
 use passerelles_core::pack::{self, Pack, Placement};
 use passerelles_core::state::embed::{self, SnippetOptions};
 use passerelles_core::state::map::Geometry;
@@ -116,6 +121,15 @@ fn render(lang: Lang, pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, shown: Show
         prerender::set(query, record.as_deref(), data);
     })
     // No hydration markers: the app renders its own view and swaps it in.
+    .hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+/// The editors' page as it first draws, by its own components.
+fn render_editor(lang: Lang) -> String {
+    let renderer = yew::ServerRenderer::<passerelles_editor::ui::Editor>::with_props(move || {
+        set_lang(lang);
+    })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
@@ -493,6 +507,17 @@ fn main() {
             });
         }
 
+        // The editors' page and its preview (not indexed, not in the sitemap).
+        let editors = editor::page(&site, lang, &render_editor(lang));
+        write(
+            &dist.join(root).join(EDITORS_PAGE).join("index.html"),
+            editors.as_bytes(),
+        );
+        write(
+            &dist.join(root).join(EDITORS_PREVIEW).join("index.html"),
+            editor::preview(&site, lang).as_bytes(),
+        );
+
         // A page per record, one folder deeper: its <base> makes every address
         // of the template (assets, data, links) resolve from the root.
         for i in 0..pack.len() {
@@ -683,8 +708,8 @@ fn main() {
     write(&dist.join("passerelles.html"), offline.as_bytes());
 
     eprintln!(
-        "prerender: {} pages ({} records, {} of a theme, region or type){}, robots.txt{}, passerelles.html ({} KB)",
-        2 * (records + 1 + usize::from(!loaded.catalog.glossary.is_empty())) + facet_count,
+        "prerender: {} pages ({} records, {} of a theme, region or type, the editors' and its preview){}, robots.txt{}, passerelles.html ({} KB)",
+        2 * (records + 3 + usize::from(!loaded.catalog.glossary.is_empty())) + facet_count,
         records,
         facet_count / 2,
         if public.is_some() {

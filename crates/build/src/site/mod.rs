@@ -7,7 +7,8 @@
 //! Open Graph tags and, for an event, schema.org JSON-LD ([`head`]),
 //! `sitemap.xml` and `robots.txt` ([`sitemap`]), each page written whole
 //! from the template of [`page`] (head, inline style, loader, view), and
-//! the offline `passerelles.html` ([`offline`]). The views themselves are
+//! the offline `passerelles.html` ([`offline`]), the editors' pages
+//! ([`editor`]: `editer/`, not indexed). The views themselves are
 //! the page's own components, rendered by Yew's server-side renderer in
 //! `src/bin/prerender.rs`.
 //!
@@ -19,6 +20,7 @@
 //! Native only, used by the build. Knows the data, the wording, the pack's
 //! cards and the state's addresses; never the shell or the browser.
 
+pub mod editor;
 pub mod head;
 pub mod oembed;
 pub mod offline;

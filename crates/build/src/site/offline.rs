@@ -10,7 +10,8 @@
 //! The glue is wasm-bindgen's own output for classic scripts (`--target
 //! no-modules`, which defines the global `wasm_bindgen`), made by
 //! scripts/post-build.sh from the same compiled page as the online glue:
-//! nothing here rewrites a script.
+//! nothing here rewrites a script. The page itself is the site's template
+//! (`super::page`, `Run::Offline`) around the French front page's view.
 
 use passerelles_core::wording::Lang;
 

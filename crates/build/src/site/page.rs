@@ -96,6 +96,10 @@ pub enum Run<'a> {
     /// The whole app in the page itself (the offline file): what goes in
     /// its head and at the end of its body, everything inlined.
     Offline { head: &'a str, body: &'a str },
+    /// A page of its own module, not the site's (the editors' page,
+    /// [`super::editor`]): the module script named, no loader, and the
+    /// root its page renders into.
+    Module(&'a str),
 }
 
 /// One page.
@@ -172,6 +176,10 @@ impl Site {
             )),
             Run::Static => out.push_str(PRINT_LINK),
             Run::Offline { head, .. } => out.push_str(head),
+            Run::Module(src) => out.push_str(&format!(
+                "<script type=module src=\"{}\"></script>",
+                attr(src)
+            )),
         }
         if let Some(public) = &self.public {
             // The embed snippet and "Voir en plein écran" use it (the page's browser.rs).
@@ -330,6 +338,21 @@ mod tests {
             still.contains(PRINT_LINK)
                 && still.contains("<link rel=stylesheet href=\"glossary.css\">")
         );
+        let own = site().page(&Page {
+            lang: Lang::Fr,
+            depth: 1,
+            title: "t",
+            description: "d",
+            head: "",
+            notices: "",
+            view: "<p>v</p>",
+            run: Run::Module("editor.mjs"),
+            styles: &["editor.css"],
+            after: "",
+        });
+        assert!(own.contains("<script type=module src=\"editor.mjs\"></script>"));
+        assert!(!own.contains("data-glue") && !own.contains("data-static"));
+        assert!(own.ends_with("<div id=app><p>v</p></div><div id=live></div></body></html>"));
     }
 
     #[test]

@@ -16,7 +16,8 @@
 //!   island writes the resulting address in the history and announces
 //!   `popstate`, which the page adopts as it adopts back and forward. A
 //!   click on La Réunion is thus the view, the address and the history step
-//!   its checkbox gives.
+//!   its checkbox gives (inside the filters' sheet, a step replaces the
+//!   sheet's entry, as the checkbox's does there: [`IN_SHEET`]).
 //!
 //! The dataset's identity is its pack's build id ([`Pack::build`]), a
 //! digest of its content: a page that opens another dataset (a retry, a
@@ -36,6 +37,13 @@ use crate::wording::Lang;
 pub const MAP_SLOT: &str = "map";
 /// The element the timeline is drawn in.
 pub const TIMELINE_SLOT: &str = "timeline";
+
+/// The history state of the entry the filters' sheet pushes when it opens
+/// on a narrow screen (the page's src/sheet.rs). While that entry is the
+/// current one, a step the island takes replaces it, keeping this state,
+/// instead of pushing one: the page's own steps do the same, so what is
+/// chosen in one opening of the sheet is one step of the history.
+pub const IN_SHEET: &str = "passerelles:sheet";
 
 /// What `island(kind)` is asked for: [`DATASET`] or [`FRAME`].
 pub const DATASET: u32 = 1;

@@ -3,8 +3,9 @@
 //! The page is four wasm modules: the page itself, the map and the timeline
 //! (`passerelles-island`, fetched after the first paint), the code fetched on
 //! demand (the embed dialog and the exports) and the JSON reader (for
-//! `?data=` naming a JSON file). Each crossing between two of them is one
-//! message defined here, once, for both sides:
+//! `?data=` naming a JSON file); the editors' page (`passerelles-editor`)
+//! is two more, the page and its worker. Each crossing between two of them
+//! is one message defined here, once, for both sides:
 //!
 //! | message | from → to | module |
 //! | --- | --- | --- |
@@ -13,6 +14,8 @@
 //! | [`island::Intent`] | island → page, through the address | [`island`] |
 //! | [`ondemand::Call`] | page → on-demand module | [`ondemand`] |
 //! | [`convert::Reply`] | JSON reader → page | [`convert`] |
+//! | [`editor::Request`] | editors' page → its worker | [`editor`] |
+//! | [`editor::Reply`] | the worker → editors' page | [`editor`] |
 //!
 //! Every message is bytes in the [`crate::wire`] encoding, opened by a
 //! magic of four bytes (which message it is) and a version (`u16`): a side
@@ -29,6 +32,7 @@
 //! the wasm crates.
 
 pub mod convert;
+pub mod editor;
 pub mod island;
 pub mod ondemand;
 

@@ -135,6 +135,10 @@ pub fn public_base(raw: &str) -> Result<&str, BaseError> {
 /// is one, else relative to the site root.
 /// The glossary's page, from the site's root (written at build time).
 pub const GLOSSARY_PAGE: &str = "glossaire/";
+/// The editors' page, from the site's root (crates/editor; not indexed),
+/// and its preview of the site with an editor's file.
+pub const EDITORS_PAGE: &str = "editer/";
+pub const EDITORS_PREVIEW: &str = "editer/apercu/";
 
 pub fn record_page(base: Option<&str>, id: &str) -> String {
     let mut out = String::from(base.unwrap_or(""));

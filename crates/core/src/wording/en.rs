@@ -27,6 +27,8 @@ pub const FEED_RECORDS_TITLE: &str = "Passerelles: the records, newest first (At
 pub const SITE_DESCRIPTION: &str = "Passerelles: explore the partnership agreements and events of the French social and solidarity economy.";
 pub const OFFLINE_LINK: &str = "Download to read offline";
 pub const OFFLINE_HINT: &str = "a single file that opens without a connection";
+/// The footer's discreet link to the editors' page (crates/editor).
+pub const EDITORS_LINK: &str = "Edit the data";
 pub const TAGLINE: &str =
     "Partnership agreements and events of the social and solidarity economy and of employers' organisations";
 // Loading and errors.
@@ -61,6 +63,7 @@ pub const SHOW_REASONS: &str = "See why";
 // Interface.
 pub const SKIP_TO_RESULTS: &str = "Skip to the results";
 pub const FILTERS: &str = "Filter";
+pub const SHEET_CLOSE: &str = "Close the filters";
 pub const SEARCH_LABEL: &str = "Search";
 pub const SEARCH_HINT: &str = "A word, an organisation, a place… (accents do not matter)";
 pub const FACET_TYPE: &str = "Kind of record";
@@ -216,8 +219,19 @@ pub fn field_label(key: &str) -> &str {
         other => other,
     }
 }
-pub fn see_results(count: &str) -> String {
-    format!("See the results ({count})")
+/// The sheet of filters' way back to the list, with what it will show.
+pub fn see_records(n: usize) -> String {
+    match n {
+        0 => "See the results (no record)".into(),
+        n => format!("See {}", records_count(n)),
+    }
+}
+/// After "Filter", for a screen reader: how many filters apply.
+pub fn active_filters(n: usize) -> String {
+    match n {
+        1 => "(1 active filter)".into(),
+        n => format!("({n} active filters)"),
+    }
 }
 pub const D_PART_OF: &str = "Part of";
 pub const D_PARTS: &str = "Sessions of this programme";
@@ -265,6 +279,8 @@ pub const LOAD_FAILED_FILE: &str = "File";
 
 // Embedding in a partner's page.
 pub const EMBED_OPEN: &str = "Embed this view";
+/// Before "Embed this view", in the footer.
+pub const FOR_PARTNERS: &str = "For a partner's website:";
 pub const EMBED_TITLE: &str = "Embed this view in your site";
 pub const EMBED_INTRO: &str =
     "Paste this code into a page of your site: it shows the records of the current view, filters included. The frame's height follows its content.";

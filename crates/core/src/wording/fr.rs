@@ -24,6 +24,8 @@ pub const FEED_RECORDS_TITLE: &str =
 pub const SITE_DESCRIPTION: &str = "Passerelles : explorer les conventions de partenariat et les événements de l'économie sociale et solidaire.";
 pub const OFFLINE_LINK: &str = "Télécharger pour consulter hors ligne";
 pub const OFFLINE_HINT: &str = "un seul fichier, qui s'ouvre sans connexion";
+/// The footer's discreet link to the editors' page (crates/editor).
+pub const EDITORS_LINK: &str = "Éditer les données";
 pub const TAGLINE: &str =
     "Conventions de partenariat et événements de l'économie sociale et solidaire et des organisations d'employeurs";
 // Loading and errors.
@@ -57,6 +59,7 @@ pub const SHOW_REASONS: &str = "Voir les raisons";
 // Interface.
 pub const SKIP_TO_RESULTS: &str = "Aller aux résultats";
 pub const FILTERS: &str = "Filtrer";
+pub const SHEET_CLOSE: &str = "Fermer les filtres";
 pub const SEARCH_LABEL: &str = "Rechercher";
 pub const SEARCH_HINT: &str = "Un mot, une organisation, un lieu… (sans se soucier des accents)";
 pub const FACET_TYPE: &str = "Type de fiche";
@@ -213,8 +216,19 @@ pub fn field_label(key: &str) -> &str {
         other => other,
     }
 }
-pub fn see_results(count: &str) -> String {
-    format!("Voir les résultats ({count})")
+/// The sheet of filters' way back to the list, with what it will show.
+pub fn see_records(n: usize) -> String {
+    match n {
+        0 => "Voir les résultats (aucune fiche)".into(),
+        n => format!("Voir {}", records_count(n)),
+    }
+}
+/// After "Filtrer", for a screen reader: how many filters apply.
+pub fn active_filters(n: usize) -> String {
+    match n {
+        1 => "(1 filtre actif)".into(),
+        n => format!("({n} filtres actifs)"),
+    }
 }
 pub const D_PART_OF: &str = "Fait partie de";
 pub const D_PARTS: &str = "Rendez-vous de ce programme";
@@ -260,6 +274,8 @@ pub const LOAD_FAILED_FILE: &str = "Fichier";
 
 // Embedding in a partner's page (src/state/embed.rs, src/ui/embed_dialog.rs).
 pub const EMBED_OPEN: &str = "Intégrer cette vue";
+/// Before "Intégrer cette vue", in the footer.
+pub const FOR_PARTNERS: &str = "Pour le site d'un partenaire :";
 pub const EMBED_TITLE: &str = "Intégrer cette vue dans votre site";
 pub const EMBED_INTRO: &str =
     "Collez ce code dans une page de votre site : il affiche les fiches de la vue actuelle, filtres compris. La hauteur du cadre suit son contenu.";

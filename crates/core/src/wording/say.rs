@@ -67,6 +67,7 @@ words! {
     SITE_DESCRIPTION: &'static str,
     OFFLINE_LINK: &'static str,
     OFFLINE_HINT: &'static str,
+    EDITORS_LINK: &'static str,
     TAGLINE: &'static str,
     LOADING: &'static str,
     LOADING_FETCH: &'static str,
@@ -83,6 +84,7 @@ words! {
     SHOW_REASONS: &'static str,
     SKIP_TO_RESULTS: &'static str,
     FILTERS: &'static str,
+    SHEET_CLOSE: &'static str,
     SEARCH_LABEL: &'static str,
     SEARCH_HINT: &'static str,
     FACET_TYPE: &'static str,
@@ -171,6 +173,7 @@ words! {
     RELOAD: &'static str,
     LOAD_FAILED_FILE: &'static str,
     EMBED_OPEN: &'static str,
+    FOR_PARTNERS: &'static str,
     EMBED_TITLE: &'static str,
     EMBED_INTRO: &'static str,
     EMBED_LOCK: &'static str,
@@ -265,7 +268,8 @@ speak! {
     fn date_between(start: &str, start_day: bool, end: &str, end_day: bool) -> String;
     fn glossary_search(term: &str) -> String;
     fn field_label(key: &str) -> &str;
-    fn see_results(count: &str) -> String;
+    fn see_records(n: usize) -> String;
+    fn active_filters(n: usize) -> String;
     fn data_problems(n: usize) -> String;
     fn more_problems(n: usize) -> String;
     fn at_position(line: usize, column: usize) -> String;
@@ -384,7 +388,18 @@ mod tests {
         assert!(fr.contains("1\u{202f}750 fiches"), "{fr}");
         both(&|| received_megabytes(23));
         both(&|| glossary_search("IAE"));
-        both(&|| see_results("3"));
+        for n in [0usize, 1, 2, 1750] {
+            both(&|| see_records(n));
+        }
+        let (fr, en) = both(&|| see_records(1750));
+        assert!(
+            fr == "Voir 1\u{202f}750 fiches" && en == "See 1,750 records",
+            "{fr} / {en}"
+        );
+        for n in [1usize, 2] {
+            let (fr, en) = both(&|| active_filters(n));
+            assert!(fr.contains(&n.to_string()) && en.contains(&n.to_string()));
+        }
         both(&|| at_position(3, 4));
         {
             let url = "data/x.pack";
