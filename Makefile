@@ -135,10 +135,13 @@ bench: setup
 	for n in 10000 100000; do \
 	  ./target/release/gen-data --records $$n --seed 42 --out $(BENCH_DATA)/records-$$n.json; \
 	  ./target/release/pack $(BENCH_DATA)/records-$$n.json --out $(BENCH_DATA)/records-$$n.pack --glossary data/glossary.json; \
+	  ./target/release/pack $(BENCH_DATA)/records-$$n.json --out $(BENCH_DATA)/split-$$n.pack --glossary data/glossary.json --split; \
 	done
 	cargo bench -p passerelles-build --bench engine > $(BENCH_DATA)/native.txt
 	trunk build --release --dist $(SIZE_DIST)
 	node tests/bench/run.mjs --dist $(BENCH_DIST) --size-dist $(SIZE_DIST) --data $(BENCH_DATA) --native $(BENCH_DATA)/native.txt
+	@# The split pack beside the whole one, the same records (issue 25).
+	node tests/bench/split.mjs --dist $(BENCH_DIST) --data $(BENCH_DATA)
 	@# Lighthouse 12.2.3 (13 needs Node 22), installed for the bench only: the tests never need it.
 	@test -d node_modules/lighthouse || npm install --no-save --no-audit --no-fund -E lighthouse@12.2.3
 	CHROME_PATH=/usr/bin/chromium node scripts/lighthouse.mjs --dist $(SIZE_DIST)

@@ -62,10 +62,36 @@ const policy = [
   'frame-ancestors *',
 ].join('; ');
 
+// Files named by their content never change under their name: a year's
+// cache, never asked again (issue 25). Those are a pack's folders of parts,
+// shards and exports (`<what>-<seal>.pack`, docs/pack-format.md) and the
+// build's hashed modules and stylesheets (`name-<hash>.ext`). The pack a page
+// asks for first, the pages and the unhashed modules keep the host's
+// default: a rebuild must reach them.
+const SEALED = /-[0-9a-f]{16}\.pack$/;
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+const immutable = [];
+const walk = (at) => {
+  for (const entry of fs.readdirSync(path.join(dir, at), { withFileTypes: true })) {
+    const rel = at ? `${at}/${entry.name}` : entry.name;
+    if (entry.isDirectory() && entry.name.endsWith('.pack.d')) {
+      const loose = fs.readdirSync(path.join(dir, rel)).filter((f) => !SEALED.test(f));
+      if (loose.length > 0) fail(`${rel}/ holds files not named by their content (${loose.join(', ')}): they would be cached as if they were`);
+      immutable.push(`/${rel}/*`);
+    } else if (entry.isDirectory()) {
+      walk(rel);
+    } else if (!at && HASHED.test(entry.name)) {
+      immutable.push(`/${rel}`);
+    }
+  }
+};
+walk('');
+immutable.sort();
+
 const headers = `/*
   Content-Security-Policy: ${policy}
   Access-Control-Allow-Origin: *
   X-Content-Type-Options: nosniff
-`;
+${immutable.map((p) => `\n${p}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('')}`;
 fs.writeFileSync(path.join(dir, '_headers'), headers);
-console.log(`scripts/csp.mjs: wrote ${path.join(dir, '_headers')}\n  Content-Security-Policy: ${policy}`);
+console.log(`scripts/csp.mjs: wrote ${path.join(dir, '_headers')}\n  Content-Security-Policy: ${policy}\n  immutable: ${immutable.length} paths`);

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::arrivals::{self, Failure};
 use crate::browser::{self, FetchError};
 use crate::detail::Detail;
 use crate::embed_dialog::OPENER;
@@ -15,9 +16,10 @@ use crate::sheet;
 use crate::{Ctx, Data};
 use passerelles_core::bridge::ondemand::Call;
 use passerelles_core::data::error::{LoadError, LoadErrorKind};
-use passerelles_core::engine::facets;
+use passerelles_core::engine::facets::Outcome;
+use passerelles_core::engine::index;
 use passerelles_core::engine::filter::FilterState;
-use passerelles_core::pack::Pack;
+use passerelles_core::pack::{Pack, Part};
 use passerelles_core::state::locks::Locks;
 use passerelles_core::state::page::{PageParams, DEFAULT_DATA, DEFAULT_DATA_EN};
 use passerelles_core::state::view::{Action, Nav, View};
@@ -382,12 +384,49 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         });
     }
 
-    let outcome = {
+    // A split pack's parts render the explorer again as they arrive.
+    let redraw = use_force_update();
+    data.arrivals
+        .on_arrival(Rc::new(move || redraw.force_update()));
+    let arrived = data.arrivals.arrived();
+    // The answer to the filter, or the parts of a split pack it still
+    // needs: meanwhile the last answer stays on screen (a first view
+    // waits with the loading message), never an empty list that is not.
+    let answer = {
         let data = data.clone();
-        use_memo(view.filter.clone(), move |filter| {
-            facets::run(&data.pack.index, filter)
+        use_memo((view.filter.clone(), arrived), move |(filter, _)| {
+            data.pack.answer(filter).map(Rc::new)
         })
     };
+    let last = use_mut_ref(|| None::<Rc<Outcome>>);
+    let outcome = match &*answer {
+        Ok(outcome) => {
+            *last.borrow_mut() = Some(outcome.clone());
+            Some(outcome.clone())
+        }
+        Err(_) => last.borrow().clone(),
+    };
+    {
+        // Asks for what the answer lacks; a split pack's index right after
+        // the first paint, so that the first click is answered from it.
+        let data = data.clone();
+        let lacking = match &*answer {
+            Err(lacking) => lacking.clone(),
+            Ok(_) => Vec::new(),
+        };
+        use_effect(move || {
+            arrivals::ask(&data, lacking);
+            if data.pack.is_split() {
+                browser::after_next_paint(move || {
+                    arrivals::ask(&data, [Part::Index(index::Part::Sets)])
+                });
+            }
+        });
+    }
+    // Nothing to show yet: the hooks below still run (the same ones at
+    // every render), the prerendered view stays until the answer comes.
+    let first_wait = outcome.is_none();
+    let outcome = outcome.unwrap_or_default();
     let dispatch = {
         let store = store.clone();
         Callback::from(move |action: Action| store.dispatch(action))
@@ -398,6 +437,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         outcome,
         dispatch,
         page,
+        arrived,
     };
 
     // Embedded: a way out to the full app (at home, the partners' way in
@@ -436,7 +476,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     // says so: its loader fetches what the first paint did without, and
     // the map and the timeline follow the list's panel.
     {
-        let listing = view.detail.is_none().then(|| ctx.clone());
+        let listing = (view.detail.is_none() && !first_wait).then(|| ctx.clone());
         use_effect(move || {
             if let Some(ctx) = listing {
                 browser::take_over();
@@ -446,6 +486,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         });
     }
     let body = match &view.detail {
+        None if first_wait => waiting(&ctx.data),
         Some(id) => html! { <Detail ctx={ctx.clone()} id={id.clone()} /> },
         None => html! {
             <div class="layout">
@@ -454,7 +495,46 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             </div>
         },
     };
-    html! { <>{ for tools }{ body }</> }
+    html! { <>{ for tools }{ waiting_note(&props.data) }{ body }</> }
+}
+
+/// A first view waiting for a split pack's parts: what it waits for, or
+/// why they did not come.
+fn waiting(data: &Rc<Data>) -> Html {
+    match waiting_note(data) {
+        Some(note) => note,
+        None => html! {
+            <div class="loading"><p role="status">{ s::LOADING_PART() }</p></div>
+        },
+    }
+}
+
+/// Above a view answered before the parts it now needs arrived: that more
+/// is coming, or why it did not, with the way to mend it.
+fn waiting_note(data: &Rc<Data>) -> Option<Html> {
+    let arrivals = &data.arrivals;
+    match arrivals.failed() {
+        Some(failure) => {
+            let (said, kind) = match failure {
+                Failure::Unavailable => (s::PART_UNAVAILABLE(), LoadErrorKind::Unreachable),
+                Failure::Stale => (s::PART_STALE(), LoadErrorKind::Pack),
+            };
+            let retry = {
+                let data = data.clone();
+                Callback::from(move |_: MouseEvent| data.arrivals.retry())
+            };
+            Some(html! {
+                <div id="part-error" class="load-error" role="alert">
+                    <p>{ said }</p>
+                    { recovery(kind, &retry) }
+                </div>
+            })
+        }
+        None if arrivals.waiting() => Some(html! {
+            <p id="part-status" class="hint" role="status">{ s::LOADING_PART() }</p>
+        }),
+        None => None,
+    }
 }
 
 /// "Intégrer cette vue", for partners' webmasters: in the footer, out of

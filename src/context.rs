@@ -34,6 +34,8 @@ pub struct Data {
     /// Each acronym's written forms and the phrases it stands for.
     pub synonyms: Vec<(Vec<String>, Vec<String>)>,
     shards: RefCell<Vec<(usize, Rc<Shard>)>>,
+    /// A split pack's parts, fetched as views need them.
+    pub arrivals: crate::arrivals::Arrivals,
     /// The marks of the last outcome, kept with it: every card of a render
     /// shares them.
     pub marks: RefCell<Option<(Rc<Outcome>, Rc<passerelles_core::engine::highlight::Marks>)>>,
@@ -60,6 +62,7 @@ impl Data {
             terms,
             synonyms,
             shards: RefCell::default(),
+            arrivals: Default::default(),
             marks: RefCell::default(),
         }
     }
@@ -89,6 +92,9 @@ pub struct Ctx {
     pub outcome: Rc<Outcome>,
     pub dispatch: Callback<Action>,
     pub page: Rc<PageParams>,
+    /// How many of a split pack's parts had arrived at this render: cards
+    /// that arrive render the list again.
+    pub arrived: u32,
 }
 
 impl Ctx {
@@ -149,5 +155,6 @@ impl PartialEq for Ctx {
             && Rc::ptr_eq(&self.outcome, &other.outcome)
             && self.dispatch == other.dispatch
             && Rc::ptr_eq(&self.page, &other.page)
+            && self.arrived == other.arrived
     }
 }

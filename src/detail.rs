@@ -9,7 +9,7 @@ use web_sys::MouseEvent;
 use yew::prelude::*;
 
 use crate::browser::{self, FetchError};
-use crate::export;
+use crate::{arrivals, export};
 use crate::facts::{facts, shown, spans, Texts};
 use crate::parts::{approximate, badge_class, open_in_place, recovery};
 use crate::{highlight, Ctx};
@@ -70,7 +70,20 @@ pub fn detail(props: &DetailProps) -> Html {
         <a id="back" class="back" href={back_href} onclick={on_back}>{ "← " }{ s::BACK_TO_LIST() }</a>
     };
 
-    let index = data.pack.position(&props.id);
+    // A split pack finds a record by its id in a block of ids, fetched
+    // first (src/arrivals.rs); the record waits for it as for its shard.
+    // Its card (title, kind, date) is in a block of cards, fetched too.
+    let located = data.pack.locate(&props.id);
+    let lacking = match located {
+        Err(ids) => Some(ids),
+        Ok(found) => found.and_then(|i| data.pack.card_part(i)),
+    };
+    let on_the_way = lacking.is_some();
+    {
+        let data = data.clone();
+        use_effect(move || arrivals::ask(&data, lacking));
+    }
+    let index = located.ok().flatten();
     let shard = index.and_then(|i| data.pack.shard_of(i));
     let fetch = use_state_eq(|| Fetch::Pending);
     let attempt = use_state_eq(|| 0u32);
@@ -106,6 +119,7 @@ pub fn detail(props: &DetailProps) -> Html {
         // Complete (the record, or why it cannot be shown, with nothing
         // left to fetch): the prerendered view gives way to this one.
         let complete = match (index, shard) {
+            _ if on_the_way => data.arrivals.failed().is_some(),
             (None, _) | (Some(_), None) => true,
             (Some(_), Some(k)) => data.shard(k).is_some() || *fetch != Fetch::Pending,
         };
@@ -116,6 +130,14 @@ pub fn detail(props: &DetailProps) -> Html {
         });
     }
 
+    if on_the_way {
+        return html! {
+            <article id="detail" class="detail" data-id={props.id.clone()} aria-busy="true">
+                { back }
+                <p role="status">{ s::LOADING_PART() }</p>
+            </article>
+        };
+    }
     let Some(index) = index else {
         return html! {
             <article id="detail" class="detail" data-id={props.id.clone()}>

@@ -29,6 +29,7 @@ pub fn page(data: std::rc::Rc<crate::Data>, glossary: &[u8]) -> Html {
         outcome: Rc::new(outcome),
         dispatch: Callback::noop(),
         page: Rc::new(Default::default()),
+        arrived: 0,
     };
     let facts = passerelles_core::pack::detail::read_detail(glossary).map(|d| d.facts);
     html! {

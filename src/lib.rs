@@ -25,6 +25,7 @@
 #![cfg(any(target_arch = "wasm32", feature = "prerender"))]
 
 mod app;
+mod arrivals;
 // Exports for `make bench` (tests/bench/), in its own build only.
 #[cfg(feature = "bench")]
 mod bench;

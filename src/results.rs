@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::parts::{approximate, badge_class, open_record};
-use crate::{browser, export, highlight, sheet, Ctx};
+use crate::{arrivals, browser, export, highlight, sheet, Ctx};
 use passerelles_core::data::catalog::RecordType;
 use passerelles_core::engine::filter::Sort;
 use passerelles_core::state::view::{Action, Chip};
@@ -80,6 +80,17 @@ pub fn results(props: &ResultsProps) -> Html {
         html! { <option value={sort.key()} selected={view.filter.sort == sort}>{ label.to_string() }</option> }
     };
     let cards = outcome.results.iter().map(|&i| card(ctx, i as usize, None));
+    {
+        // A short list shows every row: a split pack's cards it lacks are
+        // fetched (the long list asks for its rows in view, VirtualCards).
+        let (data, outcome) = (data.clone(), outcome.clone());
+        use_effect(move || {
+            if outcome.results.len() < VIRTUAL_FROM {
+                let rows = outcome.results.iter().map(|&i| i as usize);
+                arrivals::ask(&data, data.pack.lacking_cards(rows));
+            }
+        });
+    }
     let narrows = view.filter.narrows();
     let active = view.chips().len();
 
@@ -175,6 +186,17 @@ fn problems_notice(pack: &passerelles_core::pack::Pack) -> Html {
 /// record when the list changes.
 fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
     let Ctx { data, dispatch, .. } = ctx;
+    if data.pack.card_part(index).is_some() {
+        // Its block of cards is on its way: a row of the same height
+        // holds its place, and says so to a screen reader.
+        return html! {
+            <li class="card card-pending" key={format!("#{index}")} aria-busy="true"
+                aria-posinset={position.map(|p| AttrValue::from(p.0.to_string()))}
+                aria-setsize={position.map(|p| AttrValue::from(p.1.to_string()))}>
+                <p class="card-kind">{ s::LOADING_PART() }</p>
+            </li>
+        };
+    }
     let card = data.pack.card(index);
     let marks = highlight::marks(ctx);
     let href = ctx.record_href(card.id);
@@ -286,6 +308,12 @@ fn virtual_cards(props: &VirtualProps) -> Html {
 
     let start = range.start.min(rows);
     let end = range.end.min(rows);
+    {
+        // The rows in view, of a split pack: their blocks of cards.
+        let data = ctx.data.clone();
+        let shown: Vec<usize> = results[start..end].iter().map(|&i| i as usize).collect();
+        use_effect(move || arrivals::ask(&data, data.pack.lacking_cards(shown)));
+    }
     let cards = results[start..end]
         .iter()
         .enumerate()

@@ -9,21 +9,10 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, suite } from './harness.mjs';
+import { ROOT, DIST, hostHeaders, suite } from './harness.mjs';
 
-/** The headers of dist/_headers for every path (`/*`), as { name: value }. */
-function distHeaders() {
-  const file = path.join(DIST, '_headers');
-  assert.ok(fs.existsSync(file), 'dist/_headers is missing: is the post_build hook (Trunk.toml) running?');
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  assert.equal(lines[0], '/*');
-  const headers = {};
-  for (const line of lines.slice(1).filter((l) => l.trim())) {
-    const i = line.indexOf(':');
-    headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
-  }
-  return headers;
-}
+/** The headers dist/_headers gives every page. */
+const distHeaders = () => hostHeaders('/');
 
 /** Reports every CSP violation of every frame as a console error, which the harness records. */
 const REPORT_VIOLATIONS = () => {
@@ -61,6 +50,23 @@ const served = suite('the site under its strict Content-Security-Policy', (scena
     assert.equal(headers['Access-Control-Allow-Origin'], '*');
     assert.equal(headers['X-Frame-Options'], undefined, 'partners must be able to frame the app');
     assert.doesNotMatch(html, /\sstyle=/i, 'no style attribute');
+  });
+
+  test('dist/_headers caches the files named by their content for a year, and only those', () => {
+    const year = 'public, max-age=31536000, immutable';
+    const wasm = fs.readdirSync(DIST).find((f) => /^passerelles-[0-9a-f]{16}_bg\.wasm$/.test(f));
+    const parts = fs.readdirSync(path.join(DIST, 'data', 'passerelles.pack.d'));
+    assert.ok(wasm && parts.length > 0, 'a hashed module and a pack folder in the build');
+    for (const sealed of [`/${wasm}`, ...parts.map((f) => `/data/passerelles.pack.d/${f}`)]) {
+      assert.equal(hostHeaders(sealed)['Cache-Control'], year, sealed);
+      // The site's own headers still apply.
+      assert.ok(hostHeaders(sealed)['Content-Security-Policy'], sealed);
+    }
+    // What a rebuild must reach under the same name: the pages, the pack a
+    // page asks for first, the unhashed modules.
+    for (const named of ['/', '/index.html', '/data/passerelles.pack', '/data/passerelles.en.pack', '/embed.js', '/ondemand_bg.wasm', '/fiches/x/']) {
+      assert.equal(hostHeaders(named)['Cache-Control'], undefined, named);
+    }
   });
 
   test('the page and the island write no inline style attribute', () => {

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import Ajv from 'ajv';
-import { ROOT, DIST, ARTIFACTS, assertAccessible, screenshot, suite } from './harness.mjs';
+import { ROOT, DIST, ARTIFACTS, assertAccessible, hostHeaders, screenshot, suite } from './harness.mjs';
 
 const BIN = path.join(ROOT, 'target', 'debug');
 const FIXTURES = path.join(ROOT, 'tests', 'editors');
@@ -38,16 +38,8 @@ const REPORT_VIOLATIONS = () => {
   });
 };
 
-/** The headers of dist/_headers for every path, as the host sends them. */
-function distHeaders() {
-  const lines = fs.readFileSync(path.join(DIST, '_headers'), 'utf8').split('\n');
-  const headers = {};
-  for (const line of lines.slice(1).filter((l) => l.trim())) {
-    const i = line.indexOf(':');
-    headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
-  }
-  return headers;
-}
+/** The headers dist/_headers gives every page, as the host sends them. */
+const distHeaders = () => hostHeaders('/');
 
 const run = (bin, args) => execFileSync(path.join(BIN, bin), args, { stdio: 'pipe' });
 

@@ -76,6 +76,29 @@ export function assertBuilt(dir = DIST, requires = []) {
   }
 }
 
+/**
+ * The headers dist/_headers (Netlify and Cloudflare Pages' format, written
+ * by scripts/csp.mjs) gives a path, as such a host sends them: the headers
+ * of every rule whose pattern matches it (`*` matches anything), merged.
+ */
+export function hostHeaders(urlPath = '/', dir = DIST) {
+  const file = path.join(dir, '_headers');
+  assert.ok(fs.existsSync(file), 'dist/_headers is missing: is the post_build hook (Trunk.toml) running?');
+  const headers = {};
+  let applies = false;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+      applies = pattern.test(urlPath);
+    } else if (applies) {
+      const i = line.indexOf(':');
+      headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return headers;
+}
+
 /** Reads and parses a JSON file below dist/ (e.g. 'data/passerelles.json'). */
 export function readDistJson(rel, dir = DIST) {
   const file = path.join(dir, rel);

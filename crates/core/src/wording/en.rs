@@ -39,6 +39,10 @@ pub fn received_megabytes(tenths: u32) -> String {
     format!("{}.{} MB received", tenths / 10, tenths % 10)
 }
 pub const LOADING_READ: &str = "Reading and checking the records…";
+// A large dataset's parts, fetched as the view needs them.
+pub const LOADING_PART: &str = "Loading more of the data…";
+pub const PART_UNAVAILABLE: &str = "Part of the data could not be downloaded: check the connection, then try again.";
+pub const PART_STALE: &str = "Part of the data received does not match the page: the site has probably been updated since it was opened. Reload the page.";
 pub const LOAD_FAILED_TITLE: &str = "The data could not be loaded";
 pub const LOAD_FAILED_HELP: &str =
     "The file must be corrected at the place shown, then checked with “cargo run --bin validate -- data/passerelles.json”. If you do not keep the data up to date, tell the person who does.";

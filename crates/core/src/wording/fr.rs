@@ -36,6 +36,10 @@ pub fn received_megabytes(tenths: u32) -> String {
     format!("{},{} Mo reçus", tenths / 10, tenths % 10)
 }
 pub const LOADING_READ: &str = "Lecture et vérification des fiches…";
+// A large dataset's parts, fetched as the view needs them.
+pub const LOADING_PART: &str = "Chargement de la suite des données…";
+pub const PART_UNAVAILABLE: &str = "Une partie des données n'a pas pu être téléchargée : vérifiez la connexion, puis réessayez.";
+pub const PART_STALE: &str = "Une partie des données reçue ne correspond pas à la page : le site a sans doute été mis à jour depuis son ouverture. Rechargez la page.";
 pub const LOAD_FAILED_TITLE: &str = "Les données n'ont pas pu être chargées";
 pub const LOAD_FAILED_HELP: &str =
     "Le fichier doit être corrigé à l'endroit indiqué, puis vérifié avec « cargo run --bin validate -- data/passerelles.json ». Si vous ne tenez pas les données à jour, prévenez la personne qui s'en charge.";
