@@ -17,14 +17,15 @@ PORT := 8080
 # on CI, absent from a clone alone (see test-native).
 SEEDS := ../shared/seeds
 
-.PHONY: help setup build serve test lint test-native test-workbook test-wasm release test-e2e test-engines clean validate-data screenshot bench
+.PHONY: help setup build serve test lint test-native test-workbook test-wasm release release-large split-dist test-e2e test-engines clean validate-data screenshot bench
 # The test layers run in order, one at a time (2 cores; one shared target/).
 .NOTPARALLEL:
 
 help:
 	@echo "make serve   build and serve the app at http://$(HOST):$(PORT)/ (installs what is missing)"
-	@echo "make test    lint, native tests, the workbook in LibreOffice and Frictionless, wasm tests in Chromium, release build, end-to-end tests, the core journeys in Chromium, Firefox and WebKit (installs what is missing)"
+	@echo "make test    lint, native tests, the workbook in LibreOffice and Frictionless, wasm tests in Chromium, release build and a large site's build, end-to-end tests, the core journeys in Chromium, Firefox and WebKit (installs what is missing)"
 	@echo "make build   release build into dist/"
+	@echo "make release-large   a large site's build into dist/ (pack split by need, the page with the split reader)"
 	@echo "make bench   benchmarks: native engine, the page in Chromium, ItemsJS, bytes, Lighthouse (prints figures)"
 	@echo "make setup   install what is missing (rust target, trunk, wasm-bindgen-cli, chromium, firefox-esr, webkit2gtk-driver, xvfb, npm tools)"
 	@echo "make clean   remove build outputs"
@@ -39,7 +40,7 @@ serve: setup validate-data
 	trunk serve --release
 
 test: setup validate-data
-	$(MAKE) --no-print-directory lint test-native test-workbook test-wasm release test-e2e test-engines
+	$(MAKE) --no-print-directory lint test-native test-workbook test-wasm release split-dist test-e2e test-engines
 
 # The lint gate: formatting, then clippy with warnings as errors on every
 # configuration that compiles. The page, the island, the workbook and the
@@ -92,12 +93,26 @@ test-wasm:
 release:
 	trunk build --release
 
+# A large site's build (tens of thousands of records, issue 25): the site's
+# pack split by what each moment needs, and the page built with the split
+# reader, which the shipped page leaves out (it costs a first visit 7 KB
+# gzipped). LARGE_DIST=dir builds elsewhere (make test: target/split-dist).
+LARGE_DIST ?= dist
+SPLIT_DIST := target/split-dist
+release-large:
+	PASSERELLES_SPLIT=1 trunk build --release --features split --dist $(LARGE_DIST)
+
 test-e2e:
 	@test -f dist/index.html || { echo "dist/index.html missing: run 'make build' (trunk build --release) first" >&2; exit 1; }
 	@# tests/e2e/data.test.mjs generates and packs a dataset of its own;
 	@# editors.test.mjs writes workbooks and checks a downloaded file.
 	cargo build --quiet -p passerelles-build --bin gen-data --bin pack --bin workbook --bin validate
 	node --test tests/e2e/ tests/scripts/
+
+# A large site's build (issue 25), with the split reader, for the
+# end-to-end tests that read a split pack (tests/e2e/split.test.mjs).
+split-dist:
+	$(MAKE) --no-print-directory release-large LARGE_DIST=$(SPLIT_DIST)
 
 # The core journeys (tests/engines/journeys.mjs) in each engine: Chromium
 # (playwright-core), Firefox ESR (puppeteer-core, WebDriver BiDi) and WebKit

@@ -16,9 +16,9 @@ use crate::sheet;
 use crate::{Ctx, Data};
 use passerelles_core::bridge::ondemand::Call;
 use passerelles_core::data::error::{LoadError, LoadErrorKind};
-use passerelles_core::engine::facets::Outcome;
-use passerelles_core::engine::index;
+use passerelles_core::engine::facets::{self, Outcome};
 use passerelles_core::engine::filter::FilterState;
+use passerelles_core::engine::index;
 use passerelles_core::pack::{Pack, Part};
 use passerelles_core::state::locks::Locks;
 use passerelles_core::state::page::{PageParams, DEFAULT_DATA, DEFAULT_DATA_EN};
@@ -70,7 +70,7 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
         // the editors' preview its editor's, in either language
         // (crates/build/src/site/editor.rs).
         if let Some(bytes) = browser::inline_pack() {
-            return Pack::open(bytes);
+            return open(bytes);
         }
     }
     let bytes = browser::fetch_bytes(url, &progress)
@@ -95,7 +95,17 @@ async fn load_pack(url: &str, step: &UseStateHandle<Load>) -> Result<Pack, LoadE
     } else {
         bytes
     };
-    Pack::open(bytes)
+    open(bytes)
+}
+
+/// Opens a pack: any, with the split reader ([`arrivals::SPLIT`]), else
+/// whole packs only.
+fn open(bytes: Vec<u8>) -> Result<Pack, LoadError> {
+    if arrivals::SPLIT {
+        Pack::open(bytes)
+    } else {
+        Pack::open_whole(bytes)
+    }
 }
 
 #[function_component(App)]
@@ -395,7 +405,11 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     let answer = {
         let data = data.clone();
         use_memo((view.filter.clone(), arrived), move |(filter, _)| {
-            data.pack.answer(filter).map(Rc::new)
+            if arrivals::SPLIT {
+                data.pack.answer(filter).map(Rc::new)
+            } else {
+                Ok(Rc::new(facets::run(&data.pack.index, filter)))
+            }
         })
     };
     let last = use_mut_ref(|| None::<Rc<Outcome>>);
@@ -406,22 +420,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         }
         Err(_) => last.borrow().clone(),
     };
-    {
-        // Asks for what the answer lacks; a split pack's index right after
-        // the first paint, so that the first click is answered from it.
-        let data = data.clone();
-        let lacking = match &*answer {
-            Err(lacking) => lacking.clone(),
-            Ok(_) => Vec::new(),
-        };
-        use_effect(move || {
-            arrivals::ask(&data, lacking);
-            if data.pack.is_split() {
-                browser::after_next_paint(move || {
-                    arrivals::ask(&data, [Part::Index(index::Part::Sets)])
-                });
-            }
-        });
+    if let Err(lacking) = &*answer {
+        arrivals::ask(&data, lacking.iter().copied());
     }
     // Nothing to show yet: the hooks below still run (the same ones at
     // every render), the prerendered view stays until the answer comes.
@@ -480,6 +480,14 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         use_effect(move || {
             if let Some(ctx) = listing {
                 browser::take_over();
+                // A split pack's index right after the first paint, so
+                // that the first click is answered from it.
+                if arrivals::SPLIT && ctx.data.pack.is_split() {
+                    let data = ctx.data.clone();
+                    browser::after_next_paint(move || {
+                        arrivals::ask(&data, [Part::Index(index::Part::Sets)])
+                    });
+                }
                 crate::where_when::keep(ctx);
             }
             browser::announce("passerelles:drawn");
@@ -512,6 +520,9 @@ fn waiting(data: &Rc<Data>) -> Html {
 /// Above a view answered before the parts it now needs arrived: that more
 /// is coming, or why it did not, with the way to mend it.
 fn waiting_note(data: &Rc<Data>) -> Option<Html> {
+    if !arrivals::SPLIT {
+        return None;
+    }
     let arrivals = &data.arrivals;
     match arrivals.failed() {
         Some(failure) => {

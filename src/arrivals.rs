@@ -18,6 +18,13 @@ use crate::browser::{self, FetchError};
 use crate::context::Data;
 use passerelles_core::pack::{Part, ShardError};
 
+/// Whether this page reads split packs (feature `split`: a large site's
+/// build, `make release-large`, and the bench's). The shipped site's
+/// dataset is whole: its page opens whole packs only (`Pack::open_whole`),
+/// and every path that only a split pack takes is cut on this constant, so
+/// that the parts' readers and the waiting views stay out of its module.
+pub const SPLIT: bool = cfg!(feature = "split");
+
 /// Why a part could not be used: the page says so and offers what mends
 /// it (another try, or a reload when the site changed under the page).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -80,9 +87,24 @@ impl Arrivals {
     }
 }
 
-/// Fetches those of `parts` not asked for yet. Nothing is asked while a
-/// failure stands: the page says why, and its "Réessayer" asks again.
+/// The blocks of cards the records at `rows` (a list's rows on screen)
+/// still lack.
+pub fn ask_cards(data: &Rc<Data>, rows: impl IntoIterator<Item = usize>) {
+    if SPLIT {
+        ask(data, data.pack.lacking_cards(rows));
+    }
+}
+
+/// Fetches those of `parts` not asked for yet. A render that lacks a part
+/// asks for it as it renders: asking twice is asking once, and it only
+/// starts a download, whose arrival is a render of its own; so it needs no
+/// effect hook (each costs the page's module its code). Nothing is asked
+/// while a failure stands: the page says why, and its "Réessayer" asks
+/// again.
 pub fn ask(data: &Rc<Data>, parts: impl IntoIterator<Item = Part>) {
+    if !SPLIT {
+        return;
+    }
     let arrivals = &data.arrivals;
     if arrivals.failed.get().is_some() {
         return;

@@ -9,9 +9,9 @@ use web_sys::MouseEvent;
 use yew::prelude::*;
 
 use crate::browser::{self, FetchError};
-use crate::{arrivals, export};
 use crate::facts::{facts, shown, spans, Texts};
 use crate::parts::{approximate, badge_class, open_in_place, recovery};
+use crate::{arrivals, export};
 use crate::{highlight, Ctx};
 use passerelles_core::data::catalog::RecordType;
 use passerelles_core::data::error::LoadErrorKind;
@@ -79,10 +79,7 @@ pub fn detail(props: &DetailProps) -> Html {
         Ok(found) => found.and_then(|i| data.pack.card_part(i)),
     };
     let on_the_way = lacking.is_some();
-    {
-        let data = data.clone();
-        use_effect(move || arrivals::ask(&data, lacking));
-    }
+    arrivals::ask(data, lacking);
     let index = located.ok().flatten();
     let shard = index.and_then(|i| data.pack.shard_of(i));
     let fetch = use_state_eq(|| Fetch::Pending);

@@ -80,16 +80,10 @@ pub fn results(props: &ResultsProps) -> Html {
         html! { <option value={sort.key()} selected={view.filter.sort == sort}>{ label.to_string() }</option> }
     };
     let cards = outcome.results.iter().map(|&i| card(ctx, i as usize, None));
-    {
-        // A short list shows every row: a split pack's cards it lacks are
-        // fetched (the long list asks for its rows in view, VirtualCards).
-        let (data, outcome) = (data.clone(), outcome.clone());
-        use_effect(move || {
-            if outcome.results.len() < VIRTUAL_FROM {
-                let rows = outcome.results.iter().map(|&i| i as usize);
-                arrivals::ask(&data, data.pack.lacking_cards(rows));
-            }
-        });
+    if outcome.results.len() < VIRTUAL_FROM {
+        // A short list shows every row (a long one, those in view:
+        // VirtualCards): a split pack's cards it lacks.
+        arrivals::ask_cards(data, outcome.results.iter().map(|&i| i as usize));
     }
     let narrows = view.filter.narrows();
     let active = view.chips().len();
@@ -186,7 +180,7 @@ fn problems_notice(pack: &passerelles_core::pack::Pack) -> Html {
 /// record when the list changes.
 fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
     let Ctx { data, dispatch, .. } = ctx;
-    if data.pack.card_part(index).is_some() {
+    if arrivals::SPLIT && data.pack.card_part(index).is_some() {
         // Its block of cards is on its way: a row of the same height
         // holds its place, and says so to a screen reader.
         return html! {
@@ -308,12 +302,7 @@ fn virtual_cards(props: &VirtualProps) -> Html {
 
     let start = range.start.min(rows);
     let end = range.end.min(rows);
-    {
-        // The rows in view, of a split pack: their blocks of cards.
-        let data = ctx.data.clone();
-        let shown: Vec<usize> = results[start..end].iter().map(|&i| i as usize).collect();
-        use_effect(move || arrivals::ask(&data, data.pack.lacking_cards(shown)));
-    }
+    arrivals::ask_cards(&ctx.data, results[start..end].iter().map(|&i| i as usize));
     let cards = results[start..end]
         .iter()
         .enumerate()

@@ -58,6 +58,8 @@ function prepare(served) {
   const json = path.join(work, 'gen.json');
   execFileSync(path.join(BIN, 'gen-data'), ['--records', String(RECORDS), '--seed', '7', '--out', json], { stdio: 'pipe' });
   execFileSync(path.join(BIN, 'pack'), [json, '--out', path.join(work, 'gen.pack')], { stdio: 'pipe' });
+  // A large site's split pack, which the shipped page does not read.
+  execFileSync(path.join(BIN, 'pack'), [json, '--out', path.join(work, 'split.pack'), '--split'], { stdio: 'pipe' });
   const data = JSON.parse(fs.readFileSync(json, 'utf8'));
   ids = [...data.agreements, ...data.events].map((r) => r.id);
 
@@ -195,6 +197,17 @@ const served = suite('data: packs, shards, JSON through the converter, damaged f
     const frame = await (await page.waitForSelector('#pf')).contentFrame();
     await frame.waitForSelector('#results > li');
     assert.equal(await frame.evaluate(() => document.querySelectorAll('#results > li').length), DATA_RECORDS);
+  });
+
+  scenario('a split pack on the shipped page: a panel says how to read it, nothing else is fetched', async (page) => {
+    const seen = requests(page);
+    await page.goto(`${served.server.url}/?data=gen/split.pack`);
+    await page.waitForSelector('#load-error');
+    const panel = await page.textContent('#load-error');
+    assert.match(panel, /découpé pour un grand site/);
+    assert.match(panel, /make release-large/);
+    assert.ok(!seen.some((p) => p.includes('split.pack.d/')), 'no part of it');
+    await assertAccessible(page, 'the panel for a split pack', { include: '#load-error' });
   });
 
   for (const [file, text] of [

@@ -65,13 +65,13 @@ export function missingFromBuild(requires = [], dir = DIST) {
 }
 
 /** Throws a readable error unless `dir` holds a trunk build, with each of `requires`. */
-export function assertBuilt(dir = DIST, requires = []) {
+export function assertBuilt(dir = DIST, requires = [], how = '`trunk build --release` (or `make build`)') {
   const missing = missingFromBuild(requires, dir);
   if (missing.length > 0) {
     const where = path.relative(ROOT, dir) || dir;
     throw new Error(
       `${missing.map((rel) => `${where}/${rel}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: build the app first ` +
-        `with \`trunk build --release\` (or \`make build\`), then rerun the end-to-end tests.`,
+        `with ${how}, then rerun the end-to-end tests.`,
     );
   }
 }
@@ -497,13 +497,17 @@ let guarded = false;
  *   beside the app's (a partner's site on another port, the same dist/
  *   under a sub-path), started after it, in order. Their `root` is a fresh
  *   empty temporary directory unless given; none requires a build.
+ * - `dist`: { dir, how } another build to serve and require than dist/
+ *   (a large site's, target/split-dist), and the command that makes it.
  * - `init`: an init script (or a list) for every scenario's page, in every
  *   frame, before the page's own scripts (the CSP violation listener).
  */
-export function suite(name, body, { prefix = '', requires = [], prepare, server = {}, extraServers = {}, init = [] } = {}) {
-  if (missingFromBuild(requires).length > 0) {
+export function suite(name, body, { prefix = '', requires = [], prepare, server = {}, extraServers = {}, init = [], dist } = {}) {
+  if (missingFromBuild(requires, dist?.dir).length > 0) {
     // One failing test per file, however many suites it holds.
-    if (!guarded) test('dist/ holds a build (run `make build` first)', () => assertBuilt(DIST, requires));
+    const where = path.relative(ROOT, dist?.dir ?? DIST);
+    const how = dist?.how ?? '`make build`';
+    if (!guarded) test(`${where}/ holds a build (run ${how} first)`, () => assertBuilt(dist?.dir, requires, how));
     guarded = true;
     return {};
   }
@@ -523,7 +527,7 @@ export function suite(name, body, { prefix = '', requires = [], prepare, server 
   describe(name, () => {
     before(async () => {
       if (prepare) await prepare(served);
-      served.server = await startServer(options(server));
+      served.server = await startServer({ root: dist?.dir, ...options(server) });
       for (const [key, o] of Object.entries(extraServers)) {
         const opts = options(o);
         served[key] = await startServer({ ...opts, root: opts.root ?? served.temp(key), requireBuild: false });

@@ -7,8 +7,11 @@
 // the search's words as a word is typed, another sort order when asked,
 // blocks of cards as the list scrolls, a block of ids for a record asked
 // for by its id. A part of another build is refused, never read.
+// The shipped page reads whole packs only (src/arrivals.rs): this runs on a
+// large site's build, with the split reader, in target/split-dist.
 // Needs the gen-data and pack binaries (`make test` builds them first).
-// Run after `trunk build --release`: node --test tests/e2e/split.test.mjs
+// Run after `make release-large LARGE_DIST=target/split-dist`:
+//   node --test tests/e2e/split.test.mjs
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +21,8 @@ import { ROOT, assertAccessible, suite } from './harness.mjs';
 /** Six blocks of 500 cards, enough for a long list and several parts. */
 const RECORDS = 3000;
 const BIN = path.join(ROOT, 'target', 'debug');
+/** A large site's build (Makefile: SPLIT_DIST). */
+const SPLIT_DIST = { dir: path.join(ROOT, 'target', 'split-dist'), how: '`make release-large LARGE_DIST=target/split-dist`' };
 
 let work;
 let ids = [];
@@ -192,6 +197,7 @@ const served = suite('a split pack: only what the view needs, the same view as a
   });
 }, {
   prefix: 'split-',
+  dist: SPLIT_DIST,
   prepare,
   server: () => ({ mounts: { '/gen/': work } }),
 });

@@ -49,12 +49,17 @@ fn split(loaded: &Loaded, split: Split) -> (Pack, Packed) {
     (Pack::open(packed.main.clone()).unwrap(), packed)
 }
 
-/// Takes in every part of `packed`.
+/// Takes in every part of `packed`, checking that the boot file lists each
+/// ([`Pack::parts`]) and nothing else.
 fn take_all(pack: &Pack, packed: &Packed) {
+    let mut listed = pack.parts();
     for (part, file) in &packed.parts {
         pack.open_part(*part, file.clone())
             .unwrap_or_else(|e| panic!("{part:?}: {e:?}"));
+        let at = listed.iter().position(|p| p == part);
+        listed.remove(at.unwrap_or_else(|| panic!("{part:?} is not listed")));
     }
+    assert!(listed.is_empty(), "listed, not written: {listed:?}");
 }
 
 /// Answers `filter`, taking in the parts it lacks first, as the page does.

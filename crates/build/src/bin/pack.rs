@@ -11,7 +11,10 @@
 //! `--split` writes a split pack instead (format 8, kinds 4 and 5): a boot
 //! file at `DATA.pack` and its parts beside the shards (index, orders, card
 //! blocks, word chunks, typo words, id blocks), the page fetching each when
-//! the visit needs it (`passerelles_core::pack::Split::DEFAULT`).
+//! the visit needs it (`passerelles_core::pack::Split::DEFAULT`); so does
+//! `PASSERELLES_SPLIT=1` in the environment (`make release-large`, whose
+//! page is built with the split reader: the shipped page reads whole packs
+//! only).
 //! `--feeds DIR` also writes the static feeds (`passerelles_core::export::feeds`)
 //! into DIR, emptied first. `--english` also writes the same records for
 //! the English pages, `DATA.en.pack` and its `DATA.en.pack.d/`: worded in
@@ -34,7 +37,9 @@ fn main() {
     let mut input: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
     let mut placement = Placement::Auto;
-    let mut split = false;
+    // A large site's build (`make release-large`) splits the site's pack
+    // through trunk's hook, whose arguments are fixed in Trunk.toml.
+    let mut split = std::env::var_os("PASSERELLES_SPLIT").is_some_and(|v| v == "1");
     let mut feeds: Option<PathBuf> = None;
     let mut english = false;
     let mut glossary: Option<PathBuf> = None;

@@ -405,6 +405,13 @@ fn main() {
         let pack_bytes = read(&pack_path);
         let pack = Pack::open(pack_bytes.clone()).unwrap_or_else(|e| fail(&e.message));
         let url = pack_path.to_string_lossy().into_owned();
+        // A large site's split pack (`make release-large`): every page is
+        // written here, so every part is taken in.
+        for part in pack.parts() {
+            let file = pack.part_url(&url, part).unwrap_or_default();
+            pack.open_part(part, read(Path::new(&file)))
+                .unwrap_or_else(|e| fail(&format!("{file}: {e:?}: rebuild the pack")));
+        }
         let shards: Vec<Vec<u8>> = (0..pack
             .shard_of(pack.len().saturating_sub(1))
             .map_or(0, |k| k + 1))

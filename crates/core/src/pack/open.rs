@@ -197,6 +197,22 @@ impl Pack {
     /// Opens the bytes of a pack file, or says why the page cannot use them:
     /// the error a converted JSON file carries, or a damaged file.
     pub fn open(bytes: Vec<u8>) -> Result<Pack, LoadError> {
+        Pack::open_as(bytes, Some(Pack::open_boot))
+    }
+
+    /// As [`Pack::open`], whole packs only: a split pack's boot file is
+    /// refused, saying how to read it. For a page built without the split
+    /// reader (the shipped site's, whose dataset is whole): the code that
+    /// reads boot files and parts is then never reached from it, and stays
+    /// out of its module (BENCHMARKS.md, "100,000 records on a phone").
+    pub fn open_whole(bytes: Vec<u8>) -> Result<Pack, LoadError> {
+        Pack::open_as(bytes, None)
+    }
+
+    fn open_as(
+        bytes: Vec<u8>,
+        boot: Option<fn(Arc<Vec<u8>>) -> wire::Result<Pack>>,
+    ) -> Result<Pack, LoadError> {
         let pack_error = |message: &str| LoadError::new(LoadErrorKind::Pack, message.to_string());
         match header(&bytes) {
             Header::NotPack => Err(pack_error(s::ERR_NOT_PACK())),
@@ -205,7 +221,10 @@ impl Pack {
             Header::Sealed(DATASET, _) => {
                 Pack::open_dataset(Arc::new(bytes)).map_err(|_| damaged())
             }
-            Header::Sealed(BOOT, _) => Pack::open_boot(Arc::new(bytes)).map_err(|_| damaged()),
+            Header::Sealed(BOOT, _) => match boot {
+                Some(open_boot) => open_boot(Arc::new(bytes)).map_err(|_| damaged()),
+                None => Err(pack_error(s::ERR_PACK_SPLIT())),
+            },
             Header::Sealed(ERROR, _) => {
                 let mut r = Reader::new(&bytes[HEADER_BYTES..]);
                 Err(read_error(&mut r).unwrap_or_else(|_| damaged()))
@@ -545,6 +564,29 @@ impl Pack {
             (Some(parts), None) => parts.default.undated,
             (None, None) => 0,
         }
+    }
+
+    /// Every part a split pack lists, in no particular order; none for a
+    /// whole pack. For a reader that takes in everything (the build's
+    /// prerender), never the page, which fetches by need.
+    pub fn parts(&self) -> Vec<Part> {
+        let Some(parts) = &self.split else {
+            return Vec::new();
+        };
+        let seals = &parts.seals;
+        let mut all = vec![
+            Part::Index(index::Part::Sets),
+            Part::Index(index::Part::Typos),
+        ];
+        all.extend(
+            parts::ORDERS
+                .iter()
+                .map(|(sort, _)| Part::Index(index::Part::Order(*sort))),
+        );
+        all.extend((0..seals.words.len()).map(|k| Part::Index(index::Part::Words(k))));
+        all.extend((0..seals.cards.len()).map(Part::Cards));
+        all.extend((0..seals.ids.len()).map(Part::Ids));
+        all
     }
 
     /// Where `part` is, beside this pack at `url`.

@@ -41,7 +41,8 @@ pub fn received_megabytes(tenths: u32) -> String {
 pub const LOADING_READ: &str = "Reading and checking the records…";
 // A large dataset's parts, fetched as the view needs them.
 pub const LOADING_PART: &str = "Loading more of the data…";
-pub const PART_UNAVAILABLE: &str = "Part of the data could not be downloaded: check the connection, then try again.";
+pub const PART_UNAVAILABLE: &str =
+    "Part of the data could not be downloaded: check the connection, then try again.";
 pub const PART_STALE: &str = "Part of the data received does not match the page: the site has probably been updated since it was opened. Reload the page.";
 pub const LOAD_FAILED_TITLE: &str = "The data could not be loaded";
 pub const LOAD_FAILED_HELP: &str =
@@ -53,6 +54,7 @@ pub const ERR_PACK_DAMAGED: &str =
     "The compiled data file is damaged (cut short or changed on the way).";
 pub const ERR_PACK_VERSION: &str =
     "The compiled data file comes from another version of Passerelles.";
+pub const ERR_PACK_SPLIT: &str = "This data file is split for a large site (“pack --split”): this page was built without its reader. Build the site with “make release-large”, or compile the file whole (“pack” without “--split”).";
 pub const ERR_CONVERTER: &str =
     "The JSON file reader of Passerelles could not be loaded or could not read this file.";
 pub const PACK_HELP: &str = "Rebuild the site (“make build”) to compile the data again, then publish it again. If you do not publish the site, tell the person who does.";

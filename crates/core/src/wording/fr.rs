@@ -38,7 +38,8 @@ pub fn received_megabytes(tenths: u32) -> String {
 pub const LOADING_READ: &str = "Lecture et vérification des fiches…";
 // A large dataset's parts, fetched as the view needs them.
 pub const LOADING_PART: &str = "Chargement de la suite des données…";
-pub const PART_UNAVAILABLE: &str = "Une partie des données n'a pas pu être téléchargée : vérifiez la connexion, puis réessayez.";
+pub const PART_UNAVAILABLE: &str =
+    "Une partie des données n'a pas pu être téléchargée : vérifiez la connexion, puis réessayez.";
 pub const PART_STALE: &str = "Une partie des données reçue ne correspond pas à la page : le site a sans doute été mis à jour depuis son ouverture. Rechargez la page.";
 pub const LOAD_FAILED_TITLE: &str = "Les données n'ont pas pu être chargées";
 pub const LOAD_FAILED_HELP: &str =
@@ -50,6 +51,7 @@ pub const ERR_PACK_DAMAGED: &str =
     "Le fichier de données compilé est endommagé (tronqué ou modifié en chemin).";
 pub const ERR_PACK_VERSION: &str =
     "Le fichier de données compilé vient d'une autre version de Passerelles.";
+pub const ERR_PACK_SPLIT: &str = "Ce fichier de données est découpé pour un grand site (« pack --split ») : cette page a été construite sans son lecteur. Construisez le site avec « make release-large », ou compilez ce fichier d'un seul tenant (« pack » sans « --split »).";
 pub const ERR_CONVERTER: &str = "Le lecteur de fichiers JSON de Passerelles n'a pas pu être chargé ou n'a pas pu lire ce fichier.";
 pub const PACK_HELP: &str = "Reconstruisez le site (« make build ») pour recompiler les données, puis republiez-le. Si vous ne publiez pas le site, prévenez la personne qui s'en charge.";
 pub fn skipped_records(n: usize) -> String {

@@ -82,6 +82,7 @@ words! {
     ERR_NOT_PACK: &'static str,
     ERR_PACK_DAMAGED: &'static str,
     ERR_PACK_VERSION: &'static str,
+    ERR_PACK_SPLIT: &'static str,
     ERR_CONVERTER: &'static str,
     PACK_HELP: &'static str,
     SHOW_REASONS: &'static str,
