@@ -193,14 +193,20 @@ pub fn panel(props: &PanelProps) -> Html {
 /// One checkbox of a facet; its change reaches the panel's one handler.
 fn option(name: &'static str, value: &str, label: &str, count: u32, checked: bool) -> Html {
     let id = format!("{name}-{value}");
-    html! {
-        <li class={if count == 0 && !checked { "option option-empty" } else { "option" }}>
+    let option = html! {
+        <>
             <input type="checkbox" id={id.clone()} name={name} value={value.to_string()} {checked} />
             <label for={id}>
                 <span class="option-label">{ label.to_string() }</span>
                 <span class="count">{ count }</span>
             </label>
-        </li>
+        </>
+    };
+    // Literal classes (see `parts::badge`).
+    if count == 0 && !checked {
+        html! { <li class="option option-empty">{ option }</li> }
+    } else {
+        html! { <li class="option">{ option }</li> }
     }
 }
 

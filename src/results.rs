@@ -4,7 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::parts::{approximate, badge_class, open_record};
+use crate::parts::{approximate, badge, open_record};
 use crate::{browser, export, highlight, sheet, Ctx};
 use passerelles_core::data::catalog::RecordType;
 use passerelles_core::engine::filter::Sort;
@@ -179,16 +179,16 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
     let marks = highlight::marks(ctx);
     let href = ctx.record_href(card.id);
     let onclick = open_record(dispatch, card.id);
-    let (badge, lead) = match card.record_type {
-        RecordType::Agreement => (s::BADGE_AGREEMENT(), None),
-        RecordType::Event => (s::BADGE_EVENT(), Some(s::ORGANISED_BY())),
+    let lead = match card.record_type {
+        RecordType::Agreement => None,
+        RecordType::Event => Some(s::ORGANISED_BY()),
     };
     html! {
         <li class="card" key={card.id.to_string()} data-id={card.id.to_string()}
             aria-posinset={position.map(|p| AttrValue::from(p.0.to_string()))}
             aria-setsize={position.map(|p| AttrValue::from(p.1.to_string()))}>
             <p class="card-kind">
-                <span class={badge_class(card.record_type)}>{ badge }</span>
+                { badge(card.record_type) }
                 { " " }<span lang="fr">{ card.kind.to_string() }</span>
             </p>
             <h3 lang="fr"><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
