@@ -10,7 +10,7 @@ use crate::embed_dialog::OPENER;
 use crate::frame;
 use crate::panel::Panel;
 use crate::parts::recovery;
-use crate::results::Results;
+use crate::results::results;
 use crate::sheet;
 use crate::{Ctx, Data};
 use passerelles_core::bridge::ondemand::Call;
@@ -444,7 +444,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         None => html! {
             <div class="layout">
                 <Panel ctx={ctx.clone()} />
-                <Results ctx={ctx} />
+                { results(&ctx) }
             </div>
         },
     };

@@ -13,11 +13,6 @@ use passerelles_core::state::viewport::{self, VIRTUAL_FROM};
 use passerelles_core::wording::format;
 use passerelles_core::wording::say as s;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    pub ctx: Ctx,
-}
-
 pub fn chip_label(ctx: &Ctx, chip: &Chip) -> String {
     let catalog = &ctx.data.pack;
     match chip {
@@ -62,9 +57,10 @@ fn chips(ctx: &Ctx, id: &'static str) -> Html {
     html! { <ul class="active-filters" id={id} aria-label={s::ACTIVE_FILTERS()}>{ for items }</ul> }
 }
 
-#[function_component(Results)]
-pub fn results(props: &ResultsProps) -> Html {
-    let ctx = &props.ctx;
+/// A function, not a component: it keeps no state, and the explorer that
+/// draws it renders only with a new `Ctx`, so a component would skip no
+/// render and only add its machinery to the page's wasm.
+pub fn results(ctx: &Ctx) -> Html {
     let Ctx {
         data,
         view,
