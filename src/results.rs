@@ -204,7 +204,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                     }) }
                 </p>
             }
-            { crate::facts::theme_chips(ctx, card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| t.id.as_str())) }
+            { crate::facts::theme_chips(ctx, &card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| t.id.as_str()).collect::<Vec<_>>()) }
         </li>
     }
 }
