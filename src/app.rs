@@ -11,7 +11,7 @@ use crate::embed_dialog::OPENER;
 use crate::frame;
 use crate::panel::Panel;
 use crate::parts::recovery;
-use crate::results::Results;
+use crate::results::results;
 use crate::sheet;
 use crate::{Ctx, Data};
 use passerelles_core::bridge::ondemand::Call;
@@ -157,7 +157,7 @@ pub fn app() -> Html {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
             };
-            html! { <LoadFailed error={e.clone()} url={page.data_url(passerelles_core::wording::lang()).to_string()} {retry} /> }
+            load_failed(e, page.data_url(passerelles_core::wording::lang()), &retry)
         }
         // At build time, the glossary page: the site's frame around it.
         #[cfg(not(target_arch = "wasm32"))]
@@ -244,17 +244,11 @@ fn language_switch() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LoadFailedProps {
-    error: LoadError,
-    url: String,
-    retry: Callback<MouseEvent>,
-}
-
-#[function_component(LoadFailed)]
-fn load_failed(props: &LoadFailedProps) -> Html {
-    // What failed, where (the file, and the place in it when known), what to do.
-    let e = &props.error;
+/// Why the dataset `url` could not be shown: what failed, where (the file,
+/// and the place in it when known), what to do. A function, not a
+/// component: it keeps no state, so it would only add a component's
+/// machinery to the page's wasm.
+fn load_failed(e: &LoadError, url: &str, retry: &Callback<MouseEvent>) -> Html {
     let position = e
         .line
         .zip(e.column)
@@ -263,10 +257,10 @@ fn load_failed(props: &LoadFailedProps) -> Html {
         <section id="load-error" class="load-error" role="alert" aria-labelledby="load-error-title">
             <h2 id="load-error-title">{ s::LOAD_FAILED_TITLE() }</h2>
             <p class="load-error-what">{ &e.message }</p>
-            <p class="load-error-where">{ s::LOAD_FAILED_FILE() }{ " : " }<code>{ &props.url }</code></p>
+            <p class="load-error-where">{ s::LOAD_FAILED_FILE() }{ " : " }<code>{ url.to_string() }</code></p>
             if let Some(p) = position { <p class="load-error-where">{ p }</p> }
             <p>{ s::load_help(e.kind) }</p>
-            { recovery(e.kind, &props.retry) }
+            { recovery(e.kind, retry) }
         </section>
     }
 }
@@ -499,7 +493,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         None => html! {
             <div class="layout">
                 <Panel ctx={ctx.clone()} />
-                <Results ctx={ctx} />
+                { results(&ctx) }
             </div>
         },
     };

@@ -10,10 +10,9 @@ use yew::prelude::*;
 
 use crate::browser::{self, FetchError};
 use crate::facts::{facts, shown, spans, Texts};
-use crate::parts::{approximate, badge_class, open_in_place, recovery};
+use crate::parts::{approximate, badge, open_in_place, recovery};
 use crate::{arrivals, export};
 use crate::{highlight, Ctx};
-use passerelles_core::data::catalog::RecordType;
 use passerelles_core::data::error::LoadErrorKind;
 use passerelles_core::pack::detail::{Detail as Record, ListStyle};
 use passerelles_core::pack::ShardError;
@@ -179,15 +178,11 @@ pub fn detail(props: &DetailProps) -> Html {
         },
         (None, None) => html! { <p class="loading" role="status">{ s::LOADING_RECORD() }</p> },
     };
-    let badge = match card.record_type {
-        RecordType::Agreement => s::BADGE_AGREEMENT(),
-        RecordType::Event => s::BADGE_EVENT(),
-    };
     html! {
         <article id="detail" class="detail" data-id={card.id.to_string()}>
             { back }
             <p class="card-kind">
-                <span class={badge_class(card.record_type)}>{ badge }</span>
+                { badge(card.record_type) }
                 { " " }<span lang="fr">{ card.kind.to_string() }</span>
                 { approximate(&props.ctx, index) }
             </p>
@@ -220,15 +215,17 @@ fn body(ctx: &Ctx, record: &Record) -> Html {
             { facts(ctx, texts, &record.facts) }
             if let Some(d) = record.description { <p class="description">{ d.to_string() }</p> }
             { for record.sections.iter().map(|section| {
-                let class = match section.style {
-                    ListStyle::Plain => None,
-                    ListStyle::Figures => Some("figures"),
-                    ListStyle::Linked => Some("linked"),
+                let items: Html = section.items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }).collect();
+                // Literal classes (see `parts::badge`).
+                let list = match section.style {
+                    ListStyle::Plain => html! { <ul lang="fr">{ items }</ul> },
+                    ListStyle::Figures => html! { <ul class="figures" lang="fr">{ items }</ul> },
+                    ListStyle::Linked => html! { <ul class="linked" lang="fr">{ items }</ul> },
                 };
                 html! {
                     <section class="detail-section">
                         <h3>{ section.title.to_string() }</h3>
-                        <ul class={class} lang="fr">{ for section.items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
+                        { list }
                     </section>
                 }
             }) }

@@ -50,7 +50,7 @@ fn value(ctx: &Ctx, texts: &Texts, value: &Value) -> Html {
         Value::Items(items) => html! {
             <ul>{ for items.iter().map(|item| html! { <li>{ spans(ctx, texts, item) }</li> }) }</ul>
         },
-        Value::Themes(ids) => theme_chips(ctx, ids.iter().copied()),
+        Value::Themes(ids) => theme_chips(ctx, ids),
     }
 }
 
@@ -74,11 +74,13 @@ pub fn spans(ctx: &Ctx, texts: &Texts, spans: &[Span]) -> Html {
 }
 
 /// Theme chips, each a link to its theme's page (or view), named by the
-/// pack's vocabulary: the cards' and the detail's.
-pub fn theme_chips<'a>(ctx: &Ctx, ids: impl Iterator<Item = &'a str>) -> Html {
+/// pack's vocabulary: the cards' and the detail's. A slice, not an
+/// iterator: one copy of this in the page's wasm, not one per caller's
+/// iterator type.
+pub fn theme_chips(ctx: &Ctx, ids: &[&str]) -> Html {
     html! {
         <ul class="chips" aria-label={s::D_THEMES()}>
-            { for ids.map(|id| html! {
+            { for ids.iter().map(|&id| html! {
                 <li class="chip">
                     <a href={ctx.facet_href(Facet::Theme(id))}>{ ctx.data.pack.theme_label(id).unwrap_or(id).to_string() }</a>
                 </li>

@@ -120,12 +120,12 @@ pub fn panel(props: &PanelProps) -> Html {
             if locks.types.is_empty() {
                 { facet("type", s::FACET_TYPE(), html! { <ul class="options">{ for types }</ul> }) }
             } else {
-                { locked("type", s::FACET_TYPE(), locks.types.iter().map(|t| format::type_label(*t).to_string())) }
+                { locked("type", s::FACET_TYPE(), locks.types.iter().map(|t| format::type_label(*t).to_string()).collect()) }
             }
             if locks.themes.is_empty() {
                 { facet("theme", s::FACET_THEME(), html! { <ul class="options">{ for themes }</ul> }) }
             } else {
-                { locked("theme", s::FACET_THEME(), locks.themes.iter().map(|t| data.pack.theme_label(t).unwrap_or(t).to_string())) }
+                { locked("theme", s::FACET_THEME(), locks.themes.iter().map(|t| data.pack.theme_label(t).unwrap_or(t).to_string()).collect()) }
             }
             // When, then where: the timeline, then the map with the
             // region list under it.
@@ -162,7 +162,7 @@ pub fn panel(props: &PanelProps) -> Html {
                 if locks.regions.is_empty() {
                     <ul class="options">{ for regions }</ul>
                 } else {
-                    { locked_values("region", locks.regions.iter().map(|c| data.pack.region_name(c).unwrap_or(c).to_string())) }
+                    { locked_values("region", locks.regions.iter().map(|c| data.pack.region_name(c).unwrap_or(c).to_string()).collect()) }
                 }
                 if locks.regions.is_empty() && (hidden_regions > 0 || *show_all_regions) {
                     <button type="button" class="link-button" aria-expanded={show_all_regions.to_string()} onclick={toggle_regions}>
@@ -193,14 +193,20 @@ pub fn panel(props: &PanelProps) -> Html {
 /// One checkbox of a facet; its change reaches the panel's one handler.
 fn option(name: &'static str, value: &str, label: &str, count: u32, checked: bool) -> Html {
     let id = format!("{name}-{value}");
-    html! {
-        <li class={if count == 0 && !checked { "option option-empty" } else { "option" }}>
+    let option = html! {
+        <>
             <input type="checkbox" id={id.clone()} name={name} value={value.to_string()} {checked} />
             <label for={id}>
                 <span class="option-label">{ label.to_string() }</span>
                 <span class="count">{ count }</span>
             </label>
-        </li>
+        </>
+    };
+    // Literal classes (see `parts::badge`).
+    if count == 0 && !checked {
+        html! { <li class="option option-empty">{ option }</li> }
+    } else {
+        html! { <li class="option">{ option }</li> }
     }
 }
 
@@ -214,7 +220,7 @@ fn facet(name: &'static str, legend: &'static str, options: Html) -> Html {
 }
 
 /// A facet the host page locked: its values as fixed chips, nothing to untick.
-fn locked(facet: &'static str, legend: &'static str, labels: impl Iterator<Item = String>) -> Html {
+fn locked(facet: &'static str, legend: &'static str, labels: Vec<String>) -> Html {
     html! {
         <fieldset class="facet facet-locked" data-facet={facet}>
             <legend>{ legend }</legend>
@@ -223,13 +229,15 @@ fn locked(facet: &'static str, legend: &'static str, labels: impl Iterator<Item 
     }
 }
 
-fn locked_values(facet: &'static str, labels: impl Iterator<Item = String>) -> Html {
+/// Labels as a `Vec`, not an iterator: one copy of this in the page's wasm,
+/// not one per facet's iterator type.
+fn locked_values(facet: &'static str, labels: Vec<String>) -> Html {
     let hint = format!("locked-{facet}-hint");
     html! {
         <>
             <ul class="chips locked-chips" id={format!("locked-{facet}")} aria-label={s::LOCKED_VALUES()}
                 aria-describedby={hint.clone()}>
-                { for labels.map(|label| html! { <li class="chip chip-locked">{ label }</li> }) }
+                { for labels.into_iter().map(|label| html! { <li class="chip chip-locked">{ label }</li> }) }
             </ul>
             <p class="hint" id={hint}>{ s::LOCKED_HINT() }</p>
         </>

@@ -27,12 +27,17 @@ pub fn open_record(dispatch: &Callback<Action>, id: &str) -> Callback<MouseEvent
     })
 }
 
-/// The badge of a record's type (a static class string: `classes!` would
-/// bring an ordered hash set into the bundle for two words).
-pub fn badge_class(t: RecordType) -> &'static str {
+/// The badge of a record's type. A literal class in each arm, not
+/// `class={…}`: yew's macro turns any class that is not a literal into
+/// `Classes`, an ordered hash set (2 KB of the page's gzipped wasm, for a
+/// choice between two words; `tests/page_weight.rs` in the core keeps every
+/// class of the page a literal).
+pub fn badge(t: RecordType) -> Html {
     match t {
-        RecordType::Agreement => "badge badge-agreement",
-        RecordType::Event => "badge badge-event",
+        RecordType::Agreement => {
+            html! { <span class="badge badge-agreement">{ s::BADGE_AGREEMENT() }</span> }
+        }
+        RecordType::Event => html! { <span class="badge badge-event">{ s::BADGE_EVENT() }</span> },
     }
 }
 

@@ -4,7 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::parts::{approximate, badge_class, open_record};
+use crate::parts::{approximate, badge, open_record};
 use crate::{arrivals, browser, export, highlight, sheet, Ctx};
 use passerelles_core::data::catalog::RecordType;
 use passerelles_core::engine::filter::Sort;
@@ -12,11 +12,6 @@ use passerelles_core::state::view::{Action, Chip};
 use passerelles_core::state::viewport::{self, VIRTUAL_FROM};
 use passerelles_core::wording::format;
 use passerelles_core::wording::say as s;
-
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    pub ctx: Ctx,
-}
 
 pub fn chip_label(ctx: &Ctx, chip: &Chip) -> String {
     let catalog = &ctx.data.pack;
@@ -62,9 +57,10 @@ fn chips(ctx: &Ctx, id: &'static str) -> Html {
     html! { <ul class="active-filters" id={id} aria-label={s::ACTIVE_FILTERS()}>{ for items }</ul> }
 }
 
-#[function_component(Results)]
-pub fn results(props: &ResultsProps) -> Html {
-    let ctx = &props.ctx;
+/// A function, not a component: it keeps no state, and the explorer that
+/// draws it renders only with a new `Ctx`, so a component would skip no
+/// render and only add its machinery to the page's wasm.
+pub fn results(ctx: &Ctx) -> Html {
     let Ctx {
         data,
         view,
@@ -195,16 +191,16 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
     let marks = highlight::marks(ctx);
     let href = ctx.record_href(card.id);
     let onclick = open_record(dispatch, card.id);
-    let (badge, lead) = match card.record_type {
-        RecordType::Agreement => (s::BADGE_AGREEMENT(), None),
-        RecordType::Event => (s::BADGE_EVENT(), Some(s::ORGANISED_BY())),
+    let lead = match card.record_type {
+        RecordType::Agreement => None,
+        RecordType::Event => Some(s::ORGANISED_BY()),
     };
     html! {
         <li class="card" key={card.id.to_string()} data-id={card.id.to_string()}
             aria-posinset={position.map(|p| AttrValue::from(p.0.to_string()))}
             aria-setsize={position.map(|p| AttrValue::from(p.1.to_string()))}>
             <p class="card-kind">
-                <span class={badge_class(card.record_type)}>{ badge }</span>
+                { badge(card.record_type) }
                 { " " }<span lang="fr">{ card.kind.to_string() }</span>
             </p>
             <h3 lang="fr"><a id={format!("link-{}", card.id)} href={href} {onclick}>{ highlight::text(ctx, &marks, card.title, card.id, false) }</a></h3>
@@ -224,7 +220,7 @@ fn card(ctx: &Ctx, index: usize, position: Option<(usize, usize)>) -> Html {
                     }) }
                 </p>
             }
-            { crate::facts::theme_chips(ctx, card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| t.id.as_str())) }
+            { crate::facts::theme_chips(ctx, &card.themes.iter().filter_map(|&t| data.pack.themes.get(t)).map(|t| t.id.as_str()).collect::<Vec<_>>()) }
         </li>
     }
 }
