@@ -471,17 +471,18 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     // the map and the timeline follow the list's panel.
     {
         let listing = (view.detail.is_none() && !first_wait).then(|| ctx.clone());
+        let data = ctx.data.clone();
         use_effect(move || {
+            // A split pack's index right after the first paint, whatever
+            // the view (a record's detail reads its days too), so that the
+            // first click is answered from it.
+            if arrivals::SPLIT && data.pack.is_split() {
+                browser::after_next_paint(move || {
+                    arrivals::ask(&data, [Part::Index(index::Part::Sets)])
+                });
+            }
             if let Some(ctx) = listing {
                 browser::take_over();
-                // A split pack's index right after the first paint, so
-                // that the first click is answered from it.
-                if arrivals::SPLIT && ctx.data.pack.is_split() {
-                    let data = ctx.data.clone();
-                    browser::after_next_paint(move || {
-                        arrivals::ask(&data, [Part::Index(index::Part::Sets)])
-                    });
-                }
                 crate::where_when::keep(ctx);
             }
             browser::announce("passerelles:drawn");
@@ -497,14 +498,16 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             </div>
         },
     };
-    html! { <>{ for tools }{ waiting_note(&props.data) }{ body }</> }
+    let note = if first_wait { None } else { waiting_note(&props.data) };
+    html! { <>{ for tools }{ note }{ body }</> }
 }
 
-/// A first view waiting for a split pack's parts: what it waits for, or
-/// why they did not come.
+/// A first view waiting for a split pack's parts: what it waits for (in
+/// the loading message's place, as tall, so that nothing moves when the
+/// view comes), or why they did not come.
 fn waiting(data: &Rc<Data>) -> Html {
-    match waiting_note(data) {
-        Some(note) => note,
+    match data.arrivals.failed() {
+        Some(_) => waiting_note(data).unwrap_or_default(),
         None => html! {
             <div class="loading"><p role="status">{ s::LOADING_PART() }</p></div>
         },
@@ -535,8 +538,10 @@ fn waiting_note(data: &Rc<Data>) -> Option<Html> {
                 </div>
             })
         }
+        // Out of the flow (styles/main.css): a note that comes and goes
+        // must not move the list under the reader's eyes.
         None if arrivals.waiting() => Some(html! {
-            <p id="part-status" class="hint" role="status">{ s::LOADING_PART() }</p>
+            <p id="part-status" class="part-status" role="status">{ s::LOADING_PART() }</p>
         }),
         None => None,
     }

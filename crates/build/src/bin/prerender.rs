@@ -54,7 +54,7 @@ use passerelles_core::export::pages::Facet;
 use passerelles_core::export::{
     public_base, record_page, EDITORS_PAGE, EDITORS_PREVIEW, GLOSSARY_PAGE,
 };
-use passerelles_core::pack::{self, Pack, Placement};
+use passerelles_core::pack::{self, Pack, Part, Placement};
 use passerelles_core::state::embed::{self, SnippetOptions};
 use passerelles_core::state::map::Geometry;
 use passerelles_core::state::page::{lang_root, PageParams, DEFAULT_DATA};
@@ -90,13 +90,26 @@ enum Shown {
     Glossary(Arc<Vec<u8>>),
 }
 
+/// The files beside a site's pack: its detail shards and, when it is a
+/// large site's split pack, every part (each page is written here, so
+/// everything is taken in; the page fetches by need).
+struct Beside {
+    shards: Vec<Vec<u8>>,
+    parts: Vec<(Part, Vec<u8>)>,
+}
+
 /// One view rendered by the components, as the page renders it at start.
-fn render(lang: Lang, pack: Arc<Vec<u8>>, shards: Arc<Vec<Vec<u8>>>, shown: Shown) -> String {
+fn render(lang: Lang, pack: Arc<Vec<u8>>, beside: Arc<Beside>, shown: Shown) -> String {
     let renderer = yew::ServerRenderer::<App>::with_props(move || {
         set_lang(lang);
         // On the renderer's thread: the components read what is set here
         // (passerelles::prerender) where the page reads the browser.
         let pack = Pack::open(pack.to_vec()).unwrap_or_else(|e| fail(&e.message));
+        for (part, bytes) in &beside.parts {
+            pack.open_part(*part, bytes.clone())
+                .unwrap_or_else(|e| fail(&format!("{part:?} of the pack: {e:?}")));
+        }
+        let shards = &beside.shards;
         let data = Rc::new(Data::new(pack, DEFAULT_DATA.to_string()));
         let record = match &shown {
             Shown::Record(id) => Some(id.clone()),
@@ -407,11 +420,27 @@ fn main() {
         let url = pack_path.to_string_lossy().into_owned();
         // A large site's split pack (`make release-large`): every page is
         // written here, so every part is taken in.
-        for part in pack.parts() {
-            let file = pack.part_url(&url, part).unwrap_or_default();
-            pack.open_part(part, read(Path::new(&file)))
-                .unwrap_or_else(|e| fail(&format!("{file}: {e:?}: rebuild the pack")));
-        }
+        let parts: Vec<(Part, Vec<u8>)> = pack
+            .parts()
+            .into_iter()
+            .map(|part| {
+                let file = pack.part_url(&url, part).unwrap_or_default();
+                let bytes = read(Path::new(&file));
+                pack.open_part(part, bytes.clone())
+                    .unwrap_or_else(|e| fail(&format!("{file}: {e:?}: rebuild the pack")));
+                (part, bytes)
+            })
+            .collect();
+        // The catalog's entry of each of the pack's records: a split pack
+        // numbers its records in the default order, not the file's.
+        let entry_of: std::collections::HashMap<&str, usize> = loaded
+            .catalog
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.id.as_str(), k))
+            .collect();
+        let entry = |i: usize| entry_of.get(pack.card(i).id).copied().unwrap_or(i);
         let shards: Vec<Vec<u8>> = (0..pack
             .shard_of(pack.len().saturating_sub(1))
             .map_or(0, |k| k + 1))
@@ -426,7 +455,7 @@ fn main() {
                 loaded.catalog.entries.len()
             ));
         }
-        let (pack_bytes, shards) = (Arc::new(pack_bytes), Arc::new(shards));
+        let (pack_bytes, shards) = (Arc::new(pack_bytes), Arc::new(Beside { shards, parts }));
         let notices = notices(lang);
         let public_here = public.map(|p| format!("{p}{root}"));
         let out = Out {
@@ -529,7 +558,7 @@ fn main() {
         // of the template (assets, data, links) resolve from the root.
         for i in 0..pack.len() {
             let card = pack.card(i);
-            let head = head::record(&loaded.catalog, i, &card, public_here.as_deref());
+            let head = head::record(&loaded.catalog, entry(i), &card, public_here.as_deref());
             let view = render(
                 lang,
                 pack_bytes.clone(),
@@ -565,7 +594,7 @@ fn main() {
                             .map(str::to_string)
                             .collect(),
                         themes: themes_of(i),
-                        regions: loaded.catalog.entries[i].territory.clone(),
+                        regions: loaded.catalog.entries[entry(i)].territory.clone(),
                     },
                     badge.to_string(),
                 )),
@@ -594,7 +623,7 @@ fn main() {
                     s::FACET_THEME(),
                     shown
                         .iter()
-                        .flat_map(|&i| loaded.catalog.entries[i as usize].territory.clone())
+                        .flat_map(|&i| loaded.catalog.entries[entry(i as usize)].territory.clone())
                         .collect(),
                     Some(follow(
                         &feeds::theme_atom(t),
@@ -617,7 +646,7 @@ fn main() {
                     s::FACET_TYPE(),
                     shown
                         .iter()
-                        .flat_map(|&i| loaded.catalog.entries[i as usize].territory.clone())
+                        .flat_map(|&i| loaded.catalog.entries[entry(i as usize)].territory.clone())
                         .collect(),
                     None,
                 ),
