@@ -498,7 +498,11 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             </div>
         },
     };
-    let note = if first_wait { None } else { waiting_note(&props.data) };
+    let note = if first_wait {
+        None
+    } else {
+        waiting_note(&props.data)
+    };
     html! { <>{ for tools }{ note }{ body }</> }
 }
 

@@ -193,6 +193,9 @@ fn read_error(r: &mut Reader) -> wire::Result<LoadError> {
     })
 }
 
+/// The reader of a split pack's boot file, for [`Pack::open`] only.
+type OpenBoot = fn(Arc<Vec<u8>>) -> wire::Result<Pack>;
+
 impl Pack {
     /// Opens the bytes of a pack file, or says why the page cannot use them:
     /// the error a converted JSON file carries, or a damaged file.
@@ -209,10 +212,7 @@ impl Pack {
         Pack::open_as(bytes, None)
     }
 
-    fn open_as(
-        bytes: Vec<u8>,
-        boot: Option<fn(Arc<Vec<u8>>) -> wire::Result<Pack>>,
-    ) -> Result<Pack, LoadError> {
+    fn open_as(bytes: Vec<u8>, boot: Option<OpenBoot>) -> Result<Pack, LoadError> {
         let pack_error = |message: &str| LoadError::new(LoadErrorKind::Pack, message.to_string());
         match header(&bytes) {
             Header::NotPack => Err(pack_error(s::ERR_NOT_PACK())),
