@@ -83,10 +83,10 @@ async function transferred(page, at = Infinity) {
 }
 
 async function fresh(browser) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'fr-FR', bypassCSP: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', bypassCSP: true });
   await context.addInitScript(INSTRUMENT);
   const page = await context.newPage();
-  page.setDefaultTimeout(180_000);
+  page.setDefaultTimeout(60_000);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
