@@ -8,6 +8,7 @@ use crate::arrivals::{self, Failure};
 use crate::browser::{self, FetchError};
 use crate::detail::Detail;
 use crate::embed_dialog::OPENER;
+use crate::fetch_parts;
 use crate::frame;
 use crate::panel::Panel;
 use crate::parts::recovery;
@@ -415,7 +416,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
         Err(_) => last.borrow().clone(),
     };
     if let Err(lacking) = &*answer {
-        arrivals::ask(&data, lacking.iter().copied());
+        fetch_parts::ask(&data, lacking.iter().copied());
     }
     // Nothing to show yet: the hooks below still run (the same ones at
     // every render), the prerendered view stays until the answer comes.
@@ -478,7 +479,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             // first click is answered from it.
             if arrivals::SPLIT && data.pack.is_split() {
                 browser::after_next_paint(move || {
-                    arrivals::ask(&data, [Part::Index(index::Part::Sets)])
+                    fetch_parts::ask(&data, [Part::Index(index::Part::Sets)])
                 });
             }
             if let Some(ctx) = listing {

@@ -1,22 +1,16 @@
-//! A split pack's parts on their way (docs/pack-format.md, kinds 4 and 5).
+//! Where a split pack's parts stand (docs/pack-format.md, kinds 4 and 5):
+//! asked for, on their way, arrived, or failed, and who to tell.
 //!
 //! A large dataset comes as a boot file, enough for the first view, and
-//! parts the page fetches when a view needs them: the index's sets right
-//! after the first paint, another sort order, a block of cards as the list
-//! scrolls, a chunk of the search's words as a word is typed, a block of
-//! ids for a record asked for by its id. Any component asks for the parts
-//! it lacks ([`ask`]); each is fetched once, checked and taken in by the
-//! core (`Pack::open_part`: a part of another build, or damaged, is
-//! refused, never read as this pack's), and each arrival renders the
-//! explorer again, so the view that waited for it appears. A whole pack
-//! lacks nothing and never asks.
+//! parts the page fetches when a view needs them (`fetch_parts.rs` fetches
+//! them). This is the record an opened dataset keeps of them
+//! (`Data::arrivals`): a leaf, so that the dataset's holder and the
+//! fetching both depend on it, never on each other.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::browser::{self, FetchError};
-use crate::context::Data;
-use passerelles_core::pack::{Part, ShardError};
+use passerelles_core::pack::Part;
 
 /// Whether this page reads split packs (feature `split`: a large site's
 /// build, `make release-large`, and the bench's). The shipped site's
@@ -72,6 +66,33 @@ impl Arrivals {
         *self.redraw.borrow_mut() = Some(redraw);
     }
 
+    /// Takes note that `part` is asked for: false when it was already (it
+    /// is here or on its way), or while a failure stands (the page says
+    /// why, and its "Réessayer" asks again).
+    pub fn start(&self, part: Part) -> bool {
+        if self.failed.get().is_some() || self.asked.borrow().contains(&part) {
+            return false;
+        }
+        self.asked.borrow_mut().push(part);
+        self.on_the_way.set(self.on_the_way.get() + 1);
+        true
+    }
+
+    /// Takes note of how `part` ended (taken in, or why not), and renders
+    /// the explorer again.
+    pub fn end(&self, part: Part, taken: Result<(), Failure>) {
+        self.on_the_way.set(self.on_the_way.get() - 1);
+        match taken {
+            Ok(()) => self.arrived.set(self.arrived.get() + 1),
+            Err(failure) => {
+                // Asked again after a retry.
+                self.asked.borrow_mut().retain(|p| *p != part);
+                self.failed.set(Some(failure));
+            }
+        }
+        self.redraw();
+    }
+
     /// Forgets the failure, so that the parts still lacking are asked for
     /// again at the next render ("Réessayer").
     pub fn retry(&self) {
@@ -84,62 +105,5 @@ impl Arrivals {
         if let Some(redraw) = redraw {
             redraw();
         }
-    }
-}
-
-/// The blocks of cards the records at `rows` (a list's rows on screen)
-/// still lack.
-pub fn ask_cards(data: &Rc<Data>, rows: impl IntoIterator<Item = usize>) {
-    if SPLIT {
-        ask(data, data.pack.lacking_cards(rows));
-    }
-}
-
-/// Fetches those of `parts` not asked for yet. A render that lacks a part
-/// asks for it as it renders: asking twice is asking once, and it only
-/// starts a download, whose arrival is a render of its own; so it needs no
-/// effect hook (each costs the page's module its code). Nothing is asked
-/// while a failure stands: the page says why, and its "Réessayer" asks
-/// again.
-pub fn ask(data: &Rc<Data>, parts: impl IntoIterator<Item = Part>) {
-    if !SPLIT {
-        return;
-    }
-    let arrivals = &data.arrivals;
-    if arrivals.failed.get().is_some() {
-        return;
-    }
-    for part in parts {
-        if arrivals.asked.borrow().contains(&part) {
-            continue;
-        }
-        let Some(url) = data.pack.part_url(&data.url, part) else {
-            continue;
-        };
-        arrivals.asked.borrow_mut().push(part);
-        arrivals.on_the_way.set(arrivals.on_the_way.get() + 1);
-        let data = data.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let taken = match browser::fetch_bytes(&url, &|_| {}).await {
-                Ok(bytes) => data.pack.open_part(part, bytes).map_err(|e| match e {
-                    ShardError::Stale | ShardError::Damaged => Failure::Stale,
-                }),
-                // Parts are named by their content: a page older than the
-                // site asks for names that are gone.
-                Err(FetchError::Status(404)) => Err(Failure::Stale),
-                Err(_) => Err(Failure::Unavailable),
-            };
-            let arrivals = &data.arrivals;
-            arrivals.on_the_way.set(arrivals.on_the_way.get() - 1);
-            match taken {
-                Ok(()) => arrivals.arrived.set(arrivals.arrived.get() + 1),
-                Err(failure) => {
-                    // Asked again after a retry.
-                    arrivals.asked.borrow_mut().retain(|p| *p != part);
-                    arrivals.failed.set(Some(failure));
-                }
-            }
-            arrivals.redraw();
-        });
     }
 }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::browser::{self, FetchError};
 use crate::facts::{facts, shown, spans, Texts};
 use crate::parts::{approximate, badge, open_in_place, recovery};
-use crate::{arrivals, export};
+use crate::{export, fetch_parts};
 use crate::{highlight, Ctx};
 use passerelles_core::data::error::LoadErrorKind;
 use passerelles_core::pack::detail::{Detail as Record, ListStyle};
@@ -70,7 +70,7 @@ pub fn detail(props: &DetailProps) -> Html {
     };
 
     // A split pack finds a record by its id in a block of ids, fetched
-    // first (src/arrivals.rs); the record waits for it as for its shard.
+    // first (src/fetch_parts.rs); the record waits for it as for its shard.
     // Its card (title, kind, date) is in a block of cards, fetched too.
     let located = data.pack.locate(&props.id);
     let lacking = match located {
@@ -78,7 +78,7 @@ pub fn detail(props: &DetailProps) -> Html {
         Ok(found) => found.and_then(|i| data.pack.card_part(i)),
     };
     let on_the_way = lacking.is_some();
-    arrivals::ask(data, lacking);
+    fetch_parts::ask(data, lacking);
     let index = located.ok().flatten();
     let shard = index.and_then(|i| data.pack.shard_of(i));
     let fetch = use_state_eq(|| Fetch::Pending);

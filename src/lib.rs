@@ -36,6 +36,7 @@ mod detail;
 pub mod embed_dialog;
 mod export;
 mod facts;
+mod fetch_parts;
 mod frame;
 mod glossary;
 mod highlight;

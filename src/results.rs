@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::parts::{approximate, badge, open_record};
-use crate::{arrivals, browser, export, highlight, sheet, Ctx};
+use crate::{arrivals, browser, export, fetch_parts, highlight, sheet, Ctx};
 use passerelles_core::data::catalog::RecordType;
 use passerelles_core::engine::filter::Sort;
 use passerelles_core::state::view::{Action, Chip};
@@ -79,7 +79,7 @@ pub fn results(ctx: &Ctx) -> Html {
     if outcome.results.len() < VIRTUAL_FROM {
         // A short list shows every row (a long one, those in view:
         // VirtualCards): a split pack's cards it lacks.
-        arrivals::ask_cards(data, outcome.results.iter().map(|&i| i as usize));
+        fetch_parts::ask_cards(data, outcome.results.iter().map(|&i| i as usize));
     }
     let narrows = view.filter.narrows();
     let active = view.chips().len();
@@ -298,7 +298,7 @@ fn virtual_cards(props: &VirtualProps) -> Html {
 
     let start = range.start.min(rows);
     let end = range.end.min(rows);
-    arrivals::ask_cards(&ctx.data, results[start..end].iter().map(|&i| i as usize));
+    fetch_parts::ask_cards(&ctx.data, results[start..end].iter().map(|&i| i as usize));
     let cards = results[start..end]
         .iter()
         .enumerate()

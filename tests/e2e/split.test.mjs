@@ -7,7 +7,7 @@
 // the search's words as a word is typed, another sort order when asked,
 // blocks of cards as the list scrolls, a block of ids for a record asked
 // for by its id. A part of another build is refused, never read.
-// The shipped page reads whole packs only (src/arrivals.rs): this runs on a
+// The shipped page reads whole packs only (src/arrivals.rs, SPLIT): this runs on a
 // large site's build, with the split reader, in target/split-dist.
 // Needs the gen-data and pack binaries (`make test` builds them first).
 // Run after `make release-large LARGE_DIST=target/split-dist`:
