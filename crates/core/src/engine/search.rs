@@ -235,13 +235,25 @@ impl Chunk {
 pub struct Lack {
     pub chunks: Vec<usize>,
     pub typos: bool,
+    /// How many times a step found something lacking, listed already or
+    /// not: whether a step lacked anything is whether this grew. (The
+    /// list's length does not say: a word whose chunk an earlier word of
+    /// the query already lacks would read as complete, and its partial
+    /// set be cached as the prefix's.)
+    noted: usize,
 }
 
 impl Lack {
     fn chunk(&mut self, c: usize) {
+        self.noted += 1;
         if !self.chunks.contains(&c) {
             self.chunks.push(c);
         }
+    }
+
+    fn typos(&mut self) {
+        self.noted += 1;
+        self.typos = true;
     }
 
     /// Something is lacking.
@@ -249,8 +261,9 @@ impl Lack {
         self.typos || !self.chunks.is_empty()
     }
 
+    /// Grows whenever something is found lacking (see `noted`).
     fn size(&self) -> usize {
-        self.chunks.len() + usize::from(self.typos)
+        self.noted
     }
 }
 
@@ -589,7 +602,7 @@ impl Search {
         let edits = analyze::max_edits(q);
         if range.is_empty() && same_stem.is_empty() && edits > 0 {
             let Some(every) = self.every_word() else {
-                lack.typos = true;
+                lack.typos();
                 return None;
             };
             let near = fuzzy::within(
